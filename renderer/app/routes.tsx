@@ -1,0 +1,46 @@
+// The screens and their URLs. Hash routing: the same build works over app://bundle and on a
+// plain web server without server-side rewrites.
+import { createHashRouter, Navigate, useRouteError, Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { BarChart3, FileStack, ListChecks, RefreshCw, ShieldCheck } from 'lucide-react';
+import { AppShell } from './app-shell';
+import { ErrorPanel } from './error-boundary';
+import { PendingScreen } from '../ui/pending-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
+
+function RouteError() {
+  const error = useRouteError();
+  return <ErrorPanel error={error instanceof Error ? error : new Error(String(error))} />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="empty-state">
+      <h1>{t('errors.notFound')}</h1>
+      <Link to="/runs" className="button">
+        {t('errors.goHome')}
+      </Link>
+    </section>
+  );
+}
+
+export function createAppRouter() {
+  return createHashRouter([
+    {
+      path: '/',
+      element: <AppShell />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <Navigate to="/runs" replace /> },
+        { path: 'runs', element: <PendingScreen screen="runs" icon={ListChecks} /> },
+        { path: 'templates', element: <PendingScreen screen="templates" icon={FileStack} /> },
+        { path: 'sync', element: <PendingScreen screen="sync" icon={RefreshCw} /> },
+        { path: 'review', element: <PendingScreen screen="review" icon={ShieldCheck} /> },
+        { path: 'compare', element: <PendingScreen screen="compare" icon={BarChart3} /> },
+        { path: 'settings', element: <SettingsScreen /> },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

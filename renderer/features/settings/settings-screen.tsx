@@ -1,0 +1,151 @@
+// Settings: the profile, the language, and whether this device's storage is persistent.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+} from 'react-aria-components';
+import { ChevronDown, HardDrive, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { Screen } from '../../ui/screen';
+import { changeLanguage, isLanguage, SUPPORTED_LANGUAGES } from '../../i18n/i18n';
+import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../storage/persistence';
+import { ProfileForm } from '../profile/profile-form';
+import { useProfile } from '../profile/use-profile';
+import { useAppInfo } from '../../app/use-app-info';
+import { formatBytes } from '../../ui/format';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <Screen title={t('settings.title')}>
+      <div className="settings-grid">
+        <ProfileSection />
+        <LanguageSection />
+        <StorageSection />
+        <AboutSection />
+      </div>
+    </Screen>
+  );
+}
+
+function ProfileSection() {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const [isSaved, setSaved] = useState(false);
+  if (!profile) return null;
+  return (
+    <section className="panel" aria-labelledby="settings-profile">
+      <h2 id="settings-profile">{t('settings.profile')}</h2>
+      <ProfileForm
+        initial={profile}
+        submitLabel={t('settings.saveProfile')}
+        onSaved={() => setSaved(true)}
+      />
+      {isSaved && (
+        <p role="status" className="ok-text">
+          {t('settings.saved')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function LanguageSection() {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="settings-language">
+      <h2 id="settings-language">{t('settings.language')}</h2>
+      <Select
+        className="field select"
+        selectedKey={i18n.language}
+        onSelectionChange={(key) => {
+          if (isLanguage(key)) void changeLanguage(key);
+        }}
+      >
+        <Label>{t('settings.language')}</Label>
+        <Button className="select-button">
+          <SelectValue />
+          <ChevronDown aria-hidden size={16} />
+        </Button>
+        <Text slot="description" className="muted">
+          {t('settings.languageHelp')}
+        </Text>
+        <Popover className="popover">
+          <ListBox className="listbox">
+            {SUPPORTED_LANGUAGES.map((language) => (
+              <ListBoxItem key={language} id={language} className="listbox-item" lang={language}>
+                {t(`languages.${language}`)}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+    </section>
+  );
+}
+
+function StorageSection() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<StorageStatus>();
+  useEffect(() => {
+    void readStorageStatus().then(setStatus);
+  }, []);
+  return (
+    <section className="panel" aria-labelledby="settings-storage">
+      <h2 id="settings-storage">{t('settings.storage')}</h2>
+      <p className="storage-state" data-testid="storage-persistence">
+        {status === undefined && t('settings.persistenceUnknown')}
+        {status?.persistence === 'persistent' && (
+          <>
+            <ShieldCheck aria-hidden size={16} className="ok" /> {t('settings.persistent')}
+          </>
+        )}
+        {status?.persistence === 'best-effort' && (
+          <>
+            <ShieldAlert aria-hidden size={16} className="warn" /> {t('settings.notPersistent')}
+          </>
+        )}
+        {status?.persistence === 'unsupported' && t('settings.persistenceUnsupported')}
+      </p>
+      {status?.usageBytes !== undefined && status.quotaBytes !== undefined && (
+        <p className="muted">
+          <HardDrive aria-hidden size={14} />{' '}
+          {t('settings.usage', {
+            used: formatBytes(status.usageBytes),
+            quota: formatBytes(status.quotaBytes),
+          })}
+        </p>
+      )}
+      {status?.persistence === 'best-effort' && (
+        <Button className="button" onPress={() => void requestPersistentStorage().then(setStatus)}>
+          {t('settings.requestPersistence')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function AboutSection() {
+  const { t } = useTranslation();
+  const info = useAppInfo();
+  return (
+    <section className="panel" aria-labelledby="settings-about">
+      <h2 id="settings-about">{t('settings.about')}</h2>
+      {info && (
+        <p>
+          {t('settings.version', {
+            version: info.version,
+            runtime: info.runtime === 'desktop' ? t('app.runtimeDesktop') : t('app.runtimeWeb'),
+            platform: info.platform,
+          })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// i18next set-up. Every user-visible string goes through t(); the language choice is kept in
+// localStorage (a UI preference, not domain data) so it applies before IndexedDB opens.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './locales/en';
+import { es } from './locales/es';
+
+export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+const LANGUAGE_KEY = 'golive.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
+}
+
+function initialLanguage(): Language {
+  const stored = globalThis.localStorage?.getItem(LANGUAGE_KEY);
+  if (isLanguage(stored)) return stored;
+  const fromBrowser = globalThis.navigator?.language?.slice(0, 2);
+  return isLanguage(fromBrowser) ? fromBrowser : 'en';
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, es: { translation: es } },
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  globalThis.localStorage?.setItem(LANGUAGE_KEY, language);
+  document.documentElement.lang = language;
+}

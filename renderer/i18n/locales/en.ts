@@ -1,0 +1,107 @@
+// English strings: the reference locale. Every other locale must have the same keys (type-checked).
+export const en = {
+  app: {
+    name: 'Go-live Checklists',
+    skipToContent: 'Skip to content',
+    mainNavigation: 'Main navigation',
+    runtimeDesktop: 'Desktop app',
+    runtimeWeb: 'Web mode',
+    online: 'Online',
+    offline: 'Offline: working locally',
+    statusBar: 'Status',
+  },
+  nav: {
+    runs: 'Runs',
+    templates: 'Templates',
+    sync: 'Sync',
+    review: 'Review',
+    compare: 'Compare',
+    settings: 'Settings',
+  },
+  roles: {
+    admin: 'Local ICT administrator',
+    supervisor: 'Supervisor',
+    head: 'Global head of ICT',
+  },
+  profile: {
+    welcomeTitle: 'Welcome to Go-live Checklists',
+    welcomeBody:
+      'Tell us who you are. Your name and role go into every answer you record and every report you sign. Everything stays on this device until you sync.',
+    name: 'Your name',
+    namePlaceholder: 'e.g. Ana García',
+    role: 'Role',
+    office: 'Office or team',
+    officePlaceholder: 'e.g. Berlin office, Client onboarding team',
+    email: 'Email (optional)',
+    save: 'Save and continue',
+    saving: 'Saving…',
+    nameRequired: 'Enter your name (at least 2 characters).',
+    officeRequired: 'Enter your office or team.',
+    emailInvalid: 'Enter a valid email address or leave it empty.',
+    tooLong: 'Too long (at most {{max}} characters).',
+    saveFailed: 'Could not save your profile: {{message}}',
+  },
+  screens: {
+    runs: {
+      title: 'Runs',
+      intro: 'Each run is one go-live, one office or one client, checked against one template version.',
+      emptyTitle: 'No runs yet',
+      emptyBody: 'Starting a run from a template arrives with the Runs capability.',
+    },
+    templates: {
+      title: 'Templates',
+      intro: 'Versioned checklist definitions. A published version never changes; a change is a new version.',
+      emptyTitle: 'No templates loaded yet',
+      emptyBody: 'The bundled templates and template import arrive with the definitions capability.',
+    },
+    sync: {
+      title: 'Sync',
+      intro: 'Signed reports and progress go to the hub when connectivity returns.',
+      emptyTitle: 'Not connected to a hub',
+      emptyBody: 'Connecting to a hub arrives with the sync capability. Until then everything stays on this device.',
+    },
+    review: {
+      title: 'Review',
+      intro: 'Supervisors verify signed reports and countersign or send them back.',
+      emptyTitle: 'Nothing to review',
+      emptyBody: 'Reports to review will appear here once sign-off and sync are in place.',
+    },
+    compare: {
+      title: 'Compare',
+      intro: 'Rollouts side by side: readiness, time against estimate, sections that lag.',
+      emptyTitle: 'No rollouts to compare',
+      emptyBody: 'The rollout dashboard fills from reports and progress synced to the hub.',
+    },
+  },
+  settings: {
+    title: 'Settings',
+    profile: 'Profile',
+    language: 'Language',
+    languageHelp: 'Changes the language of the whole app at once.',
+    storage: 'Storage on this device',
+    persistent: 'Persistent: the browser will not clear this data when disk space runs low.',
+    notPersistent:
+      'Not persistent: the browser may clear this data when disk space runs low. Export backups regularly.',
+    persistenceUnknown: 'Checking storage…',
+    persistenceUnsupported: 'This browser cannot make storage persistent.',
+    requestPersistence: 'Ask again to keep data',
+    usage: '{{used}} used of {{quota}} available',
+    about: 'About',
+    version: 'Version {{version}} ({{runtime}}, {{platform}})',
+    saveProfile: 'Save profile',
+    saved: 'Profile saved.',
+  },
+  languages: { en: 'English', es: 'Español' },
+  errors: {
+    title: 'Something went wrong',
+    body: 'This screen hit an error. Your saved work is safe in this device’s storage.',
+    details: 'Technical details',
+    reload: 'Reload the app',
+    tryAgain: 'Try again',
+    notFound: 'This page does not exist.',
+    goHome: 'Go to runs',
+  },
+};
+
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type Translation = DeepStrings<typeof en>;

@@ -1,0 +1,21 @@
+// A screen whose capability has not landed yet: its title and purpose, and a plain empty state
+// saying what will fill it (never fake data). Replaced screen by screen as capabilities land.
+import { useTranslation } from 'react-i18next';
+import type { LucideIcon } from 'lucide-react';
+import { Screen } from './screen';
+import { EmptyState } from './empty-state';
+
+export type PendingScreenKey = 'runs' | 'templates' | 'sync' | 'review' | 'compare';
+
+export function PendingScreen({ screen, icon }: { screen: PendingScreenKey; icon: LucideIcon }) {
+  const { t } = useTranslation();
+  return (
+    <Screen title={t(`screens.${screen}.title`)} intro={t(`screens.${screen}.intro`)}>
+      <EmptyState
+        icon={icon}
+        title={t(`screens.${screen}.emptyTitle`)}
+        body={t(`screens.${screen}.emptyBody`)}
+      />
+    </Screen>
+  );
+}

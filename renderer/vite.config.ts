@@ -1,0 +1,34 @@
+// Builds the renderer once for both runtimes: the desktop app loads dist/renderer over app://bundle,
+// web mode serves the same files on 127.0.0.1 (cli/serve-web.mjs). Relative asset URLs (base './')
+// make both work; the CSP header comes from electron/common/content-security-policy.ts.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { securityHeaders } from '../electron/common/content-security-policy.ts';
+
+const packageJson = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: rendererRoot,
+  base: './',
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
+  preview: {
+    host: '127.0.0.1',
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+    headers: securityHeaders(),
+  },
+});

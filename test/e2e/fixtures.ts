@@ -1,0 +1,51 @@
+// Shared e2e helpers: a fresh profile on a fresh browser context, and screenshots saved where a
+// person can look at them (test-results/screens/<name>.png) and attached to the report.
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { FirstRunPage, type RoleLabel } from './pages/first-run-page';
+import { AppShellPage } from './pages/app-shell-page';
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
+
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+export async function completeFirstRun(
+  page: Page,
+  profile: { name: string; role: RoleLabel; office: string } = {
+    name: 'Ana García',
+    role: 'Local ICT administrator',
+    office: 'Berlin office',
+  },
+) {
+  await page.goto('./');
+  const firstRun = new FirstRunPage(page);
+  await expect(firstRun.heading()).toBeVisible();
+  await firstRun.fill(profile);
+  await firstRun.submit();
+  await expect(new AppShellPage(page).navigation()).toBeVisible();
+}
+
+export const test = base.extend<{ shell: AppShellPage; cspViolations: string[] }>({
+  shell: async ({ page }, use) => {
+    await use(new AppShellPage(page));
+  },
+  // Every test fails if the page breaks the Content-Security-Policy: the app must work under it.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/.test(message.text())) {
+          violations.push(message.text());
+        }
+      });
+      await use(violations);
+      expect(violations, 'CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };

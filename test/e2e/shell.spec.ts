@@ -1,0 +1,102 @@
+// The foundation, as a user meets it: first run, profile kept across reloads, every screen
+// reachable, language switch, and screenshots of every screen in English and Spanish.
+import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
+import { FirstRunPage } from './pages/first-run-page';
+import { SettingsPage } from './pages/settings-page';
+
+const SCREENS_EN = ['Runs', 'Templates', 'Sync', 'Review', 'Compare', 'Settings'];
+const SCREENS_ES = ['Ejecuciones', 'Plantillas', 'Sincronización', 'Revisión', 'Comparar', 'Ajustes'];
+
+test('first run asks for the profile, refuses bad input, and keeps it across a reload', async ({
+  page,
+  shell,
+}, testInfo) => {
+  await page.goto('./');
+  const firstRun = new FirstRunPage(page);
+  await expect(firstRun.heading()).toBeVisible();
+  await saveScreenshot(page, testInfo, 'first-run-en');
+
+  await firstRun.submit();
+  await expect(page.getByText('Enter your name (at least 2 characters).')).toBeVisible();
+  await expect(page.getByText('Enter your office or team.')).toBeVisible();
+
+  await firstRun.fill({ name: 'Ana García', role: 'Supervisor', office: 'Madrid office', email: 'not-an-email' });
+  await firstRun.submit();
+  await expect(page.getByText('Enter a valid email address or leave it empty.')).toBeVisible();
+  await page.getByLabel('Email (optional)').fill('ana@example.org');
+  await firstRun.submit();
+
+  await expect(shell.screenHeading('Runs')).toBeVisible();
+  await expect(shell.statusBar()).toContainText('Ana García · Supervisor · Madrid office');
+
+  await page.reload();
+  await expect(shell.screenHeading('Runs')).toBeVisible();
+  await expect(shell.statusBar()).toContainText('Ana García · Supervisor · Madrid office');
+  const stored = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('go-live-checklists');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('profile').objectStore('profile').getAll();
+          read.onsuccess = () => resolve(read.result);
+        };
+      }),
+  );
+  expect(stored).toEqual([
+    expect.objectContaining({ name: 'Ana García', role: 'supervisor', office: 'Madrid office', email: 'ana@example.org' }),
+  ]);
+});
+
+test('every screen is reachable from the navigation and by keyboard', async ({ page, shell }, testInfo) => {
+  await completeFirstRun(page);
+  for (const screen of SCREENS_EN) {
+    await shell.open(screen);
+    await expect(shell.screenHeading(screen)).toBeVisible();
+    await expect(shell.navLink(screen)).toHaveAttribute('aria-current', 'page');
+    await saveScreenshot(page, testInfo, `screen-${screen.toLowerCase()}-en`);
+  }
+
+  await page.goto('./#/runs');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(shell.navLink('Runs')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(shell.screenHeading('Templates')).toBeVisible();
+});
+
+test('the language switch turns the whole app to Spanish and is remembered', async ({ page, shell }, testInfo) => {
+  await completeFirstRun(page);
+  await shell.open('Settings');
+  await new SettingsPage(page).chooseLanguage('English', 'Español');
+  await expect(shell.screenHeading('Ajustes')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+
+  for (const screen of SCREENS_ES) {
+    await shell.open(screen);
+    await expect(shell.screenHeading(screen)).toBeVisible();
+    await saveScreenshot(page, testInfo, `screen-${screen.toLowerCase()}-es`);
+  }
+
+  await page.reload();
+  await expect(shell.navLink('Ejecuciones')).toBeVisible();
+  await expect(shell.statusBar()).toContainText('Administrador/a TIC local');
+});
+
+test('settings shows whether storage is persistent, and an unknown route says so', async ({ page, shell }) => {
+  await completeFirstRun(page);
+  await shell.open('Settings');
+  await expect(new SettingsPage(page).storagePersistence()).toContainText(/Persistent|Not persistent|cannot/);
+  await page.goto('./#/no-such-screen');
+  await expect(page.getByRole('heading', { name: 'This page does not exist.' })).toBeVisible();
+});
+
+test('every response carries the strict content security policy', async ({ page }) => {
+  const response = await page.goto('./');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain('unsafe-eval');
+});
