@@ -1,0 +1,125 @@
+// The actions an administrator can take on an item of a run, the errors that refuse them, and
+// the event each accepted action leaves in the run's log. Every event carries the answer before
+// and after, so any action can be undone and the answers can be rebuilt and checked from the log.
+// When adding an action: handle it in apply-action.ts and describe it in the renderer's history.
+import type { ChecklistDefinition } from '../definitions/schema';
+import type {
+  Actor,
+  Answer,
+  AnswerMap,
+  AnswerValue,
+  AttachmentRef,
+  ItemStatus,
+  Run,
+} from './model';
+
+export type Action =
+  | { type: 'setStatus'; itemId: string; status: ItemStatus; reason?: string }
+  /** `null` clears the value (refused while the item is done). */
+  | { type: 'setValue'; itemId: string; value: AnswerValue | null }
+  | { type: 'setNotes'; itemId: string; notes: string }
+  | { type: 'setRollbackPlan'; itemId: string; rollbackPlan: string }
+  | { type: 'waive'; itemId: string; justification: string }
+  | { type: 'removeWaiver'; itemId: string }
+  | { type: 'attach'; itemId: string; attachment: AttachmentRef }
+  | { type: 'detach'; itemId: string; attachmentId: string }
+  /** Starts the item's timer (actual time against the estimate). */
+  | { type: 'start'; itemId: string };
+
+export type ActionType = Action['type'];
+
+/** Recorded when an event is undone: which event, by its place and hash in the chain. */
+export interface UndoAction {
+  type: 'undo';
+  itemId: string;
+  undoneSeq: number;
+  undoneHash: string;
+}
+
+export type EventType = ActionType | 'undo';
+
+export interface EventPayload {
+  action: Action | UndoAction;
+  /** null when the item had no answer yet. */
+  before: Answer | null;
+  after: Answer;
+}
+
+/** An event before it is chained (see event-chain.ts). */
+export interface EventDraft {
+  runId: string;
+  type: EventType;
+  itemId: string;
+  payload: EventPayload;
+  /** ISO 8601 timestamp. */
+  at: string;
+  actor: Actor;
+}
+
+export type ActionErrorCode =
+  | 'run-frozen'
+  | 'unknown-item'
+  | 'item-hidden'
+  | 'reason-required'
+  | 'dependencies-open'
+  | 'value-required'
+  | 'invalid-value'
+  | 'rollback-plan-required'
+  | 'evidence-required'
+  | 'not-blocking'
+  | 'justification-required'
+  | 'no-waiver'
+  | 'invalid-attachment'
+  | 'unknown-attachment'
+  | 'already-started'
+  | 'text-too-long'
+  | 'wrong-run'
+  | 'unknown-action';
+
+/** An item the action is waiting on (details of 'dependencies-open'). */
+export interface WaitingItem {
+  itemId: string;
+  title: string;
+  sectionId: string;
+  department: string;
+  status: ItemStatus;
+}
+
+export interface ActionError {
+  code: ActionErrorCode;
+  /** Plain English; says what to do next. */
+  message: string;
+  details?: { waitingOn?: WaitingItem[] };
+}
+
+/** Everything an action is judged against. Time and actor come in: the core reads no clock. */
+export interface ActionContext {
+  definition: ChecklistDefinition;
+  run: Run;
+  answers: AnswerMap;
+  actor: Actor;
+  /** ISO 8601 timestamp of the action. */
+  now: string;
+}
+
+export type ActionResult =
+  { ok: true; answer: Answer; event: EventDraft } | { ok: false; error: ActionError };
+
+/** Builds an ActionError. */
+export function actionError(
+  code: ActionErrorCode,
+  message: string,
+  details?: ActionError['details'],
+): ActionError {
+  return details ? { code, message, details } : { code, message };
+}
+
+/** An error when `text` is longer than `limit`. */
+export function tooLong(text: string, limit: number, what: string): ActionError | undefined {
+  return text.length > limit
+    ? actionError(
+        'text-too-long',
+        `The ${what} is too long (${text.length} characters; at most ${limit}).`,
+      )
+    : undefined;
+}

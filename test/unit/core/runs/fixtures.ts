@@ -1,0 +1,298 @@
+// A small new-office definition that exercises every rule of core/runs: every item type,
+// dependencies across departments (a diamond through core-switches), a change item, conditional
+// items (one shown, two hidden, one depending on a hidden item), blocking items and required
+// evidence. Plus a session helper that applies actions the way the app does: answer store + chain.
+import {
+  definitionSchema,
+  type ChecklistDefinition,
+  type DefinitionInput,
+} from '../../../../core/definitions/schema';
+import {
+  applyAction,
+  chainEvent,
+  type Action,
+  type ActionResult,
+  type Actor,
+  type Answer,
+  type AttachmentRef,
+  type ChainedEvent,
+  type Run,
+} from '../../../../core/runs';
+
+export const input: DefinitionInput = {
+  id: 'new-office',
+  version: '1.2.0',
+  title: 'New office go-live',
+  kind: 'new-office',
+  changelog: 'Test fixture.',
+  departments: [
+    { id: 'network', title: 'Network' },
+    { id: 'security', title: 'Security' },
+    { id: 'infrastructure', title: 'Infrastructure' },
+    { id: 'backup', title: 'Backup' },
+  ],
+  parameters: [
+    { id: 'seats', label: 'Seats', type: 'number' },
+    { id: 'country', label: 'Country', type: 'text' },
+    { id: 'hasDaas', label: 'Desktop as a service', type: 'boolean' },
+  ],
+  sections: [
+    {
+      id: 'connectivity',
+      title: 'Connectivity',
+      department: 'network',
+      items: [
+        {
+          id: 'isp-lines',
+          title: 'ISP lines',
+          type: 'count',
+          min: 2,
+          unit: 'ISP line',
+          severity: 'blocking',
+          dependsOn: ['core-switches'],
+          estimateMinutes: 60,
+        },
+        {
+          id: 'speed-test',
+          title: 'Speed test',
+          type: 'number',
+          unit: 'Mbit/s',
+          min: 100,
+          max: 10_000,
+          severity: 'blocking',
+          evidence: 'required',
+          dependsOn: ['isp-lines'],
+          estimateMinutes: 30,
+        },
+        {
+          id: 'failover-test',
+          title: 'Failover test',
+          type: 'check',
+          severity: 'blocking',
+          dependsOn: ['speed-test', 'firewall-change'],
+          estimateMinutes: 45,
+        },
+        {
+          id: 'wifi-survey',
+          title: 'Wi-Fi survey',
+          type: 'check',
+          severity: 'minor',
+          when: 'seats >= 50',
+          estimateMinutes: 120,
+        },
+      ],
+    },
+    {
+      id: 'security',
+      title: 'Security',
+      department: 'security',
+      items: [
+        {
+          id: 'firewall-change',
+          title: 'Firewall rules',
+          type: 'check',
+          change: true,
+          severity: 'blocking',
+          dependsOn: ['core-switches'],
+          estimateMinutes: 30,
+        },
+        {
+          id: 'av-policy',
+          title: 'Antivirus policy',
+          type: 'choice',
+          severity: 'major',
+          estimateMinutes: 15,
+          choices: [
+            { id: 'enforced', label: 'Enforced', acceptable: true },
+            { id: 'audit-only', label: 'Audit only', acceptable: true },
+            { id: 'disabled', label: 'Disabled', acceptable: false },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'infrastructure',
+      title: 'Infrastructure',
+      department: 'infrastructure',
+      items: [
+        {
+          id: 'core-switches',
+          title: 'Core switches',
+          type: 'count',
+          min: 2,
+          unit: 'core switch',
+          severity: 'blocking',
+          estimateMinutes: 60,
+        },
+        {
+          id: 'backup-target',
+          title: 'Backup target',
+          type: 'text',
+          department: 'backup',
+          dependsOn: ['core-switches'],
+          estimateMinutes: 20,
+        },
+        { id: 'ups-installed-on', title: 'UPS installed on', type: 'date', severity: 'minor' },
+        {
+          id: 'daas-ready',
+          title: 'DaaS ready',
+          type: 'check',
+          severity: 'blocking',
+          when: 'hasDaas',
+          estimateMinutes: 90,
+        },
+        {
+          id: 'fax-line',
+          title: 'Fax line',
+          type: 'check',
+          severity: 'blocking',
+          when: 'country == "FR"',
+        },
+        {
+          id: 'desk-phones',
+          title: 'Desk phones',
+          type: 'check',
+          dependsOn: ['fax-line'],
+          estimateMinutes: 10,
+        },
+      ],
+    },
+  ],
+};
+
+export const definition: ChecklistDefinition = definitionSchema.parse(input);
+
+/** A definition built from a few items in one section, for focused tests. */
+export function smallDefinition(
+  items: DefinitionInput['sections'][number]['items'],
+): ChecklistDefinition {
+  return definitionSchema.parse({
+    ...input,
+    parameters: [],
+    sections: [{ id: 'only', title: 'Only', department: 'network', items }],
+  });
+}
+
+export const admin: Actor = { id: 'u-ana', name: 'Ana Admin', role: 'admin' };
+export const supervisor: Actor = { id: 'u-sam', name: 'Sam Supervisor', role: 'supervisor' };
+
+export function makeRun(overrides: Partial<Run> = {}): Run {
+  return {
+    id: 'run-berlin',
+    definitionId: definition.id,
+    definitionVersion: definition.version,
+    definitionHash: 'a'.repeat(64),
+    kind: 'new-office',
+    name: 'Berlin office',
+    parameters: { seats: 120, country: 'DE', hasDaas: false },
+    plannedGoLive: '2025-06-02',
+    createdAt: '2025-05-30T08:00:00.000Z',
+    createdBy: admin,
+    state: 'in-progress',
+    ...overrides,
+  };
+}
+
+/** Saturday 2025-05-31, `minutes` after 09:00 UTC. */
+export function at(minutes: number): string {
+  return new Date(Date.UTC(2025, 4, 31, 9, minutes)).toISOString();
+}
+
+export function attachment(id: string): AttachmentRef {
+  return { id, name: `${id}.jpg`, mimeType: 'image/jpeg', size: 1234, sha256: 'b'.repeat(64) };
+}
+
+/** Applies actions like the app: the answer replaces the stored one, the event is chained. */
+export class Session {
+  readonly answers = new Map<string, Answer>();
+  readonly events: ChainedEvent[] = [];
+  private clock = 0;
+
+  constructor(
+    public run: Run = makeRun(),
+    readonly def: ChecklistDefinition = definition,
+  ) {}
+
+  now(): string {
+    return at(this.clock);
+  }
+
+  /** Moves the clock on. */
+  wait(minutes: number): this {
+    this.clock += minutes;
+    return this;
+  }
+
+  apply(action: Action, actor: Actor = admin): ActionResult {
+    const result = applyAction(
+      { definition: this.def, run: this.run, answers: this.answers, actor, now: this.now() },
+      action,
+    );
+    if (result.ok) this.record(result.answer, result.event);
+    return result;
+  }
+
+  record(answer: Answer, event: Parameters<typeof chainEvent>[0]): void {
+    this.answers.set(answer.itemId, answer);
+    this.events.push(chainEvent(event, this.events.at(-1) ?? null));
+  }
+
+  /** Applies actions that must succeed. */
+  must(...actions: Action[]): this {
+    for (const action of actions) {
+      const result = this.apply(action);
+      if (!result.ok) throw new Error(`${action.type} ${action.itemId}: ${result.error.message}`);
+    }
+    return this;
+  }
+
+  /** Error code of an action that must fail. */
+  refused(action: Action, actor: Actor = admin): string {
+    const result = this.apply(action, actor);
+    if (result.ok) throw new Error(`${action.type} ${action.itemId} was accepted`);
+    return result.error.code;
+  }
+}
+
+export const done = (itemId: string): Action => ({ type: 'setStatus', itemId, status: 'done' });
+
+/** Everything visible in the fixture run done and passing (hidden items skipped): the gate says go. */
+export function completeRun(session: Session): Session {
+  const actions: Action[] = [
+    { type: 'setValue', itemId: 'core-switches', value: { type: 'count', legs: ['sw-a', 'sw-b'] } },
+    done('core-switches'),
+    {
+      type: 'setValue',
+      itemId: 'isp-lines',
+      value: { type: 'count', legs: ['Telekom', 'Vodafone'] },
+    },
+    done('isp-lines'),
+    { type: 'setValue', itemId: 'speed-test', value: { type: 'number', value: 480 } },
+    { type: 'attach', itemId: 'speed-test', attachment: attachment('speed') },
+    done('speed-test'),
+    {
+      type: 'setRollbackPlan',
+      itemId: 'firewall-change',
+      rollbackPlan: 'Restore the saved config.',
+    },
+    done('firewall-change'),
+    done('failover-test'),
+    { type: 'setStatus', itemId: 'wifi-survey', status: 'not-applicable', reason: 'Wired only.' },
+    { type: 'setValue', itemId: 'av-policy', value: { type: 'choice', choiceId: 'enforced' } },
+    done('av-policy'),
+    { type: 'setValue', itemId: 'backup-target', value: { type: 'text', text: 'NAS-01' } },
+    done('backup-target'),
+    { type: 'setValue', itemId: 'ups-installed-on', value: { type: 'date', date: '2025-05-20' } },
+    done('ups-installed-on'),
+    done('daas-ready'),
+    done('fax-line'),
+    done('desk-phones'),
+  ];
+  for (const action of actions) {
+    const result = session.apply(action);
+    if (!result.ok && result.error.code !== 'item-hidden') {
+      throw new Error(`${action.type} ${action.itemId}: ${result.error.message}`);
+    }
+  }
+  return session;
+}

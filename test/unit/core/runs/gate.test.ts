@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGate } from '../../../../core/runs';
+import { completeRun, definition, done, makeRun, Session, supervisor } from './fixtures';
+
+const gateOf = (session: Session) => evaluateGate(definition, session.run, session.answers);
+
+describe('evaluateGate', () => {
+  it('a fresh run is no-go: every visible blocking item open or waiting, hidden ones left out', () => {
+    const gate = gateOf(new Session());
+    expect(gate.decision).toBe('no-go');
+    expect(gate.reasons.map((r) => [r.itemId, r.why])).toEqual([
+      ['isp-lines', 'waiting'],
+      ['speed-test', 'waiting'],
+      ['failover-test', 'waiting'],
+      ['firewall-change', 'waiting'],
+      ['core-switches', 'open'],
+    ]);
+    expect(gate.reasons[2]).toMatchObject({
+      sectionId: 'connectivity',
+      detail: 'Speed test, Firewall rules',
+    });
+    expect(gate.blockersRaised).toBe(0);
+    expect(gate.waivers).toEqual([]);
+  });
+
+  it('all done and passing is go', () => {
+    expect(gateOf(completeRun(new Session()))).toEqual({
+      decision: 'go',
+      reasons: [],
+      waivers: [],
+      blockersRaised: 0,
+    });
+  });
+
+  it('a blocked blocking item holds the gate with its reason; any blocked item counts as a raised blocker', () => {
+    const session = completeRun(new Session()).must(
+      {
+        type: 'setStatus',
+        itemId: 'failover-test',
+        status: 'blocked',
+        reason: 'Second line not live.',
+      },
+      { type: 'setStatus', itemId: 'av-policy', status: 'blocked', reason: 'Licence missing.' },
+    );
+    const gate = gateOf(session);
+    expect(gate.decision).toBe('no-go');
+    expect(gate.reasons).toEqual([
+      {
+        itemId: 'failover-test',
+        title: 'Failover test',
+        sectionId: 'connectivity',
+        why: 'blocked',
+        detail: 'Second line not live.',
+      },
+    ]);
+    expect(gate.blockersRaised).toBe(2);
+  });
+
+  it('a done but failing blocking item is no-go', () => {
+    const session = completeRun(new Session()).must({
+      type: 'setValue',
+      itemId: 'isp-lines',
+      value: { type: 'count', legs: ['Telekom'] },
+    });
+    const gate = gateOf(session);
+    expect(gate.decision).toBe('no-go');
+    expect(gate.reasons).toEqual([
+      expect.objectContaining({
+        itemId: 'isp-lines',
+        why: 'failing',
+        detail: '1 of 2 ISP lines named.',
+      }),
+    ]);
+  });
+
+  it('a failing value shows as failing even before the item is done', () => {
+    const session = new Session().must({
+      type: 'setValue',
+      itemId: 'core-switches',
+      value: { type: 'count', legs: ['sw-a'] },
+    });
+    expect(gateOf(session).reasons.find((r) => r.itemId === 'core-switches')?.why).toBe('failing');
+  });
+
+  it('a failing non-blocking item does not hold the gate', () => {
+    const session = completeRun(new Session()).must({
+      type: 'setValue',
+      itemId: 'av-policy',
+      value: { type: 'choice', choiceId: 'disabled' },
+    });
+    expect(gateOf(session).decision).toBe('go');
+  });
+
+  it('a waived blocking item makes go-with-waivers and is listed with who and when', () => {
+    const session = completeRun(new Session())
+      .must({
+        type: 'setStatus',
+        itemId: 'failover-test',
+        status: 'blocked',
+        reason: 'Line 2 late.',
+      })
+      .wait(3);
+    const waivedAt = session.now();
+    session.apply(
+      { type: 'waive', itemId: 'failover-test', justification: 'ISP tested failover.' },
+      supervisor,
+    );
+    const gate = gateOf(session);
+    expect(gate.decision).toBe('go-with-waivers');
+    expect(gate.reasons).toEqual([]);
+    expect(gate.waivers).toEqual([
+      {
+        itemId: 'failover-test',
+        title: 'Failover test',
+        justification: 'ISP tested failover.',
+        by: supervisor,
+        at: waivedAt,
+      },
+    ]);
+    expect(gate.blockersRaised).toBe(1);
+  });
+
+  it('a waiver does not hide another unresolved blocking item', () => {
+    const session = new Session().must({
+      type: 'waive',
+      itemId: 'core-switches',
+      justification: 'Old ones stay.',
+    });
+    const gate = gateOf(session);
+    expect(gate.decision).toBe('no-go');
+    expect(gate.reasons.map((r) => r.itemId)).not.toContain('core-switches');
+    expect(gate.waivers).toHaveLength(1);
+  });
+
+  it('not applicable with a reason resolves a blocking item', () => {
+    const session = completeRun(new Session()).must({
+      type: 'setStatus',
+      itemId: 'failover-test',
+      status: 'not-applicable',
+      reason: 'Single-line pilot site.',
+    });
+    expect(gateOf(session).decision).toBe('go');
+  });
+
+  it('a done blocking item whose dependency is reopened waits again', () => {
+    const session = completeRun(new Session()).must({
+      type: 'setStatus',
+      itemId: 'speed-test',
+      status: 'open',
+    });
+    const gate = gateOf(session);
+    expect(gate.reasons.map((r) => [r.itemId, r.why])).toEqual([
+      ['speed-test', 'open'],
+      ['failover-test', 'waiting'],
+    ]);
+  });
+
+  it('a conditional blocking item counts only when shown', () => {
+    const daas = completeRun(
+      new Session(makeRun({ parameters: { seats: 120, country: 'DE', hasDaas: true } })),
+    );
+    expect(evaluateGate(definition, daas.run, daas.answers).decision).toBe('go');
+    daas.must({ type: 'setStatus', itemId: 'daas-ready', status: 'open' });
+    expect(evaluateGate(definition, daas.run, daas.answers).reasons).toEqual([
+      expect.objectContaining({ itemId: 'daas-ready', why: 'open' }),
+    ]);
+    // the same answers against a run without DaaS: the item is hidden, so it no longer counts
+    expect(evaluateGate(definition, makeRun(), daas.answers).decision).toBe('go');
+    daas.must(done('daas-ready'));
+    expect(evaluateGate(definition, daas.run, daas.answers).decision).toBe('go');
+  });
+});

@@ -1,0 +1,181 @@
+// Property: whatever an administrator does, in any order, the log stays a valid chain that matches
+// the answers, and the gate never says go while a visible blocking item is unresolved and unwaived.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateGate,
+  evaluateItem,
+  runVisibility,
+  undoLastAction,
+  verifyAnswersAgainstEvents,
+  verifyChain,
+  type Action,
+  type AnswerValue,
+} from '../../../../core/runs';
+import {
+  admin,
+  attachment,
+  completeRun,
+  definition,
+  makeRun,
+  Session,
+  supervisor,
+} from './fixtures';
+
+const itemIds = [...definition.sections.flatMap((s) => s.items.map((i) => i.id)), 'no-such-item'];
+const text = fc.constantFrom('', ' ', 'Line 2 late.', 'Restore the saved config.', 'ok');
+const value: fc.Arbitrary<AnswerValue> = fc.oneof(
+  fc.record({
+    type: fc.constant('number' as const),
+    value: fc.oneof(fc.integer({ min: -10, max: 20_000 }), fc.constant(Number.NaN)),
+  }),
+  fc.record({
+    type: fc.constant('count' as const),
+    legs: fc.array(fc.constantFrom('Telekom', 'Vodafone', 'telekom', ' ', 'sw-a', 'sw-b'), {
+      maxLength: 3,
+    }),
+  }),
+  fc.record({
+    type: fc.constant('choice' as const),
+    choiceId: fc.constantFrom('enforced', 'disabled', 'maybe'),
+  }),
+  fc.record({ type: fc.constant('text' as const), text }),
+  fc.record({
+    type: fc.constant('date' as const),
+    date: fc.constantFrom('2025-05-20', '2025-02-30'),
+  }),
+);
+
+type Step =
+  { kind: 'action'; action: Action; bySupervisor: boolean } | { kind: 'undo' } | { kind: 'wait' };
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({
+    type: fc.constant('setStatus' as const),
+    itemId: fc.constantFrom(...itemIds),
+    status: fc.constantFrom(
+      'open' as const,
+      'done' as const,
+      'not-applicable' as const,
+      'blocked' as const,
+    ),
+    reason: text,
+  }),
+  fc.record({
+    type: fc.constant('setValue' as const),
+    itemId: fc.constantFrom(...itemIds),
+    value: fc.option(value, { nil: null }),
+  }),
+  fc.record({
+    type: fc.constant('setNotes' as const),
+    itemId: fc.constantFrom(...itemIds),
+    notes: text,
+  }),
+  fc.record({
+    type: fc.constant('setRollbackPlan' as const),
+    itemId: fc.constantFrom(...itemIds),
+    rollbackPlan: text,
+  }),
+  fc.record({
+    type: fc.constant('waive' as const),
+    itemId: fc.constantFrom(...itemIds),
+    justification: text,
+  }),
+  fc.record({ type: fc.constant('removeWaiver' as const), itemId: fc.constantFrom(...itemIds) }),
+  fc.record({
+    type: fc.constant('attach' as const),
+    itemId: fc.constantFrom(...itemIds),
+    attachment: fc.constantFrom('a', 'b').map(attachment),
+  }),
+  fc.record({
+    type: fc.constant('detach' as const),
+    itemId: fc.constantFrom(...itemIds),
+    attachmentId: fc.constantFrom('a', 'b'),
+  }),
+  fc.record({ type: fc.constant('start' as const), itemId: fc.constantFrom(...itemIds) }),
+);
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constant('action' as const),
+      action,
+      bySupervisor: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'undo' as const }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'wait' as const }) },
+);
+
+const parameters = fc.record({
+  seats: fc.constantFrom(10, 120),
+  country: fc.constantFrom('DE', 'FR'),
+  hasDaas: fc.boolean(),
+});
+
+describe('property: random actions through applyAction', () => {
+  it('keep the chain valid and the gate honest', () => {
+    const decisions = { go: 0, 'go-with-waivers': 0, 'no-go': 0 };
+    fc.assert(
+      fc.property(
+        parameters,
+        fc.boolean(),
+        fc.array(step, { maxLength: 60 }),
+        fc.boolean(),
+        (params, startComplete, steps, signAtEnd) => {
+          const session = new Session(makeRun({ parameters: params }));
+          // Half the runs start from a run that is ready (go), so the actions also break a good state.
+          if (startComplete) completeRun(session);
+          for (const s of steps) {
+            if (s.kind === 'wait') session.wait(7);
+            else if (s.kind === 'undo') {
+              const last = session.events.at(-1);
+              if (!last) continue;
+              const result = undoLastAction(
+                { run: session.run, actor: admin, now: session.now() },
+                last,
+              );
+              if (result.ok) session.record(result.answer, result.event);
+            } else session.apply(s.action, s.bySupervisor ? supervisor : admin);
+          }
+          if (signAtEnd) {
+            session.run = { ...session.run, state: 'signed' };
+            const before = session.events.length;
+            for (const id of itemIds)
+              expect(session.apply({ type: 'start', itemId: id }).ok).toBe(false);
+            expect(session.events).toHaveLength(before);
+          }
+
+          expect(verifyChain(session.events).ok).toBe(true);
+          expect(verifyAnswersAgainstEvents(session.answers, session.events)).toEqual([]);
+
+          const gate = evaluateGate(definition, session.run, session.answers);
+          decisions[gate.decision] += 1;
+          const visibility = runVisibility(definition, session.run);
+          for (const ref of visibility.visible) {
+            if (ref.item.severity !== 'blocking') continue;
+            const answer = session.answers.get(ref.item.id);
+            const unresolved = !answer || answer.status === 'open' || answer.status === 'blocked';
+            const failing = evaluateItem(ref.item, answer).failing;
+            if ((unresolved || failing) && !answer?.waiver) expect(gate.decision).toBe('no-go');
+            if (answer?.waiver) expect(gate.decision).not.toBe('go');
+          }
+          for (const [itemId, answer] of session.answers) {
+            if (answer.status === 'not-applicable' || answer.status === 'blocked')
+              expect(answer.reason?.trim()).toBeTruthy();
+            if (answer.waiver)
+              expect(
+                definition.sections.flatMap((s) => s.items).find((i) => i.id === itemId)?.severity,
+              ).toBe('blocking');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The property is only meaningful if every decision actually occurs.
+    expect(decisions.go).toBeGreaterThan(0);
+    expect(decisions['go-with-waivers']).toBeGreaterThan(0);
+    expect(decisions['no-go']).toBeGreaterThan(0);
+  });
+});
