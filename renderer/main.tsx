@@ -11,7 +11,9 @@ import './app/styles.css';
 
 async function start(): Promise<void> {
   await initI18n();
-  void requestPersistentStorage().catch((error: unknown) => console.warn('persist() failed', error));
+  void requestPersistentStorage().catch((error: unknown) =>
+    console.warn('persist() failed', error),
+  );
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   createRoot(container).render(

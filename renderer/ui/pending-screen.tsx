@@ -10,12 +10,8 @@ export type PendingScreenKey = 'runs' | 'templates' | 'sync' | 'review' | 'compa
 export function PendingScreen({ screen, icon }: { screen: PendingScreenKey; icon: LucideIcon }) {
   const { t } = useTranslation();
   return (
-    <Screen title={t(`screens.${screen}.title`)} intro={t(`screens.${screen}.intro`)}>
-      <EmptyState
-        icon={icon}
-        title={t(`screens.${screen}.emptyTitle`)}
-        body={t(`screens.${screen}.emptyBody`)}
-      />
+    <Screen title={t(`${screen}.title`)} intro={t(`${screen}.intro`)}>
+      <EmptyState icon={icon} title={t(`${screen}.emptyTitle`)} body={t(`${screen}.emptyBody`)} />
     </Screen>
   );
 }

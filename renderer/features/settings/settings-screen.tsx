@@ -14,7 +14,11 @@ import {
 import { ChevronDown, HardDrive, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { Screen } from '../../ui/screen';
 import { changeLanguage, isLanguage, SUPPORTED_LANGUAGES } from '../../i18n/i18n';
-import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../storage/persistence';
+import {
+  readStorageStatus,
+  requestPersistentStorage,
+  type StorageStatus,
+} from '../../storage/persistence';
 import { ProfileForm } from '../profile/profile-form';
 import { useProfile } from '../profile/use-profile';
 import { useAppInfo } from '../../app/use-app-info';

@@ -1,5 +1,11 @@
 // English strings: the reference locale. Every other locale must have the same keys (type-checked).
+// Each feature keeps its strings in en/<feature>.ts; shared ones stay here.
+import { runs } from './en/runs';
+import { templates } from './en/templates';
+
 export const en = {
+  runs,
+  templates,
   app: {
     name: 'Go-live Checklists',
     skipToContent: 'Skip to content',
@@ -41,37 +47,24 @@ export const en = {
     tooLong: 'Too long (at most {{max}} characters).',
     saveFailed: 'Could not save your profile: {{message}}',
   },
-  screens: {
-    runs: {
-      title: 'Runs',
-      intro: 'Each run is one go-live, one office or one client, checked against one template version.',
-      emptyTitle: 'No runs yet',
-      emptyBody: 'Starting a run from a template arrives with the Runs capability.',
-    },
-    templates: {
-      title: 'Templates',
-      intro: 'Versioned checklist definitions. A published version never changes; a change is a new version.',
-      emptyTitle: 'No templates loaded yet',
-      emptyBody: 'The bundled templates and template import arrive with the definitions capability.',
-    },
-    sync: {
-      title: 'Sync',
-      intro: 'Signed reports and progress go to the hub when connectivity returns.',
-      emptyTitle: 'Not connected to a hub',
-      emptyBody: 'Connecting to a hub arrives with the sync capability. Until then everything stays on this device.',
-    },
-    review: {
-      title: 'Review',
-      intro: 'Supervisors verify signed reports and countersign or send them back.',
-      emptyTitle: 'Nothing to review',
-      emptyBody: 'Reports to review will appear here once sign-off and sync are in place.',
-    },
-    compare: {
-      title: 'Compare',
-      intro: 'Rollouts side by side: readiness, time against estimate, sections that lag.',
-      emptyTitle: 'No rollouts to compare',
-      emptyBody: 'The rollout dashboard fills from reports and progress synced to the hub.',
-    },
+  sync: {
+    title: 'Sync',
+    intro: 'Signed reports and progress go to the hub when connectivity returns.',
+    emptyTitle: 'Not connected to a hub',
+    emptyBody:
+      'Connecting to a hub arrives with the sync capability. Until then everything stays on this device.',
+  },
+  review: {
+    title: 'Review',
+    intro: 'Supervisors verify signed reports and countersign or send them back.',
+    emptyTitle: 'Nothing to review',
+    emptyBody: 'Reports to review will appear here once sign-off and sync are in place.',
+  },
+  compare: {
+    title: 'Compare',
+    intro: 'Rollouts side by side: readiness, time against estimate, sections that lag.',
+    emptyTitle: 'No rollouts to compare',
+    emptyBody: 'The rollout dashboard fills from reports and progress synced to the hub.',
   },
   settings: {
     title: 'Settings',

@@ -1,7 +1,11 @@
 // Spanish strings. Same keys as en.ts (the Translation type enforces it).
 import type { Translation } from './en';
+import { runs } from './es/runs';
+import { templates } from './es/templates';
 
 export const es: Translation = {
+  runs,
+  templates,
   app: {
     name: 'Go-live Checklists',
     skipToContent: 'Saltar al contenido',
@@ -43,37 +47,27 @@ export const es: Translation = {
     tooLong: 'Demasiado largo (como máximo {{max}} caracteres).',
     saveFailed: 'No se pudo guardar su perfil: {{message}}',
   },
-  screens: {
-    runs: {
-      title: 'Ejecuciones',
-      intro: 'Cada ejecución es una puesta en marcha: una oficina o un cliente, frente a una versión de plantilla.',
-      emptyTitle: 'Aún no hay ejecuciones',
-      emptyBody: 'Iniciar una ejecución desde una plantilla llega con la funcionalidad de ejecuciones.',
-    },
-    templates: {
-      title: 'Plantillas',
-      intro: 'Definiciones de checklist versionadas. Una versión publicada no cambia nunca; un cambio es una versión nueva.',
-      emptyTitle: 'Aún no hay plantillas cargadas',
-      emptyBody: 'Las plantillas incluidas y su importación llegan con la funcionalidad de definiciones.',
-    },
-    sync: {
-      title: 'Sincronización',
-      intro: 'Los informes firmados y el progreso van al hub cuando vuelve la conectividad.',
-      emptyTitle: 'Sin conexión a un hub',
-      emptyBody: 'La conexión a un hub llega con la funcionalidad de sincronización. Hasta entonces todo queda en este equipo.',
-    },
-    review: {
-      title: 'Revisión',
-      intro: 'Los supervisores verifican los informes firmados y los refrendan o los devuelven.',
-      emptyTitle: 'Nada que revisar',
-      emptyBody: 'Los informes por revisar aparecerán aquí cuando existan la firma y la sincronización.',
-    },
-    compare: {
-      title: 'Comparar',
-      intro: 'Despliegues lado a lado: preparación, tiempo frente a la estimación, secciones que se retrasan.',
-      emptyTitle: 'No hay despliegues que comparar',
-      emptyBody: 'El panel de despliegues se llena con los informes y el progreso sincronizados con el hub.',
-    },
+  sync: {
+    title: 'Sincronización',
+    intro: 'Los informes firmados y el progreso van al hub cuando vuelve la conectividad.',
+    emptyTitle: 'Sin conexión a un hub',
+    emptyBody:
+      'La conexión a un hub llega con la funcionalidad de sincronización. Hasta entonces todo queda en este equipo.',
+  },
+  review: {
+    title: 'Revisión',
+    intro: 'Los supervisores verifican los informes firmados y los refrendan o los devuelven.',
+    emptyTitle: 'Nada que revisar',
+    emptyBody:
+      'Los informes por revisar aparecerán aquí cuando existan la firma y la sincronización.',
+  },
+  compare: {
+    title: 'Comparar',
+    intro:
+      'Despliegues lado a lado: preparación, tiempo frente a la estimación, secciones que se retrasan.',
+    emptyTitle: 'No hay despliegues que comparar',
+    emptyBody:
+      'El panel de despliegues se llena con los informes y el progreso sincronizados con el hub.',
   },
   settings: {
     title: 'Ajustes',
