@@ -1,13 +1,56 @@
 // The IndexedDB database (Dexie). Every schema version lives in versions/ and stays declared
 // forever so any older database upgrades step by step. Transactions are durable ('strict'):
 // a tick the UI confirmed survives a crash or a dead battery.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Profile } from '../../core/people/profile';
+import type { ChecklistDefinition, DefinitionKind } from '../../core/definitions/schema';
+import type { Answer, Run } from '../../core/runs/model';
+import type { ChainedEvent } from '../../core/runs/event-chain';
 import { declareVersion1 } from './versions/v1';
+import { declareVersion2 } from './versions/v2';
 
 export interface SettingRow {
   key: string;
   value: unknown;
+}
+
+export type DefinitionSource = 'bundled' | 'imported' | 'hub';
+
+/** One published version of a checklist definition, kept offline with its source text. */
+export interface DefinitionRow {
+  /** `${id}@${version}` */
+  key: string;
+  id: string;
+  version: string;
+  title: string;
+  kind: DefinitionKind;
+  /** SHA-256 of the YAML text: what a run pins. */
+  hash: string;
+  source: DefinitionSource;
+  /** The YAML exactly as published (the hash is over these bytes). */
+  text: string;
+  /** The validated, parsed definition (so opening a run never re-parses YAML). */
+  definition: ChecklistDefinition;
+  addedAt: string;
+}
+
+export interface RunRow extends Run {
+  updatedAt: string;
+}
+
+/** Evidence bytes, stored offline; the answer refers to them by id (AttachmentRef). */
+export interface AttachmentRow {
+  id: string;
+  runId: string;
+  itemId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  blob: Blob;
+  /** A small JPEG/PNG preview for images, made when attached. */
+  thumbnail?: Blob;
+  createdAt: string;
 }
 
 export const DATABASE_NAME = 'go-live-checklists';
@@ -15,11 +58,17 @@ export const DATABASE_NAME = 'go-live-checklists';
 export type GoLiveDatabase = Dexie & {
   profile: EntityTable<Profile, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  definitions: EntityTable<DefinitionRow, 'key'>;
+  runs: EntityTable<RunRow, 'id'>;
+  answers: Table<Answer, [string, string]>;
+  events: Table<ChainedEvent, [string, number]>;
+  attachments: EntityTable<AttachmentRow, 'id'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): GoLiveDatabase {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as GoLiveDatabase;
   declareVersion1(db);
+  declareVersion2(db);
   return db;
 }
 
