@@ -9,7 +9,7 @@ const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: '../test-results/e2e',
+  outputDir: process.env.E2E_OUTPUT ?? '../test-results/e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

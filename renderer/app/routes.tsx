@@ -2,11 +2,14 @@
 // plain web server without server-side rewrites.
 import { createHashRouter, Navigate, useRouteError, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BarChart3, FileStack, ListChecks, RefreshCw, ShieldCheck } from 'lucide-react';
+import { BarChart3, RefreshCw, ShieldCheck } from 'lucide-react';
 import { AppShell } from './app-shell';
 import { ErrorPanel } from './error-boundary';
 import { PendingScreen } from '../ui/pending-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
+import { templatesRoutes } from '../features/templates/templates-routes';
+import { RunsListScreen } from '../features/runs/runs-list-screen';
+import { RunScreen } from '../features/runs/run-screen';
 
 function RouteError() {
   const error = useRouteError();
@@ -33,8 +36,9 @@ export function createAppRouter() {
       errorElement: <RouteError />,
       children: [
         { index: true, element: <Navigate to="/runs" replace /> },
-        { path: 'runs', element: <PendingScreen screen="runs" icon={ListChecks} /> },
-        { path: 'templates', element: <PendingScreen screen="templates" icon={FileStack} /> },
+        { path: 'runs', element: <RunsListScreen /> },
+        { path: 'runs/:runId', element: <RunScreen /> },
+        { path: 'templates', children: templatesRoutes },
         { path: 'sync', element: <PendingScreen screen="sync" icon={RefreshCw} /> },
         { path: 'review', element: <PendingScreen screen="review" icon={ShieldCheck} /> },
         { path: 'compare', element: <PendingScreen screen="compare" icon={BarChart3} /> },

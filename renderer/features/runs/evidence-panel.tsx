@@ -1,0 +1,140 @@
+// Evidence for one item: attach by picker, drag and drop, or paste (photos of rack labels, speed
+// test screenshots, config files); stored offline as Blobs with thumbnails for images.
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Button, DropZone, FileTrigger, Text } from 'react-aria-components';
+import { FileText, Paperclip, Trash2 } from 'lucide-react';
+import type { Answer } from '../../../core/runs';
+import type { Item } from '../../../core/definitions/schema';
+import type { AttachmentRow } from '../../storage/database';
+import { services } from '../../app/services';
+import { formatBytes } from '../../ui/format';
+import type { RunCommands } from './run-actions';
+
+interface EvidencePanelProps {
+  item: Item;
+  answer: Answer | undefined;
+  isDisabled: boolean;
+  commands: RunCommands;
+}
+
+export function EvidencePanel({ item, answer, isDisabled, commands }: EvidencePanelProps) {
+  const { t } = useTranslation();
+  const ids = useMemo(() => answer?.attachments.map((ref) => ref.id) ?? [], [answer]);
+  const rows = useLiveQuery(() => services.db.attachments.bulkGet(ids), [ids]);
+
+  const attachAll = async (files: readonly File[]) => {
+    for (const file of files) {
+      if (!(await commands.attach(item.id, file))) break;
+    }
+  };
+
+  return (
+    <section
+      className="detail-block"
+      aria-labelledby={`evidence-${item.id}`}
+      onPaste={(event) => {
+        if (isDisabled) return;
+        const files = [...event.clipboardData.files];
+        if (files.length > 0) {
+          event.preventDefault();
+          void attachAll(files);
+        }
+      }}
+    >
+      <h3 id={`evidence-${item.id}`}>
+        <Paperclip aria-hidden size={15} /> {t('runs.detail.evidence')}
+      </h3>
+      <p className="muted small">
+        {item.evidence === 'required'
+          ? t('runs.detail.evidenceRequired')
+          : t('runs.detail.evidenceOptional')}
+      </p>
+      <ul className="evidence-list">
+        {(rows ?? [])
+          .filter((row): row is AttachmentRow => row !== undefined)
+          .map((row) => (
+            <EvidenceTile
+              key={row.id}
+              row={row}
+              isDisabled={isDisabled}
+              onRemove={() => void commands.detach(item.id, row.id)}
+            />
+          ))}
+      </ul>
+      {!isDisabled && (
+        <DropZone
+          className="drop-zone"
+          aria-label={t('runs.detail.dropHere')}
+          onDrop={async (event) => {
+            const files: File[] = [];
+            for (const dropped of event.items) {
+              if (dropped.kind === 'file') files.push(await dropped.getFile());
+            }
+            await attachAll(files);
+          }}
+        >
+          <Text slot="label">{t('runs.detail.dropHere')}</Text>
+          <FileTrigger allowsMultiple onSelect={(list) => list && void attachAll([...list])}>
+            <Button className="button small">{t('runs.detail.attach')}</Button>
+          </FileTrigger>
+        </DropZone>
+      )}
+    </section>
+  );
+}
+
+function EvidenceTile({
+  row,
+  isDisabled,
+  onRemove,
+}: {
+  row: AttachmentRow;
+  isDisabled: boolean;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const thumbUrl = useMemo(
+    () => (row.thumbnail ? URL.createObjectURL(row.thumbnail) : undefined),
+    [row.thumbnail],
+  );
+  useEffect(
+    () => () => {
+      if (thumbUrl) URL.revokeObjectURL(thumbUrl);
+    },
+    [thumbUrl],
+  );
+
+  const open = () => {
+    const url = URL.createObjectURL(row.blob);
+    window.open(url, '_blank', 'noopener');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
+  return (
+    <li className="evidence-tile">
+      <button
+        type="button"
+        className="evidence-open"
+        onClick={open}
+        aria-label={t('runs.detail.openAttachment', { name: row.name })}
+      >
+        {thumbUrl ? <img src={thumbUrl} alt="" /> : <FileText aria-hidden size={28} />}
+      </button>
+      <span className="evidence-name" title={row.name}>
+        {row.name}
+      </span>
+      <span className="muted small">{formatBytes(row.size)}</span>
+      {!isDisabled && (
+        <Button
+          className="icon-button"
+          aria-label={t('runs.detail.removeAttachment', { name: row.name })}
+          onPress={onRemove}
+        >
+          <Trash2 aria-hidden size={14} />
+        </Button>
+      )}
+    </li>
+  );
+}

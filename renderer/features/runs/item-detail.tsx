@@ -1,0 +1,289 @@
+// The selected item in full: status actions, its value, rollback plan, notes, evidence, waiver,
+// dependencies and guidance, with who changed it and when.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Label, TextArea, TextField } from 'react-aria-components';
+import {
+  Ban,
+  CircleCheck,
+  CircleMinus,
+  Play,
+  RotateCcw,
+  ShieldCheck,
+  TriangleAlert,
+} from 'lucide-react';
+import { actualMinutesOf, formatMinutes, type Answer, type ItemRef } from '../../../core/runs';
+import { departmentTitle } from '../../../core/runs';
+import type { RunView } from './use-run-view';
+import type { RunCommands } from './run-actions';
+import { itemDisplay } from './item-display';
+import { ItemFlags, SeverityBadge, StatusBadge } from './status-badges';
+import { ValueEditor } from './value-editor';
+import { EvidencePanel } from './evidence-panel';
+import { Guidance } from './guidance';
+import { useRunUiStore } from './use-run-ui-store';
+import { formatDateTime } from './dates';
+
+interface ItemDetailProps {
+  view: RunView;
+  itemRef: ItemRef;
+  commands: RunCommands;
+}
+
+export const DETAIL_ID = 'run-item-detail';
+
+export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
+  const { t, i18n } = useTranslation();
+  const askReason = useRunUiStore((state) => state.askReason);
+  const select = useRunUiStore((state) => state.select);
+  const { item, section } = itemRef;
+  const answer = view.answers.get(item.id);
+  const display = itemDisplay(answer, view.evaluations.get(item.id), view.waiting.get(item.id));
+  const isFrozen = view.run.state === 'signed';
+  const waitingOn = view.waiting.get(item.id) ?? [];
+  const resetKey = `${item.id}:${answer?.updatedAt ?? ''}`;
+  const actual = answer ? (actualMinutesOf(answer) ?? null) : null;
+
+  return (
+    <section id={DETAIL_ID} className="item-detail" aria-labelledby="item-detail-title">
+      <header className="detail-header">
+        <div className="detail-badges">
+          <StatusBadge status={display.status} />
+          <ItemFlags display={display} />
+          <SeverityBadge severity={item.severity} />
+        </div>
+        <h2 id="item-detail-title">{item.title}</h2>
+        <p className="muted small">
+          {section.title} · {departmentTitle(view.definition, itemRef.department)} ·{' '}
+          <code>{item.id}</code>
+        </p>
+      </header>
+
+      {display.failure && (
+        <p className="run-banner bad">
+          <TriangleAlert aria-hidden size={15} />{' '}
+          {t('runs.detail.failure', { failure: display.failure })}
+        </p>
+      )}
+      {answer?.recheck && answer.recheck.length > 0 && (
+        <p className="run-banner warn">{t('runs.detail.recheck')}</p>
+      )}
+      {(answer?.status === 'blocked' || answer?.status === 'not-applicable') && answer.reason && (
+        <p className={`run-banner ${answer.status === 'blocked' ? 'bad' : 'info'}`}>
+          <strong>{t('runs.detail.reason')}:</strong> {answer.reason}
+        </p>
+      )}
+
+      <div className="detail-actions" role="group" aria-label={t('runs.toolbar.views')}>
+        <Button
+          className="button primary"
+          isDisabled={isFrozen || answer?.status === 'done'}
+          onPress={() =>
+            void commands.apply({ type: 'setStatus', itemId: item.id, status: 'done' })
+          }
+        >
+          <CircleCheck aria-hidden size={15} /> {t('runs.detail.markDone')}
+        </Button>
+        <Button
+          className="button"
+          isDisabled={isFrozen}
+          onPress={() => askReason('not-applicable', item.id)}
+        >
+          <CircleMinus aria-hidden size={15} /> {t('runs.detail.markNa')}
+        </Button>
+        <Button
+          className="button danger"
+          isDisabled={isFrozen}
+          onPress={() => askReason('blocked', item.id)}
+        >
+          <Ban aria-hidden size={15} /> {t('runs.detail.markBlocked')}
+        </Button>
+        {answer && answer.status !== 'open' && (
+          <Button
+            className="button"
+            isDisabled={isFrozen}
+            onPress={() =>
+              void commands.apply({ type: 'setStatus', itemId: item.id, status: 'open' })
+            }
+          >
+            <RotateCcw aria-hidden size={15} /> {t('runs.detail.reopen')}
+          </Button>
+        )}
+        {!answer?.startedAt && (
+          <Button
+            className="button"
+            isDisabled={isFrozen}
+            onPress={() => void commands.apply({ type: 'start', itemId: item.id })}
+          >
+            <Play aria-hidden size={15} /> {t('runs.detail.startTimer')}
+          </Button>
+        )}
+      </div>
+
+      <p className="muted small timing">
+        {item.estimateMinutes !== undefined &&
+          t('runs.detail.estimate', { estimate: formatMinutes(item.estimateMinutes) })}
+        {actual !== null && ` · ${t('runs.detail.actual', { actual: formatMinutes(actual) })}`}
+        {answer?.startedAt &&
+          ` · ${t('runs.detail.started', { time: formatDateTime(answer.startedAt, i18n.language) })}`}
+        {answer?.finishedAt &&
+          ` · ${t('runs.detail.finished', { time: formatDateTime(answer.finishedAt, i18n.language) })}`}
+      </p>
+
+      <div className="detail-block" key={`value:${resetKey}`}>
+        <ValueEditor
+          item={item}
+          answer={answer}
+          isDisabled={isFrozen}
+          onCommit={(value) => void commands.apply({ type: 'setValue', itemId: item.id, value })}
+        />
+      </div>
+
+      {item.change && (
+        <FreeText
+          key={`rollback:${resetKey}`}
+          label={t('runs.detail.rollbackPlan')}
+          help={t('runs.detail.rollbackHelp')}
+          value={answer?.rollbackPlan ?? ''}
+          isDisabled={isFrozen}
+          onCommit={(rollbackPlan) =>
+            void commands.apply({ type: 'setRollbackPlan', itemId: item.id, rollbackPlan })
+          }
+        />
+      )}
+
+      {item.evidence !== 'none' && (
+        <EvidencePanel item={item} answer={answer} isDisabled={isFrozen} commands={commands} />
+      )}
+
+      {item.severity === 'blocking' && (
+        <WaiverBlock answer={answer} itemId={item.id} isDisabled={isFrozen} commands={commands} />
+      )}
+
+      {item.dependsOn.length > 0 && (
+        <div className="detail-block">
+          <h3>{waitingOn.length > 0 ? t('runs.detail.waitingOn') : t('runs.detail.dependsOn')}</h3>
+          <ul className="dependency-list">
+            {item.dependsOn.map((id) => {
+              const ref = view.refs.get(id);
+              if (!ref) return null;
+              const status = view.answers.get(id)?.status ?? 'open';
+              return (
+                <li key={id}>
+                  <StatusBadge status={status} />
+                  <button type="button" className="link-button" onClick={() => select(id)}>
+                    {ref.item.title}
+                  </button>
+                  <span className="muted small">
+                    {departmentTitle(view.definition, ref.department)}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+
+      <FreeText
+        key={`notes:${resetKey}`}
+        id="item-notes"
+        label={t('runs.detail.notes')}
+        help={t('runs.detail.notesHelp')}
+        value={answer?.notes ?? ''}
+        isDisabled={isFrozen}
+        onCommit={(notes) => void commands.apply({ type: 'setNotes', itemId: item.id, notes })}
+      />
+
+      {item.guidance && (
+        <div className="detail-block">
+          <h3>{t('runs.detail.guidance')}</h3>
+          <Guidance markdown={item.guidance} />
+        </div>
+      )}
+
+      {answer && (
+        <p className="muted small">
+          {t('runs.detail.updated', {
+            name: answer.updatedBy.name,
+            time: formatDateTime(answer.updatedAt, i18n.language),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function WaiverBlock({
+  answer,
+  itemId,
+  isDisabled,
+  commands,
+}: {
+  answer: Answer | undefined;
+  itemId: string;
+  isDisabled: boolean;
+  commands: RunCommands;
+}) {
+  const { t, i18n } = useTranslation();
+  const askReason = useRunUiStore((state) => state.askReason);
+  if (answer?.status === 'done' && !answer.waiver) return null;
+  return (
+    <div className="detail-block">
+      <h3>
+        <ShieldCheck aria-hidden size={15} /> {t('runs.detail.waiver')}
+      </h3>
+      {answer?.waiver ? (
+        <>
+          <p>
+            {t('runs.detail.waivedBy', {
+              name: answer.waiver.by.name,
+              time: formatDateTime(answer.waiver.at, i18n.language),
+              justification: answer.waiver.justification,
+            })}
+          </p>
+          <Button
+            className="button small"
+            isDisabled={isDisabled}
+            onPress={() => void commands.apply({ type: 'removeWaiver', itemId })}
+          >
+            {t('runs.detail.removeWaiver')}
+          </Button>
+        </>
+      ) : (
+        <Button
+          className="button small"
+          isDisabled={isDisabled}
+          onPress={() => askReason('waive', itemId)}
+        >
+          {t('runs.detail.waive')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+interface FreeTextProps {
+  id?: string;
+  label: string;
+  help: string;
+  value: string;
+  isDisabled: boolean;
+  onCommit: (value: string) => void;
+}
+
+function FreeText({ id, label, help, value, isDisabled, onCommit }: FreeTextProps) {
+  const [text, setText] = useState(value);
+  return (
+    <TextField
+      className="field detail-block"
+      value={text}
+      onChange={setText}
+      isDisabled={isDisabled}
+      onBlur={() => text !== value && onCommit(text)}
+    >
+      <Label>{label}</Label>
+      <TextArea id={id} rows={3} />
+      <span className="muted small">{help}</span>
+    </TextField>
+  );
+}

@@ -1,0 +1,128 @@
+// The checklist itself: a virtualized, keyboard-navigable grid list (React Aria), so a 2,000-item
+// run scrolls and moves as fast as a 20-item one. Selection follows focus; shortcuts act on it.
+import { useTranslation } from 'react-i18next';
+import {
+  GridList,
+  GridListHeader,
+  GridListItem,
+  GridListSection,
+  ListLayout,
+  Virtualizer,
+} from 'react-aria-components';
+import { Paperclip, Repeat } from 'lucide-react';
+import type { ItemRef } from '../../../core/runs';
+import type { RunView } from './use-run-view';
+import { itemDisplay, valueSummary } from './item-display';
+import { ItemFlags, SeverityBadge, StatusBadge } from './status-badges';
+import { useRunUiStore } from './use-run-ui-store';
+
+export const ITEM_LIST_ID = 'run-item-list';
+
+interface SectionGroup {
+  id: string;
+  title: string;
+  items: ItemRef[];
+}
+
+function groupBySection(refs: readonly ItemRef[]): SectionGroup[] {
+  const groups: SectionGroup[] = [];
+  for (const ref of refs) {
+    const last = groups.at(-1);
+    if (last && last.id === ref.section.id) last.items.push(ref);
+    else groups.push({ id: ref.section.id, title: ref.section.title, items: [ref] });
+  }
+  return groups;
+}
+
+export function ItemList({
+  view,
+  refs,
+  onOpen,
+}: {
+  view: RunView;
+  refs: ItemRef[];
+  onOpen: (itemId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const selectedItemId = useRunUiStore((state) => state.selectedItemId);
+  const select = useRunUiStore((state) => state.select);
+  const groups = groupBySection(refs);
+
+  return (
+    <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 54, headingHeight: 34 }}>
+      <GridList
+        id={ITEM_LIST_ID}
+        aria-label={t('runs.items.label')}
+        className="item-list"
+        selectionMode="single"
+        selectionBehavior="replace"
+        disallowEmptySelection={false}
+        disallowTypeAhead
+        selectedKeys={selectedItemId ? [selectedItemId] : []}
+        onSelectionChange={(keys) => {
+          const [key] = [...(keys as Set<string>)];
+          if (key !== undefined) select(key);
+        }}
+        onAction={(key) => onOpen(String(key))}
+        renderEmptyState={() => <p className="muted list-empty">{t('runs.items.empty')}</p>}
+      >
+        {groups.map((group) => (
+          <GridListSection key={group.id} id={`section:${group.id}`} className="item-section">
+            <GridListHeader className="item-section-header">{group.title}</GridListHeader>
+            {group.items.map((ref) => (
+              <ItemRow key={ref.item.id} view={view} itemRef={ref} />
+            ))}
+          </GridListSection>
+        ))}
+      </GridList>
+    </Virtualizer>
+  );
+}
+
+function ItemRow({ view, itemRef }: { view: RunView; itemRef: ItemRef }) {
+  const { t } = useTranslation();
+  const { item } = itemRef;
+  const answer = view.answers.get(item.id);
+  const display = itemDisplay(answer, view.evaluations.get(item.id), view.waiting.get(item.id));
+  const summary =
+    display.failure ??
+    (answer?.status === 'blocked' || answer?.status === 'not-applicable'
+      ? answer.reason
+      : valueSummary(item, answer));
+  const statusWord = t(`runs.status.${display.status}`);
+  return (
+    <GridListItem
+      id={item.id}
+      textValue={`${item.title}, ${statusWord}`}
+      className={`item-row is-${display.status}${display.isFailing ? ' is-failing' : ''}`}
+    >
+      <StatusBadge status={display.status} />
+      <div className="item-main" data-item-id={item.id}>
+        <span className="item-title">{item.title}</span>
+        <span className="item-sub">
+          {summary ? (
+            <span className={display.isFailing ? 'bad' : undefined}>{summary}</span>
+          ) : (
+            <span className="item-id">{item.id}</span>
+          )}
+        </span>
+      </div>
+      <div className="item-meta">
+        <ItemFlags display={display} />
+        {item.change && (
+          <span className="badge flag-change" title={t('runs.items.change')}>
+            <Repeat aria-hidden size={13} />
+            {t('runs.items.change')}
+          </span>
+        )}
+        {(answer?.attachments.length ?? 0) > 0 && (
+          <span className="badge">
+            <Paperclip aria-hidden size={13} />
+            {t('runs.items.evidenceCount', { count: answer?.attachments.length ?? 0 })}
+          </span>
+        )}
+        <SeverityBadge severity={item.severity} />
+      </div>
+    </GridListItem>
+  );
+}

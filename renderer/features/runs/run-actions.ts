@@ -1,0 +1,50 @@
+// The run screen's commands: each calls the run repository (one durable transaction per action)
+// and turns a refusal into a message the user can act on.
+import type { Action, Actor } from '../../../core/runs';
+import type { Profile } from '../../../core/people/profile';
+import { services } from '../../app/services';
+import type { ApplyResult } from '../../storage/run-repository';
+import { useRunUiStore } from './use-run-ui-store';
+
+export function actorOf(profile: Profile): Actor {
+  return { id: profile.id, name: profile.name, role: profile.role };
+}
+
+function report(result: ApplyResult): boolean {
+  if (result.ok) {
+    useRunUiStore.getState().clearMessage();
+    return true;
+  }
+  // The core's message already names what to do (and what an item waits on).
+  useRunUiStore.getState().say('error', result.error.message);
+  return false;
+}
+
+export function createRunCommands(runId: string, profile: Profile) {
+  const actor = actorOf(profile);
+  const run = async (promise: Promise<ApplyResult>): Promise<boolean> => {
+    try {
+      return report(await promise);
+    } catch (error) {
+      useRunUiStore.getState().say('error', (error as Error).message);
+      return false;
+    }
+  };
+  return {
+    apply: (action: Action) => run(services.runs.apply(runId, action, actor)),
+    undo: () => run(services.runs.undo(runId, actor)),
+    attach: (itemId: string, file: File) =>
+      run(
+        services.runs.attach(
+          runId,
+          itemId,
+          { name: file.name, type: file.type, blob: file },
+          actor,
+        ),
+      ),
+    detach: (itemId: string, attachmentId: string) =>
+      run(services.runs.detach(runId, itemId, attachmentId, actor)),
+  };
+}
+
+export type RunCommands = ReturnType<typeof createRunCommands>;

@@ -1,0 +1,162 @@
+// One run, where the administrator lives on site: header with the gate, toolbar, sections, the
+// virtualized checklist (or the waiting-on view) and the selected item's detail.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { X } from 'lucide-react';
+import { services } from '../../app/services';
+import { useProfile } from '../profile/use-profile';
+import { useRunView, type RunView } from './use-run-view';
+import { useRunUiStore } from './use-run-ui-store';
+import { createRunCommands } from './run-actions';
+import { filterItems } from './filter-items';
+import { RunHeader } from './run-header';
+import { RunToolbar, SEARCH_ID } from './run-toolbar';
+import { SectionNav } from './section-nav';
+import { ItemList } from './item-list';
+import { DETAIL_ID, ItemDetail } from './item-detail';
+import { WaitingView } from './waiting-view';
+import { ReasonDialog } from './reason-dialog';
+import { DigestDialog } from './digest-dialog';
+import { ShortcutsHelp } from './shortcuts-help';
+import { useRunShortcuts } from './use-run-shortcuts';
+import './runs.css';
+import type { Profile } from '../../../core/people/profile';
+
+export function RunScreen() {
+  const { t } = useTranslation();
+  const { runId = '' } = useParams();
+  const view = useRunView(runId);
+  const profile = useProfile();
+  const reset = useRunUiStore((state) => state.reset);
+  useEffect(() => reset, [runId, reset]);
+
+  if (view === undefined || !profile) return <div className="loading" aria-busy="true" />;
+  if (view === null) return <p className="empty-state">{t('runs.errors.notFound')}</p>;
+  return <LoadedRunScreen view={view} profile={profile} />;
+}
+
+function useIntegrityProblem(runId: string): string | undefined {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    let isLive = true;
+    void services.runs.load(runId).then((loaded) => {
+      if (!isLive || !loaded) return;
+      const { chain, tamperedItems } = loaded.integrity;
+      if (!chain.ok) setProblem(chain.reason);
+      else if (tamperedItems.length > 0)
+        setProblem(t('runs.header.tamperedItems', { items: tamperedItems.join(', ') }));
+    });
+    return () => {
+      isLive = false;
+    };
+  }, [runId, t]);
+  return problem;
+}
+
+const MY_DEPARTMENT_KEY = 'golive.myDepartment';
+
+function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile }) {
+  const { t } = useTranslation();
+  const runId = view.run.id;
+  const {
+    sectionId,
+    filter,
+    search,
+    selectedItemId,
+    view: mode,
+    message,
+    clearMessage,
+    select,
+  } = useRunUiStore();
+  const [myDepartment, setMyDepartment] = useState(
+    () => localStorage.getItem(MY_DEPARTMENT_KEY) ?? undefined,
+  );
+  const commands = useMemo(() => createRunCommands(runId, profile), [runId, profile]);
+  const integrityProblem = useIntegrityProblem(runId);
+  const eventCount =
+    useLiveQuery(() => services.db.events.where('runId').equals(runId).count(), [runId]) ?? 0;
+
+  const refs = useMemo(
+    () => filterItems(view, { sectionId, filter, search, myDepartment }),
+    [view, sectionId, filter, search, myDepartment],
+  );
+  const selected = selectedItemId ? view.refs.get(selectedItemId) : undefined;
+
+  useEffect(() => {
+    if (!selectedItemId && refs[0]) select(refs[0].item.id);
+  }, [selectedItemId, refs, select]);
+
+  const focusSearch = useCallback(() => document.getElementById(SEARCH_ID)?.focus(), []);
+  const focusEditor = useCallback((target: 'value' | 'notes') => {
+    const detail = document.getElementById(DETAIL_ID);
+    const field =
+      target === 'notes'
+        ? document.getElementById('item-notes')
+        : (detail?.querySelector<HTMLElement>('[data-autofocus]') ??
+          detail?.querySelector<HTMLElement>('button:not([disabled])'));
+    field?.focus();
+  }, []);
+  useRunShortcuts({ view, refs, commands, focusSearch, focusEditor });
+
+  return (
+    <div className="run-screen">
+      <RunHeader view={view} integrityProblem={integrityProblem} />
+      <RunToolbar
+        departments={view.definition.departments}
+        myDepartment={myDepartment}
+        onMyDepartment={(department) => {
+          localStorage.setItem(MY_DEPARTMENT_KEY, department);
+          setMyDepartment(department);
+        }}
+        onUndo={() => void commands.undo()}
+        canUndo={eventCount > 0 && view.run.state !== 'signed'}
+      />
+      {message && (
+        <div className={`run-message ${message.tone}`} role="alert">
+          <span>{message.text}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('runs.shortcuts.close')}
+            onClick={clearMessage}
+          >
+            <X aria-hidden size={15} />
+          </button>
+        </div>
+      )}
+      {mode === 'waiting' ? (
+        <WaitingView view={view} />
+      ) : (
+        <div className="run-body">
+          <SectionNav view={view} />
+          <div className="run-list">
+            <ItemList view={view} refs={refs} onOpen={() => focusEditor('value')} />
+            {refs.length < view.visibility.visible.length && (
+              <p className="muted small list-footer">
+                {t('runs.items.hidden', { count: view.visibility.visible.length - refs.length })}
+              </p>
+            )}
+          </div>
+          <aside className="run-detail" aria-label={selected?.item.title ?? t('runs.detail.none')}>
+            {selected ? (
+              <ItemDetail
+                key={selected.item.id}
+                view={view}
+                itemRef={selected}
+                commands={commands}
+              />
+            ) : (
+              <p className="muted">{t('runs.detail.none')}</p>
+            )}
+          </aside>
+        </div>
+      )}
+      <ReasonDialog commands={commands} />
+      <DigestDialog view={view} />
+      <ShortcutsHelp />
+    </div>
+  );
+}

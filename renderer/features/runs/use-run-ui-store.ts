@@ -1,0 +1,59 @@
+// UI-only state of the run screen (zustand): which item is selected, filters, search and view.
+// Durable state (answers) lives in IndexedDB, never here.
+import { create } from 'zustand';
+
+export type ItemFilter = 'all' | 'open' | 'blocked' | 'failing' | 'waiting' | 'mine' | 'blocking';
+export type RunViewMode = 'checklist' | 'waiting';
+export type ReasonKind = 'not-applicable' | 'blocked' | 'waive';
+
+interface RunUiState {
+  selectedItemId: string | null;
+  sectionId: string | null;
+  filter: ItemFilter;
+  search: string;
+  view: RunViewMode;
+  reasonRequest: { kind: ReasonKind; itemId: string } | null;
+  isHelpOpen: boolean;
+  isDigestOpen: boolean;
+  message: { tone: 'error' | 'info'; text: string } | null;
+  select: (itemId: string | null) => void;
+  setSection: (sectionId: string | null) => void;
+  setFilter: (filter: ItemFilter) => void;
+  setSearch: (search: string) => void;
+  setView: (view: RunViewMode) => void;
+  askReason: (kind: ReasonKind, itemId: string) => void;
+  closeReason: () => void;
+  setHelpOpen: (isOpen: boolean) => void;
+  setDigestOpen: (isOpen: boolean) => void;
+  say: (tone: 'error' | 'info', text: string) => void;
+  clearMessage: () => void;
+  reset: () => void;
+}
+
+const initial = {
+  selectedItemId: null,
+  sectionId: null,
+  filter: 'all' as ItemFilter,
+  search: '',
+  view: 'checklist' as RunViewMode,
+  reasonRequest: null,
+  isHelpOpen: false,
+  isDigestOpen: false,
+  message: null,
+};
+
+export const useRunUiStore = create<RunUiState>()((set) => ({
+  ...initial,
+  select: (selectedItemId) => set({ selectedItemId }),
+  setSection: (sectionId) => set({ sectionId }),
+  setFilter: (filter) => set({ filter }),
+  setSearch: (search) => set({ search }),
+  setView: (view) => set({ view }),
+  askReason: (kind, itemId) => set({ reasonRequest: { kind, itemId } }),
+  closeReason: () => set({ reasonRequest: null }),
+  setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
+  setDigestOpen: (isDigestOpen) => set({ isDigestOpen }),
+  say: (tone, text) => set({ message: { tone, text } }),
+  clearMessage: () => set({ message: null }),
+  reset: () => set(initial),
+}));
