@@ -1,0 +1,193 @@
+// The desktop implementations of the IPC contract (electron/common/ipc-contract.ts). Everything
+// they touch (app, shell, dialog, the file system, the window) is passed in, so tests run them on
+// fakes and real temporary folders. The web-mode twin is renderer/bridge/web-bridge.ts: when a
+// behaviour changes here (size limit, refusal reasons), change it there too.
+
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { App, BaseWindow, Dialog, Shell } from 'electron';
+import type { OpenFileRequest, SaveFileRequest } from '../common/ipc-contract';
+import type { IpcHandlers, SenderInfo } from './ipc';
+import { checkExternalUrl } from './security';
+
+/** The largest file openFile reads into memory and sends to the renderer. Same limit in web mode. */
+export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
+
+/** What saveFile and openFile need of node:fs/promises (which satisfies it). */
+export interface HandlerFileSystem {
+  open(
+    filePath: string,
+    flags: 'wx',
+  ): Promise<{
+    writeFile(data: Uint8Array): Promise<void>;
+    sync(): Promise<void>;
+    close(): Promise<void>;
+  }>;
+  rename(from: string, to: string): Promise<void>;
+  rm(filePath: string, options: { force: true }): Promise<void>;
+  stat(filePath: string): Promise<{ size: number; isFile(): boolean }>;
+  readFile(filePath: string): Promise<Uint8Array>;
+}
+
+export interface HandlerDependencies {
+  app: Pick<App, 'getName' | 'getVersion'>;
+  /** process.platform in the app. */
+  platform: string;
+  shell: Pick<Shell, 'openExternal'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  fs: HandlerFileSystem;
+  /** The window of the calling page, which dialogs are modal to; null shows them unparented. */
+  getWindow: (sender: SenderInfo) => BaseWindow | null;
+  /** Hosts openExternal may open (external-allowlist.ts). */
+  allowlist: readonly string[];
+  maxOpenFileBytes?: number;
+}
+
+/** Rounded up to 0.1 MB, so a file just over the limit never reads as "50 MB". */
+function megabytes(bytes: number): string {
+  return `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+function assertSaveRequest(request: unknown): asserts request is SaveFileRequest {
+  const candidate = request as Partial<SaveFileRequest> | null;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    typeof candidate.suggestedName !== 'string' ||
+    typeof candidate.mimeType !== 'string' ||
+    !(candidate.data instanceof Uint8Array)
+  ) {
+    throw new Error('saveFile needs { suggestedName, mimeType, data: Uint8Array }.');
+  }
+}
+
+function assertOpenRequest(request: unknown): asserts request is OpenFileRequest {
+  const candidate = request as Partial<OpenFileRequest> | null;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    typeof candidate.title !== 'string' ||
+    !Array.isArray(candidate.extensions) ||
+    !candidate.extensions.every(
+      (extension) => typeof extension === 'string' && /^[a-z0-9]{1,16}$/i.test(extension),
+    )
+  ) {
+    throw new Error(
+      'openFile needs { title, extensions: ["yaml", ...] } (extensions without the dot).',
+    );
+  }
+}
+
+/** The name only: a suggested name must not pick the folder (the user does, in the dialog). */
+function safeFileName(suggestedName: string): string {
+  // Characters Windows forbids in file names, and control characters, become '_'.
+  const name = [...path.basename(suggestedName.replaceAll('\\', '/'))]
+    .map((character) => (character < ' ' || '<>:"|?*'.includes(character) ? '_' : character))
+    .join('');
+  return name === '' || name === '.' || name === '..' ? 'export' : name;
+}
+
+/**
+ * Writes `data` to `target` so that a reader sees the old file or the new one, never half of one:
+ * write a temporary file beside it, flush it to disk, then rename it over the target.
+ */
+export async function writeFileAtomically(
+  fs: HandlerFileSystem,
+  target: string,
+  data: Uint8Array,
+): Promise<void> {
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomUUID()}.tmp`,
+  );
+  try {
+    const handle = await fs.open(temporary, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+export function createHandlers(deps: HandlerDependencies): IpcHandlers {
+  const maxOpenFileBytes = deps.maxOpenFileBytes ?? MAX_OPEN_FILE_BYTES;
+
+  return {
+    getInfo: async () => ({
+      name: deps.app.getName(),
+      version: deps.app.getVersion(),
+      runtime: 'desktop',
+      platform: deps.platform,
+    }),
+
+    openExternal: async (request) => {
+      const url: unknown = (request as { url?: unknown } | null)?.url;
+      const check = checkExternalUrl(typeof url === 'string' ? url : '', deps.allowlist);
+      if (!check.isAllowed) return { opened: false, reason: check.reason };
+      try {
+        await deps.shell.openExternal(check.href);
+        return { opened: true };
+      } catch {
+        return { opened: false, reason: 'the system could not open the link' };
+      }
+    },
+
+    saveFile: async (request, sender) => {
+      assertSaveRequest(request);
+      const name = safeFileName(request.suggestedName);
+      const extension = path.extname(name).slice(1).toLowerCase();
+      const options = {
+        defaultPath: name,
+        filters: [
+          ...(extension === ''
+            ? []
+            : [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }]),
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const window = deps.getWindow(sender);
+      const choice = window
+        ? await deps.dialog.showSaveDialog(window, options)
+        : await deps.dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { saved: false };
+      await writeFileAtomically(deps.fs, choice.filePath, request.data);
+      return { saved: true, location: choice.filePath };
+    },
+
+    openFile: async (request, sender) => {
+      assertOpenRequest(request);
+      const options = {
+        title: request.title,
+        properties: ['openFile' as const],
+        filters:
+          request.extensions.length === 0
+            ? []
+            : [{ name: request.extensions.join(', '), extensions: request.extensions }],
+      };
+      const window = deps.getWindow(sender);
+      const choice = window
+        ? await deps.dialog.showOpenDialog(window, options)
+        : await deps.dialog.showOpenDialog(options);
+      const filePath = choice.filePaths[0];
+      if (choice.canceled || filePath === undefined) return null;
+      const name = path.basename(filePath);
+      const tooLarge = (size: number) =>
+        new Error(
+          `"${name}" is ${megabytes(size)}; files larger than ${megabytes(maxOpenFileBytes)} cannot be opened.`,
+        );
+      const stats = await deps.fs.stat(filePath);
+      if (!stats.isFile()) throw new Error(`"${name}" is not a file.`);
+      if (stats.size > maxOpenFileBytes) throw tooLarge(stats.size);
+      const data = await deps.fs.readFile(filePath);
+      // The file may have grown between stat and read.
+      if (data.byteLength > maxOpenFileBytes) throw tooLarge(data.byteLength);
+      return { name, data };
+    },
+  };
+}
