@@ -1,0 +1,154 @@
+// The signed sign-off report: what the administrator signs, the supervisor countersigns, the PDF
+// embeds and the hub ingests. Its canonical form (RFC 8785) is what is hashed and signed, so this
+// shape IS the wire format. Change it only with a new REPORT_FORMAT_VERSION, and keep verifying the
+// old versions (signed reports live for years). When changing it, also update: build-report.ts,
+// the PDF renderer, the hub's ingest and the golden vectors in test/unit/core/reports/.
+import type { DefinitionKind, ItemType, ParameterValues, Severity } from '../definitions/schema';
+import type { Actor, AnswerValue, AttachmentRef, ItemStatus } from '../runs/model';
+import type { GateDecision } from '../runs/gate';
+
+export const REPORT_FORMAT = 'go-live-report';
+/** Bump when the canonical shape of ReportBody or Signature changes. */
+export const REPORT_FORMAT_VERSION = 1;
+
+export type SignerRole = 'admin' | 'supervisor' | 'head';
+
+/** Why a signature was made. */
+export type SignaturePurpose =
+  /** The local administrator signs the site off as ready. */
+  | 'sign-off'
+  /** A supervisor approves the signed report. */
+  | 'countersign'
+  /** A supervisor sends the report back for a new revision, with a comment. */
+  | 'send-back';
+
+export interface ReportItem {
+  id: string;
+  title: string;
+  type: ItemType;
+  severity: Severity;
+  department: string;
+  status: ItemStatus;
+  value?: AnswerValue;
+  /** Reason for N/A or blocked. */
+  reason?: string;
+  rollbackPlan?: string;
+  notes?: string;
+  waiver?: { justification: string; by: Actor; at: string };
+  attachments: AttachmentRef[];
+  failing: boolean;
+  failure?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  estimateMinutes?: number;
+  updatedAt?: string;
+  updatedBy?: Actor;
+}
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  department: string;
+  items: ReportItem[];
+}
+
+export interface ReportBody {
+  format: typeof REPORT_FORMAT;
+  formatVersion: number;
+  /** Stable across revisions: the run's id. */
+  reportId: string;
+  /** 1 for the first sign-off; +1 for each revision after a send-back. */
+  revision: number;
+  /** reportHash of the revision this one replaces; null for revision 1. */
+  supersedes: string | null;
+  run: {
+    id: string;
+    name: string;
+    kind: DefinitionKind;
+    office: string;
+    parameters: ParameterValues;
+    plannedGoLive: string;
+    createdAt: string;
+    createdBy: Actor;
+  };
+  definition: { id: string; version: string; hash: string; title: string };
+  gate: {
+    decision: GateDecision;
+    waivers: { itemId: string; title: string; justification: string; by: Actor; at: string }[];
+  };
+  summary: {
+    total: number;
+    done: number;
+    notApplicable: number;
+    blocked: number;
+    open: number;
+    failing: number;
+    percentComplete: number;
+    estimateMinutes: number;
+    actualMinutes: number;
+  };
+  sections: ReportSection[];
+  /** Items hidden by the run's parameters (`when`), by id. */
+  hiddenItems: string[];
+  /** Head of the run's hash-chained event log at signing, and its length. */
+  eventChain: { head: string | null; length: number };
+  /** What went wrong, what check was missing: input for the template's next version. */
+  lessonsLearned: string;
+  /** ISO 8601: when the administrator signed it off. */
+  signedAt: string;
+}
+
+export interface SignerIdentity {
+  /** base64url of the raw 32-byte Ed25519 public key. */
+  publicKey: string;
+  name: string;
+  role: SignerRole;
+  office?: string;
+}
+
+/** The exact statement a signature covers; its canonical JSON is what is signed. */
+export interface SignedStatement {
+  format: typeof REPORT_FORMAT;
+  formatVersion: number;
+  purpose: SignaturePurpose;
+  /** reportHash: SHA-256 hex of the canonical JSON of the ReportBody. */
+  reportHash: string;
+  signer: SignerIdentity;
+  signedAt: string;
+  /** Send-back comments or countersign remarks. */
+  comment?: string;
+}
+
+export interface Signature {
+  statement: SignedStatement;
+  /** base64url Ed25519 signature over the UTF-8 bytes of canonicalJson(statement). */
+  value: string;
+}
+
+export interface SignedReport {
+  body: ReportBody;
+  signatures: Signature[];
+}
+
+/** A public key the organisation trusts, with its role (from a file now, from the hub later). */
+export interface TrustedKey {
+  publicKey: string;
+  name: string;
+  role: SignerRole;
+  office?: string;
+  /** Offices a supervisor oversees. */
+  supervises?: string[];
+  revokedAt?: string;
+}
+
+export interface TrustList {
+  format: 'go-live-trust-list';
+  formatVersion: 1;
+  keys: TrustedKey[];
+}
+
+/** Produces Ed25519 signatures without revealing the private key (WebCrypto or Electron main). */
+export interface Signer {
+  identity(): Promise<SignerIdentity>;
+  sign(message: Uint8Array): Promise<Uint8Array>;
+}
