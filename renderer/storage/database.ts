@@ -6,8 +6,10 @@ import type { Profile } from '../../core/people/profile';
 import type { ChecklistDefinition, DefinitionKind } from '../../core/definitions/schema';
 import type { Answer, Run } from '../../core/runs/model';
 import type { ChainedEvent } from '../../core/runs/event-chain';
+import type { SignedReport, TrustedKey } from '../../core/reports/report-format';
 import { declareVersion1 } from './versions/v1';
 import { declareVersion2 } from './versions/v2';
+import { declareVersion3 } from './versions/v3';
 
 export interface SettingRow {
   key: string;
@@ -53,6 +55,41 @@ export interface AttachmentRow {
   createdAt: string;
 }
 
+export type ReportSource = 'local' | 'imported' | 'hub';
+
+/** One revision of a signed report, kept exactly as signed (canonical JSON) and parsed. */
+export interface SignedReportRow {
+  reportId: string;
+  revision: number;
+  reportHash: string;
+  /** The run on this device it came from (local sign-offs); absent for imported reports. */
+  runId?: string;
+  source: ReportSource;
+  /** Canonical JSON of the SignedReport: the bytes verification runs on. */
+  json: string;
+  signed: SignedReport;
+  storedAt: string;
+}
+
+export type OutboxState = 'pending' | 'sent' | 'failed';
+
+/** Something waiting to reach the hub; written in the same transaction as what it announces. */
+export interface OutboxRow {
+  seq?: number;
+  kind: 'report' | 'progress';
+  /** `${reportId}@${revision}` for reports, the run id for progress. */
+  key: string;
+  state: OutboxState;
+  createdAt: string;
+  attempts: number;
+  lastAttemptAt?: string;
+  lastError?: string;
+  nextAttemptAt?: string;
+  sentAt?: string;
+  /** The hub's receipt, kept as proof of delivery. */
+  receipt?: string;
+}
+
 export const DATABASE_NAME = 'go-live-checklists';
 
 export type GoLiveDatabase = Dexie & {
@@ -63,12 +100,16 @@ export type GoLiveDatabase = Dexie & {
   answers: Table<Answer, [string, string]>;
   events: Table<ChainedEvent, [string, number]>;
   attachments: EntityTable<AttachmentRow, 'id'>;
+  signedReports: Table<SignedReportRow, [string, number]>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  trustedKeys: EntityTable<TrustedKey, 'publicKey'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): GoLiveDatabase {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as GoLiveDatabase;
   declareVersion1(db);
   declareVersion2(db);
+  declareVersion3(db);
   return db;
 }
 
