@@ -11,6 +11,7 @@ const needs = [
   { check: () => existsSync('/usr/share/fonts/truetype/dejavu'), pkg: 'fonts-dejavu-core', why: 'PDF fonts' },
 ];
 
+/** @param {string} name */
 function commandExists(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
