@@ -1,0 +1,43 @@
+// The templates shipped with the app: every checklists/<id>/<version>.yaml, inlined at build time
+// by Vite, and seeded into IndexedDB once at start. Publishing a new version = adding its file to
+// checklists/ (npm run checklists:publish); nothing here changes.
+import type { GoLiveDatabase } from './database';
+import {
+  createDefinitionRepository,
+  type BundledDefinitionFile,
+  type DefinitionRepository,
+  type SeedReport,
+} from './definition-repository';
+
+const files = import.meta.glob<string>('../../checklists/*/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** Paths relative to the repository root (checklists/<id>/<version>.yaml), sorted. */
+export const BUNDLED_DEFINITIONS: readonly BundledDefinitionFile[] = Object.entries(files)
+  .map(([path, text]) => ({ path: path.replace(/^(?:\.\.\/)+/, ''), text }))
+  .sort((a, b) => a.path.localeCompare(b.path));
+
+export type SeededDefinitionRepository = DefinitionRepository & {
+  /** Settles once the bundled templates are stored; never rejects (a failure is in the report). */
+  seeded: Promise<SeedReport | { error: string }>;
+};
+
+/** The repository, with the bundled templates seeded right away (once per app start). */
+export function createSeededDefinitionRepository(db: GoLiveDatabase): SeededDefinitionRepository {
+  const repository = createDefinitionRepository(db);
+  const seeded = repository.seedBundled(BUNDLED_DEFINITIONS).then(
+    (report) => {
+      if (report.conflicts.length > 0 || report.invalid.length > 0)
+        console.warn('bundled definitions not stored', report.conflicts, report.invalid);
+      return report;
+    },
+    (error: unknown) => {
+      console.error('seeding the bundled definitions failed', error);
+      return { error: error instanceof Error ? error.message : String(error) };
+    },
+  );
+  return { ...repository, seeded };
+}
