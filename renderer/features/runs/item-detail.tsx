@@ -20,7 +20,7 @@ import { itemDisplay } from './item-display';
 import { ItemFlags, SeverityBadge, StatusBadge } from './status-badges';
 import { ValueEditor } from './value-editor';
 import { EvidencePanel } from './evidence-panel';
-import { Guidance } from './guidance';
+import { MarkdownText } from '../../ui/markdown';
 import { useRunUiStore } from './use-run-ui-store';
 import { formatDateTime } from './dates';
 
@@ -197,7 +197,7 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
       {item.guidance && (
         <div className="detail-block">
           <h3>{t('runs.detail.guidance')}</h3>
-          <Guidance markdown={item.guidance} />
+          <MarkdownText source={item.guidance} />
         </div>
       )}
 

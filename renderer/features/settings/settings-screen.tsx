@@ -23,6 +23,7 @@ import { ProfileForm } from '../profile/profile-form';
 import { useProfile } from '../profile/use-profile';
 import { useAppInfo } from '../../app/use-app-info';
 import { formatBytes } from '../../ui/format';
+import { BackupPanel } from '../backup/backup-panel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function SettingsScreen() {
         <ProfileSection />
         <LanguageSection />
         <StorageSection />
+        <BackupPanel />
         <AboutSection />
       </div>
     </Screen>

@@ -12,7 +12,7 @@ import {
   MoveLine,
   SimpleEntry,
 } from './diff-entries';
-import { MarkdownText } from './markdown-text';
+import { MarkdownText } from '../../ui/markdown';
 
 interface DiffProps {
   from: ChecklistDefinition;

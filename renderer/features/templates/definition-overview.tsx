@@ -6,7 +6,7 @@ import type { ChecklistDefinition } from '../../../core/definitions';
 import { departmentTallies, sectionTallies, totalTally, type Tally } from './definition-stats';
 import { formatMinutes } from './format-estimate';
 import { jumpToSection } from './definition-items';
-import { MarkdownText } from './markdown-text';
+import { MarkdownText } from '../../ui/markdown';
 
 export function DefinitionOverview({ definition }: { definition: ChecklistDefinition }) {
   const { t } = useTranslation();

@@ -1,9 +1,11 @@
 // English strings: the reference locale. Every other locale must have the same keys (type-checked).
 // Each feature keeps its strings in en/<feature>.ts; shared ones stay here.
+import { backup } from './en/backup';
 import { runs } from './en/runs';
 import { templates } from './en/templates';
 
 export const en = {
+  backup,
   runs,
   templates,
   app: {

@@ -1,9 +1,11 @@
 // Spanish strings. Same keys as en.ts (the Translation type enforces it).
 import type { Translation } from './en';
+import { backup } from './es/backup';
 import { runs } from './es/runs';
 import { templates } from './es/templates';
 
 export const es: Translation = {
+  backup,
   runs,
   templates,
   app: {

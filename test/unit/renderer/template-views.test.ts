@@ -10,7 +10,6 @@ import {
   totalTally,
 } from '../../../renderer/features/templates/definition-stats';
 import { groupDefinitions } from '../../../renderer/features/templates/group-definitions';
-import { parseBlocks } from '../../../renderer/features/templates/markdown-text';
 
 function bundled(path: string): ChecklistDefinition {
   const result = validateDefinitionText(readFileSync(path, 'utf8'), path);
@@ -76,18 +75,6 @@ describe('groupDefinitions', () => {
       '1.10.0',
       '1.9.0',
       '1.0.0',
-    ]);
-  });
-});
-
-describe('parseBlocks', () => {
-  it('reflows hard-wrapped paragraphs and bullet items', () => {
-    const text = 'First line\nwrapped.\n\nAdded:\n\n- `a`: one\n  continued\n- `b`: two\nAfter.';
-    expect(parseBlocks(text)).toEqual([
-      { kind: 'paragraph', text: 'First line wrapped.' },
-      { kind: 'paragraph', text: 'Added:' },
-      { kind: 'list', items: ['`a`: one continued', '`b`: two'] },
-      { kind: 'paragraph', text: 'After.' },
     ]);
   });
 });

@@ -1,11 +1,17 @@
-// Renders a definition's guidance Markdown safely: raw HTML is dropped (react-markdown never
+// Renders a definition's Markdown (guidance, changelogs, descriptions) safely: raw HTML is dropped (react-markdown never
 // renders it), images are not loaded, and links open outside the app through the bridge.
 import Markdown from 'react-markdown';
-import { bridge } from '../../bridge/bridge';
+import { bridge } from '../bridge/bridge';
 
-export function Guidance({ markdown }: { markdown: string }) {
+export function MarkdownText({
+  source,
+  className = 'markdown',
+}: {
+  source: string;
+  className?: string;
+}) {
   return (
-    <div className="guidance">
+    <div className={className}>
       <Markdown
         skipHtml
         disallowedElements={['img']}
@@ -23,7 +29,7 @@ export function Guidance({ markdown }: { markdown: string }) {
           ),
         }}
       >
-        {markdown}
+        {source}
       </Markdown>
     </div>
   );
