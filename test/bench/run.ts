@@ -1,6 +1,4 @@
 // Runs every test/bench/*.bench.ts, one after the other (`npm run bench`).
-// NOTE: reconstructed from tsx's compile cache after it was overwritten by mistake; the logic is the
-// original's, the comments are not.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,177 @@
+// The backup file format (one .zip): manifest.json, data.json, attachments/<id> (the evidence
+// bytes) and thumbnails/<id>. Zod schemas check every row of a file before anything is restored.
+// BACKUP_FORMAT_VERSION must change when this layout or a row shape changes incompatibly; when a
+// shape in core/runs/model.ts or event-chain.ts changes, update the schemas here (tsc checks that
+// they still produce the core types, not that they accept every new optional field).
+import { z } from 'zod';
+import { DEFINITION_KINDS } from '../../core/definitions/schema';
+import { profileSchema } from '../../core/people/profile';
+import {
+  ITEM_STATUSES,
+  type Actor,
+  type Answer,
+  type AttachmentRef,
+  type ChainedEvent,
+} from '../../core/runs';
+import type { RunRow } from './database';
+
+export const BACKUP_FORMAT = 'go-live-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+export const MANIFEST_FILE = 'manifest.json';
+export const DATA_FILE = 'data.json';
+export const ATTACHMENTS_DIR = 'attachments/';
+export const THUMBNAILS_DIR = 'thumbnails/';
+
+const id = z.string().min(1).max(200);
+/** Attachment ids name files inside the zip: no slashes, no dots. */
+const fileId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a plain id');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
+const timestamp = z.iso.datetime();
+
+const actorSchema: z.ZodType<Actor> = z.strictObject({
+  id,
+  name: z.string().max(500),
+  role: z.enum(['admin', 'supervisor', 'head']),
+});
+
+const attachmentRefSchema: z.ZodType<AttachmentRef> = z.strictObject({
+  id: fileId,
+  name: z.string().min(1).max(500),
+  mimeType: z.string().min(1).max(200),
+  size: z.number().int().nonnegative(),
+  sha256,
+});
+
+const answerValueSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('number'), value: z.number() }),
+  z.strictObject({ type: z.literal('count'), legs: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('choice'), choiceId: z.string() }),
+  z.strictObject({ type: z.literal('text'), text: z.string() }),
+  z.strictObject({ type: z.literal('date'), date: z.string() }),
+]);
+
+export const answerSchema: z.ZodType<Answer> = z.strictObject({
+  runId: id,
+  itemId: id,
+  status: z.enum(ITEM_STATUSES),
+  value: answerValueSchema.optional(),
+  reason: z.string().optional(),
+  rollbackPlan: z.string().optional(),
+  notes: z.string().optional(),
+  waiver: z.strictObject({ justification: z.string(), by: actorSchema, at: timestamp }).optional(),
+  attachments: z.array(attachmentRefSchema),
+  startedAt: timestamp.optional(),
+  finishedAt: timestamp.optional(),
+  updatedAt: timestamp,
+  updatedBy: actorSchema,
+  recheck: z.array(id).optional(),
+});
+
+/** The action inside an event is covered by the event's hash; only its envelope is checked here. */
+const actionSchema = z.looseObject({ type: z.string(), itemId: id });
+
+export const eventSchema = z.strictObject({
+  runId: id,
+  type: z.enum([
+    'setStatus',
+    'setValue',
+    'setNotes',
+    'setRollbackPlan',
+    'waive',
+    'removeWaiver',
+    'attach',
+    'detach',
+    'start',
+    'undo',
+  ]),
+  itemId: id,
+  payload: z.strictObject({
+    action: actionSchema,
+    before: answerSchema.nullable(),
+    after: answerSchema,
+  }),
+  at: timestamp,
+  actor: actorSchema,
+  seq: z.number().int().positive(),
+  prevHash: sha256,
+  hash: sha256,
+}) as unknown as z.ZodType<ChainedEvent>; // action: checked by the chain, not re-typed here
+
+export const runSchema: z.ZodType<RunRow> = z.strictObject({
+  id,
+  definitionId: id,
+  definitionVersion: z.string().min(1).max(50),
+  definitionHash: sha256,
+  kind: z.enum(DEFINITION_KINDS),
+  name: z.string().min(1).max(500),
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  plannedGoLive: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  createdAt: timestamp,
+  createdBy: actorSchema,
+  state: z.enum(['in-progress', 'signed']),
+  updatedAt: timestamp,
+});
+
+/** A definition row without its parsed definition: restore re-validates the text. */
+export const definitionEntrySchema = z.strictObject({
+  key: z.string().min(3).max(200),
+  id,
+  version: z.string().min(1).max(50),
+  title: z.string().max(500),
+  kind: z.enum(DEFINITION_KINDS),
+  hash: sha256,
+  source: z.enum(['bundled', 'imported', 'hub']),
+  text: z.string(),
+  addedAt: timestamp,
+});
+export type DefinitionEntry = z.infer<typeof definitionEntrySchema>;
+
+/** An attachment row without its bytes (those are attachments/<id> in the zip). */
+export const attachmentEntrySchema = z.strictObject({
+  id: fileId,
+  runId: id,
+  itemId: id,
+  name: z.string().min(1).max(500),
+  mimeType: z.string().min(1).max(200),
+  size: z.number().int().nonnegative(),
+  sha256,
+  createdAt: timestamp,
+  /** Set when thumbnails/<id> holds a preview of this type. */
+  thumbnailType: z.string().max(100).optional(),
+});
+export type AttachmentEntry = z.infer<typeof attachmentEntrySchema>;
+
+const countsSchema = z.strictObject({
+  definitions: z.number().int().nonnegative(),
+  runs: z.number().int().nonnegative(),
+  answers: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  attachments: z.number().int().nonnegative(),
+});
+export type BackupCounts = z.infer<typeof countsSchema>;
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  exportedAt: timestamp,
+  counts: countsSchema,
+});
+export type BackupManifest = z.infer<typeof manifestSchema>;
+
+export const dataSchema = z.strictObject({
+  profile: z.array(profileSchema).max(1),
+  definitions: z.array(definitionEntrySchema),
+  runs: z.array(runSchema),
+  answers: z.array(answerSchema),
+  events: z.array(eventSchema),
+  attachments: z.array(attachmentEntrySchema),
+});
+export type BackupData = z.infer<typeof dataSchema>;
+
+/** "data.json: runs.0.name: Too small..." for the first few problems. */
+export function describeZodError(file: string, error: z.ZodError, limit = 5): string[] {
+  return error.issues.slice(0, limit).map((issue) => {
+    const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return `${file}: ${at}${issue.message}`;
+  });
+}

@@ -1,0 +1,118 @@
+// Shared by the storage tests: a tiny published template as the app keeps it (YAML text, hash and
+// parsed definition), a fresh fake-indexeddb database per test, and the people who act.
+import { validateDefinitionText } from '../../../core/definitions';
+import type { Actor } from '../../../core/runs';
+import {
+  openDatabase,
+  type DefinitionRow,
+  type GoLiveDatabase,
+} from '../../../renderer/storage/database';
+
+export const TINY_YAML = `id: tiny-office
+version: 1.0.0
+title: Tiny office go-live
+kind: new-office
+changelog: Test fixture.
+departments:
+  - id: network
+    title: Network
+parameters:
+  - id: seats
+    label: Seats
+    type: number
+sections:
+  - id: connectivity
+    title: Connectivity
+    department: network
+    items:
+      - id: core-switches
+        title: Core switches
+        type: check
+        severity: blocking
+      - id: isp-lines
+        title: ISP lines
+        type: check
+        severity: blocking
+        dependsOn: [core-switches]
+      - id: speed-test
+        title: Speed test
+        type: number
+        unit: Mbit/s
+        evidence: optional
+      - id: wifi-survey
+        title: Wi-Fi survey
+        type: check
+        when: seats >= 50
+`;
+
+export function tinyDefinitionRow(text = TINY_YAML): DefinitionRow {
+  const result = validateDefinitionText(text, 'tiny-office.yaml');
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  const { definition, hash } = result;
+  return {
+    key: `${definition.id}@${definition.version}`,
+    id: definition.id,
+    version: definition.version,
+    title: definition.title,
+    kind: definition.kind,
+    hash,
+    source: 'bundled',
+    text,
+    definition,
+    addedAt: '2025-05-29T08:00:00.000Z',
+  };
+}
+
+export const ana: Actor = { id: 'u-ana', name: 'Ana Admin', role: 'admin' };
+
+let counter = 0;
+
+/** A unique database name per test. */
+export function uniqueName(): string {
+  counter += 1;
+  return `test-${process.pid}-${counter}-${crypto.randomUUID()}`;
+}
+
+/** A database of its own, seeded with the tiny template. */
+export async function freshDatabase(
+  options: { seed?: boolean; beforeOpen?: (db: GoLiveDatabase) => void } = {},
+): Promise<GoLiveDatabase> {
+  const db = openDatabase(uniqueName());
+  options.beforeOpen?.(db);
+  await db.open();
+  if (options.seed !== false) await db.definitions.put(tinyDefinitionRow());
+  return db;
+}
+
+/**
+ * A storage layer wrapper (Dexie middleware) that makes writes to `table` fail the way a full disk
+ * does, while `disk.full` is true.
+ */
+export function simulateFullDisk(db: GoLiveDatabase, table: string, disk: { full: boolean }): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'simulate-full-disk',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const inner = down.table(name);
+        if (name !== table) return inner;
+        return {
+          ...inner,
+          mutate: (request) =>
+            disk.full
+              ? Promise.reject(
+                  new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+                )
+              : inner.mutate(request),
+        };
+      },
+    }),
+  });
+}
+
+/** A fixed clock that moves one minute per call (deterministic timestamps). */
+export function steppingClock(start = Date.UTC(2025, 4, 31, 9, 0)): () => Date {
+  let minutes = 0;
+  return () => new Date(start + 60_000 * minutes++);
+}
