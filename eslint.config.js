@@ -5,7 +5,23 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const platformModules = ['electron', 'react', 'react-dom', 'dexie', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'url', 'util', 'stream', 'buffer'];
+const platformModules = [
+  'electron',
+  'react',
+  'react-dom',
+  'dexie',
+  'fs',
+  'path',
+  'crypto',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'url',
+  'util',
+  'stream',
+  'buffer',
+];
 
 export const coreBoundary = {
   'no-restricted-imports': [
@@ -17,14 +33,36 @@ export const coreBoundary = {
       })),
       patterns: [
         { group: ['node:*'], message: 'core/ is the pure domain: no node built-ins.' },
-        { group: ['react-*', 'dexie*', 'electron*', '@electron/*'], message: 'core/ is the pure domain.' },
-        { group: ['**/renderer/**', '**/electron/**', '**/hub/**', '**/cli/**'], message: 'core/ must not depend on its adapters.' },
+        {
+          group: ['react-*', 'dexie*', 'electron*', '@electron/*'],
+          message: 'core/ is the pure domain.',
+        },
+        {
+          group: ['**/renderer/**', '**/electron/**', '**/hub/**', '**/cli/**'],
+          message: 'core/ must not depend on its adapters.',
+        },
       ],
     },
   ],
   'no-restricted-globals': [
     'error',
-    ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'process', 'Buffer', 'require', '__dirname', 'crypto', 'setTimeout', 'setInterval'].map((name) => ({
+    ...[
+      'window',
+      'document',
+      'navigator',
+      'localStorage',
+      'sessionStorage',
+      'indexedDB',
+      'fetch',
+      'XMLHttpRequest',
+      'process',
+      'Buffer',
+      'require',
+      '__dirname',
+      'crypto',
+      'setTimeout',
+      'setInterval',
+    ].map((name) => ({
       name,
       message: `core/ is the pure domain: "${name}" is a platform global; pass it in from an adapter.`,
     })),
@@ -32,13 +70,26 @@ export const coreBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**', '.*/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/fixtures/**',
+      '.*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -57,10 +108,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.app (electron/common/ipc-contract.ts).' }],
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'The renderer talks to main only through window.app (electron/common/ipc-contract.ts).',
+            },
+          ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser: no node built-ins.' },
-            { group: ['**/electron/main/**', '**/electron/preload/**', '**/hub/**', '**/cli/**'], message: 'The renderer may import only electron/common.' },
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**', '**/hub/**', '**/cli/**'],
+              message: 'The renderer may import only electron/common.',
+            },
           ],
         },
       ],
@@ -69,7 +129,18 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/**', '**/main/**'], message: 'The preload is a thin bridge: it imports only electron and electron/common.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/main/**'],
+              message:
+                'The preload is a thin bridge: it imports only electron and electron/common.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

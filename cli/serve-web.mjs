@@ -8,7 +8,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
 
 if (!existsSync(`${root}/dist/renderer/index.html`)) {
-  console.error('dist/renderer is missing: run "npm run build:renderer" (or "npm run start:web") first.');
+  console.error(
+    'dist/renderer is missing: run "npm run build:renderer" (or "npm run start:web") first.',
+  );
   process.exit(1);
 }
 if (!Number.isInteger(port) || port < 1 || port > 65535) {

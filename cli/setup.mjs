@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 const needs = [
   { check: () => existsSync('/usr/bin/chromium'), pkg: 'chromium', why: 'end-to-end tests' },
   { check: () => commandExists('pdftotext'), pkg: 'poppler-utils', why: 'reading PDFs back' },
-  { check: () => existsSync('/usr/share/fonts/truetype/dejavu'), pkg: 'fonts-dejavu-core', why: 'PDF fonts' },
+  {
+    check: () => existsSync('/usr/share/fonts/truetype/dejavu'),
+    pkg: 'fonts-dejavu-core',
+    why: 'PDF fonts',
+  },
 ];
 
 /** @param {string} name */

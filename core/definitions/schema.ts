@@ -26,7 +26,11 @@ export const LIMITS = {
 const id = z.string().max(LIMITS.idLength).regex(KEBAB_ID, 'must be kebab-case, like "isp-lines"');
 const title = z.string().trim().min(1, 'must not be empty').max(LIMITS.titleLength);
 const longText = z.string().max(LIMITS.textLength);
-const minutes = z.number().int().min(0).max(60 * 24 * 365);
+const minutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(60 * 24 * 365);
 
 export const DEFINITION_KINDS = ['new-office', 'client-onboarding'] as const;
 export const ITEM_TYPES = ['check', 'text', 'number', 'count', 'choice', 'date'] as const;

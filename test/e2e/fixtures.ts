@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { FirstRunPage, type RoleLabel } from './pages/first-run-page';
 import { AppShellPage } from './pages/app-shell-page';
 
-export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
+export const SCREENSHOT_DIR = fileURLToPath(
+  new URL('../../test-results/screens/', import.meta.url),
+);
 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const path = `${SCREENSHOT_DIR}${name}.png`;

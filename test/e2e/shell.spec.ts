@@ -5,7 +5,14 @@ import { FirstRunPage } from './pages/first-run-page';
 import { SettingsPage } from './pages/settings-page';
 
 const SCREENS_EN = ['Runs', 'Templates', 'Sync', 'Review', 'Compare', 'Settings'];
-const SCREENS_ES = ['Ejecuciones', 'Plantillas', 'Sincronización', 'Revisión', 'Comparar', 'Ajustes'];
+const SCREENS_ES = [
+  'Ejecuciones',
+  'Plantillas',
+  'Sincronización',
+  'Revisión',
+  'Comparar',
+  'Ajustes',
+];
 
 test('first run asks for the profile, refuses bad input, and keeps it across a reload', async ({
   page,
@@ -20,7 +27,12 @@ test('first run asks for the profile, refuses bad input, and keeps it across a r
   await expect(page.getByText('Enter your name (at least 2 characters).')).toBeVisible();
   await expect(page.getByText('Enter your office or team.')).toBeVisible();
 
-  await firstRun.fill({ name: 'Ana García', role: 'Supervisor', office: 'Madrid office', email: 'not-an-email' });
+  await firstRun.fill({
+    name: 'Ana García',
+    role: 'Supervisor',
+    office: 'Madrid office',
+    email: 'not-an-email',
+  });
   await firstRun.submit();
   await expect(page.getByText('Enter a valid email address or leave it empty.')).toBeVisible();
   await page.getByLabel('Email (optional)').fill('ana@example.org');
@@ -44,11 +56,19 @@ test('first run asks for the profile, refuses bad input, and keeps it across a r
       }),
   );
   expect(stored).toEqual([
-    expect.objectContaining({ name: 'Ana García', role: 'supervisor', office: 'Madrid office', email: 'ana@example.org' }),
+    expect.objectContaining({
+      name: 'Ana García',
+      role: 'supervisor',
+      office: 'Madrid office',
+      email: 'ana@example.org',
+    }),
   ]);
 });
 
-test('every screen is reachable from the navigation and by keyboard', async ({ page, shell }, testInfo) => {
+test('every screen is reachable from the navigation and by keyboard', async ({
+  page,
+  shell,
+}, testInfo) => {
   await completeFirstRun(page);
   for (const screen of SCREENS_EN) {
     await shell.open(screen);
@@ -68,7 +88,10 @@ test('every screen is reachable from the navigation and by keyboard', async ({ p
   await expect(shell.screenHeading('Templates')).toBeVisible();
 });
 
-test('the language switch turns the whole app to Spanish and is remembered', async ({ page, shell }, testInfo) => {
+test('the language switch turns the whole app to Spanish and is remembered', async ({
+  page,
+  shell,
+}, testInfo) => {
   await completeFirstRun(page);
   await shell.open('Settings');
   await new SettingsPage(page).chooseLanguage('English', 'Español');
@@ -86,10 +109,15 @@ test('the language switch turns the whole app to Spanish and is remembered', asy
   await expect(shell.statusBar()).toContainText('Administrador/a TIC local');
 });
 
-test('settings shows whether storage is persistent, and an unknown route says so', async ({ page, shell }) => {
+test('settings shows whether storage is persistent, and an unknown route says so', async ({
+  page,
+  shell,
+}) => {
   await completeFirstRun(page);
   await shell.open('Settings');
-  await expect(new SettingsPage(page).storagePersistence()).toContainText(/Persistent|Not persistent|cannot/);
+  await expect(new SettingsPage(page).storagePersistence()).toContainText(
+    /Persistent|Not persistent|cannot/,
+  );
   await page.goto('./#/no-such-screen');
   await expect(page.getByRole('heading', { name: 'This page does not exist.' })).toBeVisible();
 });

@@ -16,7 +16,8 @@ export class FirstRunPage {
     await this.page.getByRole('radiogroup', { name: 'Role' }).getByText(profile.role).click();
     await expect(this.page.getByRole('radio', { name: profile.role })).toBeChecked();
     await this.page.getByLabel('Office or team').fill(profile.office);
-    if (profile.email !== undefined) await this.page.getByLabel('Email (optional)').fill(profile.email);
+    if (profile.email !== undefined)
+      await this.page.getByLabel('Email (optional)').fill(profile.email);
   }
 
   async submit() {

@@ -26,13 +26,20 @@ describe('core/ stays pure', () => {
     expect(messages.join('\n')).toMatch(what === 'renderer' ? /adapters/ : /pure domain/);
   });
 
-  it.each(['window.location.href', 'document.title', 'localStorage.getItem("k")', 'fetch("/x")', 'Date.now() + setTimeout(() => 0, 1)', 'process.env.X'])(
-    'rejects the platform global in %j',
-    async (expression) => {
-      const messages = await lintAs('core/deliberate-violation.ts', `export const v = ${expression};`);
-      expect(messages.some((m) => m.startsWith('no-restricted-globals'))).toBe(true);
-    },
-  );
+  it.each([
+    'window.location.href',
+    'document.title',
+    'localStorage.getItem("k")',
+    'fetch("/x")',
+    'Date.now() + setTimeout(() => 0, 1)',
+    'process.env.X',
+  ])('rejects the platform global in %j', async (expression) => {
+    const messages = await lintAs(
+      'core/deliberate-violation.ts',
+      `export const v = ${expression};`,
+    );
+    expect(messages.some((m) => m.startsWith('no-restricted-globals'))).toBe(true);
+  });
 
   it('accepts pure code that imports zod', async () => {
     const messages = await lintAs(
@@ -47,7 +54,10 @@ describe('the renderer never imports electron or node', () => {
   it.each([
     ["import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;", /window\.app/],
     ["import { readFile } from 'node:fs/promises';\nexport const r = readFile;", /browser/],
-    ["import { createMainWindow } from '../electron/main/main';\nexport const c = createMainWindow;", /electron\/common/],
+    [
+      "import { createMainWindow } from '../electron/main/main';\nexport const c = createMainWindow;",
+      /electron\/common/,
+    ],
   ])('rejects %j', async (code, message) => {
     const messages = await lintAs('renderer/deliberate-violation.ts', code);
     expect(messages.join('\n')).toMatch(message);
