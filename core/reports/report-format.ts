@@ -117,6 +117,12 @@ export interface SignedStatement {
   signedAt: string;
   /** Send-back comments or countersign remarks. */
   comment?: string;
+  /**
+   * SHA-256 hex of the canonical JSON of the signatures before this one (absent on the first), so
+   * a countersign or send-back covers the exact sign-off it answers: signatures cannot be swapped,
+   * reordered or removed from the middle. Added in format version 1 before any report was issued.
+   */
+  previousSignatures?: string;
 }
 
 export interface Signature {

@@ -1,0 +1,106 @@
+// What verifyReport returns: valid only when there is no problem at all. Each problem has a stable
+// code (for the UI, the hub and tests) and a plain-English message that says what and where.
+// Adding a code: also describe it in the PDF renderer's and the hub's handling if they branch on it.
+import type { SignaturePurpose, SignerRole } from './report-format';
+
+export type ReportProblemCode =
+  /** The data does not have the report's shape (missing, mistyped or unknown fields). */
+  | 'invalid-shape'
+  /** Not a go-live report at all. */
+  | 'unsupported-format'
+  /** A report (or signature) format version this verifier does not know. */
+  | 'unsupported-format-version'
+  | 'invalid-revision'
+  | 'invalid-supersedes'
+  /** A newer revision of the same report is already known. */
+  | 'replayed-revision'
+  /** The same revision is known with other content. */
+  | 'conflicting-revision'
+  /** supersedes does not name the known previous revision. */
+  | 'supersedes-mismatch'
+  | 'no-go-signed-off'
+  | 'no-signatures'
+  | 'first-not-sign-off'
+  | 'unexpected-sign-off'
+  | 'signature-after-send-back'
+  | 'duplicate-signer'
+  /** The signature answers other earlier signatures than the report holds (swapped, removed). */
+  | 'signature-chain-broken'
+  | 'comment-required'
+  /** The body's hash is not the one the signature covers: changed after signing. */
+  | 'hash-mismatch'
+  | 'signed-at-mismatch'
+  /** The Ed25519 signature does not verify. */
+  | 'bad-signature'
+  | 'no-trust-list'
+  | 'untrusted-key'
+  | 'revoked-key'
+  /** The trust list gives the key another role than the signature claims. */
+  | 'role-mismatch'
+  /** The trust list gives the key another name than the signature claims. */
+  | 'name-mismatch'
+  /** The key's role may not sign in this slot (an administrator's key countersigning). */
+  | 'wrong-role-for-purpose'
+  | 'not-supervisor-of-office';
+
+export interface ReportProblem {
+  code: ReportProblemCode;
+  message: string;
+  /** Where in the report, like `signatures[1].statement.signer.publicKey`. */
+  path?: string;
+  /** Index of the signature the problem is about. */
+  signature?: number;
+}
+
+export interface SignatureCheck {
+  index: number;
+  purpose: SignaturePurpose;
+  signerName: string;
+  signerRole: SignerRole;
+  publicKey: string;
+  /** First 16 hex digits of the SHA-256 of the key. */
+  fingerprint: string;
+  signedAt: string;
+  comment?: string;
+  /** On the trust list and not revoked. */
+  keyTrusted: boolean;
+  /** The key's role on the trust list. */
+  keyRole?: SignerRole;
+  /** The signature verifies with its key and covers this very body. */
+  valid: boolean;
+  /** The gist of this signature's problems ("key revoked; the signature does not verify"); the
+   * full messages are in VerificationResult.problems. */
+  problem?: string;
+}
+
+/** Where the report stands by its signatures. */
+export type ReportStatus = 'signed-off' | 'countersigned' | 'sent-back';
+
+export interface VerificationResult {
+  valid: boolean;
+  /** Set once the report has the right shape. */
+  reportHash?: string;
+  reportId?: string;
+  revision?: number;
+  status?: ReportStatus;
+  problems: ReportProblem[];
+  signatures: SignatureCheck[];
+}
+
+/** A revision of a report already seen (by the app or the hub). */
+export interface KnownRevision {
+  reportId: string;
+  revision: number;
+  reportHash: string;
+}
+
+export interface VerifyOptions {
+  /** Revisions already seen: an older or conflicting one is refused as a replay. */
+  knownRevisions?: readonly KnownRevision[];
+  /**
+   * A copy of the body believed to be the signed one (the hub's stored copy, a bundle's copy when
+   * checking a PDF). When a signature's hash does not match the body but matches this copy, the
+   * message names the fields that changed.
+   */
+  signedCopy?: unknown;
+}

@@ -1,0 +1,261 @@
+// The verifier's checks of each signature: its slot (sign-off first, supervisors after, nothing
+// after a send-back), that it covers this very body, that the Ed25519 signature holds over the
+// canonical statement, and that the trust list knows the key, has not revoked it, and gives it the
+// role (and name) the statement claims and the slot needs.
+import { base64urlToBytes } from './base64url';
+import { diffReportBodies } from './diff-bodies';
+import { ed25519Verify, keyFingerprint } from './ed25519';
+import type { Signature, SignedReport, TrustList } from './report-format';
+import { previousSignaturesHash, statementBytes } from './report-hash';
+import { ROLE_FOR_PURPOSE } from './report-schema';
+import { findTrustedKey } from './trust-list';
+import type { ReportProblem, ReportProblemCode, SignatureCheck } from './verify-result';
+import { canonicalJson, sha256Hex } from '../runs/event-chain';
+
+const ROLE_NAME = { admin: 'an administrator', supervisor: 'a supervisor', head: 'a head of ICT' };
+
+/** The gist of each problem, for the one-line summary of a signature (full text in problems). */
+const SHORT: Partial<Record<ReportProblemCode, string>> = {
+  'unsupported-format-version': 'unknown format version',
+  'first-not-sign-off': 'the first signature is not the sign-off',
+  'unexpected-sign-off': 'a second sign-off',
+  'signature-after-send-back': 'made after the report was sent back',
+  'duplicate-signer': 'the same key signed twice',
+  'signature-chain-broken': 'earlier signatures were removed, swapped or reordered',
+  'comment-required': 'a send-back without a comment',
+  'hash-mismatch': 'the report changed after this signature',
+  'signed-at-mismatch': 'signed at another time than the report says',
+  'bad-signature': 'the signature does not verify',
+  'untrusted-key': 'key not on the trust list',
+  'revoked-key': 'key revoked',
+  'role-mismatch': 'role differs from the trust list',
+  'name-mismatch': 'name differs from the trust list',
+  'wrong-role-for-purpose': 'this role may not sign here',
+  'not-supervisor-of-office': 'does not supervise this office',
+};
+
+function short(hash: string): string {
+  return `${hash.slice(0, 16)}…`;
+}
+
+/** The hash of a copy of the body, or undefined when it cannot be canonicalised. */
+function hashOf(copy: unknown): string | undefined {
+  try {
+    return sha256Hex(canonicalJson(copy));
+  } catch {
+    return undefined;
+  }
+}
+
+interface Context {
+  report: SignedReport;
+  hash: string;
+  trust: TrustList | null;
+  signedCopy: unknown;
+}
+
+function changedMessage(context: Context, signature: Signature, label: string): string {
+  const covered = signature.statement.reportHash;
+  const head = `${label} covers report hash ${short(covered)}, but the report now hashes to ${short(context.hash)}: the report body was changed after signing.`;
+  if (context.signedCopy !== undefined && hashOf(context.signedCopy) === covered) {
+    const fields = diffReportBodies(context.signedCopy, context.report.body, 20).map(
+      (path) => `body.${path}`,
+    );
+    return `${head} Changed: ${fields.join(', ')}.`;
+  }
+  return `${head} Which field changed cannot be told without the signed copy.`;
+}
+
+function checkOne(
+  context: Context,
+  signature: Signature,
+  index: number,
+  earlier: readonly Signature[],
+): { check: SignatureCheck; problems: ReportProblem[] } {
+  const { statement } = signature;
+  const { body } = context.report;
+  const { purpose, signer } = statement;
+  const label = `Signature ${index + 1} (${purpose} by ${signer.name})`;
+  const base = `signatures[${index}]`;
+  const problems: ReportProblem[] = [];
+  const add = (code: ReportProblemCode, path: string, message: string): void => {
+    problems.push({
+      code,
+      path: `${base}${path}`,
+      signature: index,
+      message: `${label}: ${message}`,
+    });
+  };
+
+  if (statement.formatVersion !== body.formatVersion) {
+    add(
+      'unsupported-format-version',
+      '.statement.formatVersion',
+      `it is in format version ${statement.formatVersion}, the report in ${body.formatVersion}.`,
+    );
+  }
+  if (index === 0 && purpose !== 'sign-off') {
+    add(
+      'first-not-sign-off',
+      '.statement.purpose',
+      "the first signature must be the administrator's sign-off.",
+    );
+  }
+  if (index > 0 && purpose === 'sign-off') {
+    add(
+      'unexpected-sign-off',
+      '.statement.purpose',
+      'a report is signed off once, by the first signature.',
+    );
+  }
+  if (earlier.some((s) => s.statement.purpose === 'send-back')) {
+    add(
+      'signature-after-send-back',
+      '',
+      'the report was already sent back; a new revision must be signed instead.',
+    );
+  }
+  if (earlier.some((s) => s.statement.signer.publicKey === signer.publicKey)) {
+    add(
+      'duplicate-signer',
+      '.statement.signer.publicKey',
+      'the same key already signed this report.',
+    );
+  }
+  if (statement.previousSignatures !== previousSignaturesHash(earlier)) {
+    add(
+      'signature-chain-broken',
+      '.statement.previousSignatures',
+      index === 0
+        ? 'the first signature cannot answer earlier signatures: signatures were removed before it.'
+        : 'it answers other earlier signatures than this report holds: a signature before it was removed, swapped or reordered.',
+    );
+  }
+  if (purpose === 'send-back' && (statement.comment ?? '').trim() === '') {
+    add('comment-required', '.statement.comment', 'a send-back must say why, in its comment.');
+  }
+
+  const hashMatches = statement.reportHash === context.hash;
+  if (!hashMatches) {
+    problems.push({
+      code: 'hash-mismatch',
+      path: `${base}.statement.reportHash`,
+      signature: index,
+      message: changedMessage(context, signature, label),
+    });
+  }
+  if (purpose === 'sign-off' && statement.signedAt !== body.signedAt) {
+    add(
+      'signed-at-mismatch',
+      '.statement.signedAt',
+      `it was made at ${statement.signedAt}, but the report says it was signed off at ${body.signedAt}.`,
+    );
+  }
+  const signatureBytes = base64urlToBytes(signature.value);
+  const keyBytes = base64urlToBytes(signer.publicKey);
+  const signatureHolds =
+    signatureBytes !== undefined &&
+    keyBytes !== undefined &&
+    ed25519Verify(signatureBytes, statementBytes(statement), keyBytes);
+  if (!signatureHolds) {
+    add(
+      'bad-signature',
+      '.value',
+      "the signature value does not verify with the signer's public key: the signature or its statement was altered, or it was not made with this key.",
+    );
+  }
+
+  const required = ROLE_FOR_PURPOSE[purpose];
+  const trusted = context.trust ? findTrustedKey(context.trust, signer.publicKey) : undefined;
+  if (context.trust && !trusted) {
+    add(
+      'untrusted-key',
+      '.statement.signer.publicKey',
+      `the key ${keyFingerprint(signer.publicKey) ?? '?'} is not on the trust list.`,
+    );
+  }
+  if (trusted) {
+    if (trusted.revokedAt !== undefined) {
+      add(
+        'revoked-key',
+        '.statement.signer.publicKey',
+        `the key was revoked on ${trusted.revokedAt}.`,
+      );
+    }
+    if (trusted.role !== signer.role) {
+      add(
+        'role-mismatch',
+        '.statement.signer.role',
+        `the signature claims the role ${signer.role}, but the trust list gives this key the role ${trusted.role}.`,
+      );
+    }
+    if (trusted.name !== signer.name) {
+      add(
+        'name-mismatch',
+        '.statement.signer.name',
+        `the trust list gives this key to ${trusted.name}.`,
+      );
+    }
+    if (
+      required === 'supervisor' &&
+      trusted.supervises !== undefined &&
+      !trusted.supervises.includes(body.run.office)
+    ) {
+      add(
+        'not-supervisor-of-office',
+        '.statement.signer',
+        `${trusted.name} does not supervise ${body.run.office}.`,
+      );
+    }
+  }
+  const role = trusted?.role ?? signer.role;
+  if (role !== required) {
+    add(
+      'wrong-role-for-purpose',
+      '.statement.signer.role',
+      `a ${purpose} needs ${ROLE_NAME[required]}'s key; this key belongs to ${ROLE_NAME[role]}.`,
+    );
+  }
+
+  const check: SignatureCheck = {
+    index,
+    purpose,
+    signerName: signer.name,
+    signerRole: signer.role,
+    publicKey: signer.publicKey,
+    fingerprint: keyFingerprint(signer.publicKey) ?? '',
+    signedAt: statement.signedAt,
+    keyTrusted: trusted !== undefined && trusted.revokedAt === undefined,
+    valid: hashMatches && signatureHolds,
+  };
+  if (statement.comment !== undefined) check.comment = statement.comment;
+  if (trusted) check.keyRole = trusted.role;
+  if (problems.length > 0) {
+    check.problem = [...new Set(problems.map((p) => SHORT[p.code] ?? p.code))].join('; ');
+  }
+  return { check, problems };
+}
+
+export function checkSignatures(
+  report: SignedReport,
+  hash: string,
+  trust: TrustList | null,
+  signedCopy: unknown,
+): { checks: SignatureCheck[]; problems: ReportProblem[] } {
+  const context: Context = { report, hash, trust, signedCopy };
+  const checks: SignatureCheck[] = [];
+  const problems: ReportProblem[] = [];
+  if (report.signatures.length === 0) {
+    problems.push({
+      code: 'no-signatures',
+      path: 'signatures',
+      message: 'signatures: the report is not signed.',
+    });
+  }
+  report.signatures.forEach((signature, index) => {
+    const result = checkOne(context, signature, index, report.signatures.slice(0, index));
+    checks.push(result.check);
+    problems.push(...result.problems);
+  });
+  return { checks, problems };
+}
