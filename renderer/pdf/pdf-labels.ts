@@ -1,0 +1,200 @@
+// Every fixed string of the sign-off PDF (headings, column names, state words), in one object with
+// English defaults. The app passes translated labels (e.g. Spanish when the UI is Spanish); report
+// text never goes through here. Placeholders in braces ({page}, {pages}, {time}, {file}, {count})
+// are filled by the document builder. When adding a label, also add it to the app's translations.
+import type { DefinitionKind, Severity } from '../../core/definitions/schema';
+import type { SignaturePurpose, SignerRole } from '../../core/reports/report-format';
+import type { GateDecision } from '../../core/runs/gate';
+import type { ItemStatus } from '../../core/runs/model';
+
+export interface PdfLabels {
+  documentTitle: string;
+  kind: Record<DefinitionKind, string>;
+  decision: Record<GateDecision, string>;
+  status: Record<ItemStatus, string>;
+  /** Extra state words shown under the status. */
+  failingWord: string;
+  waivedWord: string;
+  severity: Record<Severity, string>;
+  roles: Record<SignerRole, string>;
+  purpose: Record<SignaturePurpose, string>;
+
+  // Page furniture.
+  /** Header: "Report {fingerprint}". */
+  headerFingerprint: string;
+  /** Footer: "Page {page} of {pages}". */
+  pageOf: string;
+  /** Footer: "Generated {time}". */
+  generatedAt: string;
+
+  // Cover.
+  decisionHeading: string;
+  /** "{done} of {total} done", followed by the other counts. */
+  progressLine: string;
+  template: string;
+  version: string;
+  definitionHash: string;
+  office: string;
+  parameters: string;
+  plannedGoLive: string;
+  signedAt: string;
+  revision: string;
+  supersedes: string;
+  supersedesNone: string;
+  eventLog: string;
+  /** "{count} events". */
+  eventCount: string;
+  hiddenItems: string;
+  signatures: string;
+  noSignatures: string;
+  purposeColumn: string;
+  signer: string;
+  role: string;
+  time: string;
+  keyFingerprint: string;
+  comment: string;
+  signatureMismatch: string;
+  reportFingerprint: string;
+  fingerprintHint: string;
+
+  // Summary.
+  summary: string;
+  section: string;
+  department: string;
+  total: string;
+  done: string;
+  notApplicable: string;
+  blocked: string;
+  failing: string;
+  percentComplete: string;
+  allSections: string;
+  estimate: string;
+  actual: string;
+  blockers: string;
+  noBlockers: string;
+  waivers: string;
+  noWaivers: string;
+  failingItems: string;
+  noFailingItems: string;
+  item: string;
+  reason: string;
+  justification: string;
+  by: string;
+  at: string;
+  failure: string;
+
+  // Items.
+  items: string;
+  /** "{count} items". */
+  itemCount: string;
+  id: string;
+  value: string;
+  /** Count values: "{count} named". */
+  countNamed: string;
+  rollbackPlan: string;
+  notes: string;
+  waiver: string;
+  lastChange: string;
+  /** "Started {time}" (not finished yet). */
+  startedAt: string;
+  /** "Finished {time}" (no start recorded). */
+  finishedAt: string;
+  attachments: string;
+  noValue: string;
+
+  // End matter.
+  lessonsLearned: string;
+  noLessonsLearned: string;
+  howToVerify: string;
+  /** "The signed report is embedded in this PDF as {file}. ..." */
+  verifyText: string;
+}
+
+export const DEFAULT_PDF_LABELS: PdfLabels = {
+  documentTitle: 'Go-live sign-off',
+  kind: { 'new-office': 'New office go-live', 'client-onboarding': 'Client onboarding go-live' },
+  decision: { go: 'GO', 'go-with-waivers': 'GO WITH WAIVERS', 'no-go': 'NO-GO' },
+  status: { open: 'OPEN', done: 'DONE', 'not-applicable': 'N/A', blocked: 'BLOCKED' },
+  failingWord: 'FAILING',
+  waivedWord: 'WAIVED',
+  severity: { blocking: 'blocking', major: 'major', minor: 'minor' },
+  roles: { admin: 'Local ICT administrator', supervisor: 'Supervisor', head: 'Head of ICT' },
+  purpose: { 'sign-off': 'Sign-off', countersign: 'Countersignature', 'send-back': 'Sent back' },
+
+  headerFingerprint: 'Report {fingerprint}',
+  pageOf: 'Page {page} of {pages}',
+  generatedAt: 'Generated {time}',
+
+  decisionHeading: 'Decision',
+  progressLine: '{done} of {total} done',
+  template: 'Template',
+  version: 'Version',
+  definitionHash: 'Definition hash',
+  office: 'Office',
+  parameters: 'Parameters',
+  plannedGoLive: 'Planned go-live',
+  signedAt: 'Signed at',
+  revision: 'Revision',
+  supersedes: 'Supersedes',
+  supersedesNone: 'none (first revision)',
+  eventLog: 'Event log',
+  eventCount: '{count} events',
+  hiddenItems: 'Hidden items',
+  signatures: 'Signatures',
+  noSignatures: 'No signatures.',
+  purposeColumn: 'Purpose',
+  signer: 'Signer',
+  role: 'Role',
+  time: 'Time',
+  keyFingerprint: 'Key fingerprint',
+  comment: 'Comment',
+  signatureMismatch: 'This signature covers a different report fingerprint:',
+  reportFingerprint: 'Report fingerprint (SHA-256)',
+  fingerprintHint:
+    'The fingerprint of the signed report. Compare it with the one shown by the Verify screen, or scan the code.',
+
+  summary: 'Summary',
+  section: 'Section',
+  department: 'Department',
+  total: 'Total',
+  done: 'Done',
+  notApplicable: 'N/A',
+  blocked: 'Blocked',
+  failing: 'Failing',
+  percentComplete: '% complete',
+  allSections: 'All sections',
+  estimate: 'Estimate',
+  actual: 'Actual',
+  blockers: 'Blockers',
+  noBlockers: 'No item is blocked.',
+  waivers: 'Waivers',
+  noWaivers: 'No waivers.',
+  failingItems: 'Failing items',
+  noFailingItems: 'No failing items.',
+  item: 'Item',
+  reason: 'Reason',
+  justification: 'Justification',
+  by: 'By',
+  at: 'At',
+  failure: 'Failure',
+
+  items: 'Items',
+  itemCount: '{count} items',
+  id: 'Id',
+  value: 'Value',
+  countNamed: '{count} named',
+  rollbackPlan: 'Rollback plan',
+  notes: 'Notes',
+  waiver: 'Waiver',
+  lastChange: 'Last change',
+  startedAt: 'Started {time}',
+  finishedAt: 'Finished {time}',
+  attachments: 'Attachments',
+  noValue: '—',
+
+  lessonsLearned: 'Lessons learned',
+  noLessonsLearned: 'None recorded.',
+  howToVerify: 'How to verify',
+  verifyText:
+    'The signed report is embedded in this PDF as {file}. Only that file is signed: these pages are a rendering of it, and where they differ the embedded report counts. Verify it with "npm run report:verify -- file.pdf" or in the app\'s Verify screen: it checks the signatures and shows the fingerprint below.',
+};
