@@ -1,30 +1,22 @@
 // The desktop implementations of the IPC contract (electron/common/ipc-contract.ts). Everything
-// they touch (app, shell, dialog, the file system, the window) is passed in, so tests run them on
-// fakes and real temporary folders. The web-mode twin is renderer/bridge/web-bridge.ts: when a
+// they touch (app, shell, dialog, the file system, the window, the signing key store) is passed
+// in, so tests run them on fakes and real temporary folders. The web-mode twin is renderer/bridge/web-bridge.ts: when a
 // behaviour changes here (size limit, refusal reasons), change it there too.
 
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { App, BaseWindow, Dialog, Shell } from 'electron';
+import { MAX_SIGN_MESSAGE_BYTES } from '../common/ipc-contract';
 import type { OpenFileRequest, SaveFileRequest } from '../common/ipc-contract';
 import type { IpcHandlers, SenderInfo } from './ipc';
 import { checkExternalUrl } from './security';
+import type { SigningKeyStore } from './signing-keys';
+import { writeFileAtomic, type AtomicWriteFileSystem } from './write-file-atomic';
 
 /** The largest file openFile reads into memory and sends to the renderer. Same limit in web mode. */
 export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
 
 /** What saveFile and openFile need of node:fs/promises (which satisfies it). */
-export interface HandlerFileSystem {
-  open(
-    filePath: string,
-    flags: 'wx',
-  ): Promise<{
-    writeFile(data: Uint8Array): Promise<void>;
-    sync(): Promise<void>;
-    close(): Promise<void>;
-  }>;
-  rename(from: string, to: string): Promise<void>;
-  rm(filePath: string, options: { force: true }): Promise<void>;
+export interface HandlerFileSystem extends AtomicWriteFileSystem {
   stat(filePath: string): Promise<{ size: number; isFile(): boolean }>;
   readFile(filePath: string): Promise<Uint8Array>;
 }
@@ -41,6 +33,8 @@ export interface HandlerDependencies {
   /** Hosts openExternal may open (external-allowlist.ts). */
   allowlist: readonly string[];
   maxOpenFileBytes?: number;
+  /** This device's signing key (signing-keys.ts); its private key never leaves it. */
+  signingKeys: SigningKeyStore;
 }
 
 /** Rounded up to 0.1 MB, so a file just over the limit never reads as "50 MB". */
@@ -78,6 +72,18 @@ function assertOpenRequest(request: unknown): asserts request is OpenFileRequest
   }
 }
 
+function assertSignRequest(request: unknown): asserts request is { message: Uint8Array } {
+  const message: unknown = (request as { message?: unknown } | null)?.message;
+  if (!(message instanceof Uint8Array) || message.byteLength === 0) {
+    throw new Error('signWithDeviceKey needs { message: Uint8Array } with at least one byte.');
+  }
+  if (message.byteLength > MAX_SIGN_MESSAGE_BYTES) {
+    throw new Error(
+      `signWithDeviceKey signs messages of up to ${MAX_SIGN_MESSAGE_BYTES} bytes, not ${message.byteLength}.`,
+    );
+  }
+}
+
 /** The name only: a suggested name must not pick the folder (the user does, in the dialog). */
 function safeFileName(suggestedName: string): string {
   // Characters Windows forbids in file names, and control characters, become '_'.
@@ -85,34 +91,6 @@ function safeFileName(suggestedName: string): string {
     .map((character) => (character < ' ' || '<>:"|?*'.includes(character) ? '_' : character))
     .join('');
   return name === '' || name === '.' || name === '..' ? 'export' : name;
-}
-
-/**
- * Writes `data` to `target` so that a reader sees the old file or the new one, never half of one:
- * write a temporary file beside it, flush it to disk, then rename it over the target.
- */
-export async function writeFileAtomically(
-  fs: HandlerFileSystem,
-  target: string,
-  data: Uint8Array,
-): Promise<void> {
-  const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${randomUUID()}.tmp`,
-  );
-  try {
-    const handle = await fs.open(temporary, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temporary, target);
-  } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 export function createHandlers(deps: HandlerDependencies): IpcHandlers {
@@ -156,7 +134,7 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
         ? await deps.dialog.showSaveDialog(window, options)
         : await deps.dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { saved: false };
-      await writeFileAtomically(deps.fs, choice.filePath, request.data);
+      await writeFileAtomic(deps.fs, choice.filePath, request.data);
       return { saved: true, location: choice.filePath };
     },
 
@@ -188,6 +166,13 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
       // The file may have grown between stat and read.
       if (data.byteLength > maxOpenFileBytes) throw tooLarge(data.byteLength);
       return { name, data };
+    },
+
+    getSigningKey: () => deps.signingKeys.getKey(),
+
+    signWithDeviceKey: async (request) => {
+      assertSignRequest(request);
+      return { signature: await deps.signingKeys.sign(request.message) };
     },
   };
 }

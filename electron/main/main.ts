@@ -12,6 +12,7 @@ import {
   ipcMain,
   nativeTheme,
   protocol,
+  safeStorage,
   session,
   shell,
   webContents,
@@ -22,6 +23,7 @@ import { EXTERNAL_URL_ALLOWLIST } from './external-allowlist';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { denyAllPermissions, hardenAllWebContents } from './security';
+import { createSigningKeyStore } from './signing-keys';
 import { createWindowOptions } from './window-options';
 
 // Relative to this bundle (dist/electron/main.cjs), so the paths hold in development, when Electron
@@ -79,6 +81,13 @@ if (!app.requestSingleInstanceLock()) {
           return (contents && BrowserWindow.fromWebContents(contents)) ?? mainWindow;
         },
         allowlist: EXTERNAL_URL_ALLOWLIST,
+        // After 'ready', as safeStorage needs; the key itself is made on the first getSigningKey.
+        signingKeys: createSigningKeyStore({
+          safeStorage,
+          userDataDir: app.getPath('userData'),
+          fs,
+          platform: process.platform,
+        }),
       }),
     );
     mainWindow = createMainWindow();

@@ -16,6 +16,8 @@ const bridge = {
   openExternal: (request) => invoke('openExternal', request),
   saveFile: (request) => invoke('saveFile', request),
   openFile: (request) => invoke('openFile', request),
+  getSigningKey: () => invoke('getSigningKey', undefined),
+  signWithDeviceKey: (request) => invoke('signWithDeviceKey', request),
 } satisfies AppBridge;
 
 contextBridge.exposeInMainWorld('app', bridge);

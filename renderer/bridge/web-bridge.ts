@@ -1,6 +1,8 @@
 // The browser implementation of the bridge, so the renderer runs unchanged as a plain web app:
-// files go through <input type=file> and downloads instead of native dialogs.
+// files go through <input type=file> and downloads instead of native dialogs, and the signing key
+// is a non-extractable WebCrypto key in IndexedDB (web-signing-key.ts) instead of the OS keyring.
 import type { AppBridge, OpenedFile, SaveFileResult } from '../../electron/common/ipc-contract';
+import { createWebSigningKeyStore } from './web-signing-key';
 
 const MAX_OPEN_BYTES = 50 * 1024 * 1024;
 
@@ -41,6 +43,7 @@ function pickFile(extensions: string[]): Promise<OpenedFile | null> {
 }
 
 export function createWebBridge(): AppBridge {
+  const signingKeys = createWebSigningKeyStore();
   return {
     getInfo: async () => ({
       name: 'Go-live Checklists',
@@ -62,5 +65,7 @@ export function createWebBridge(): AppBridge {
     saveFile: async ({ suggestedName, mimeType, data }) =>
       saveWithDownload(suggestedName, mimeType, data),
     openFile: ({ extensions }) => pickFile(extensions),
+    getSigningKey: () => signingKeys.getKey(),
+    signWithDeviceKey: async ({ message }) => ({ signature: await signingKeys.sign(message) }),
   };
 }

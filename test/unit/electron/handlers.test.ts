@@ -1,5 +1,6 @@
-// The desktop IPC handlers on fakes (app, shell, dialog) and a real temporary folder: getInfo,
-// openExternal through the allowlist, saveFile written atomically, openFile with its size limit.
+// The desktop IPC handlers on fakes (app, shell, dialog, signing key store) and a real temporary
+// folder: getInfo, openExternal through the allowlist, saveFile written atomically, openFile with
+// its size limit, the signing key calls checked before they reach the key store.
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,12 +12,10 @@ import type {
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
-import {
-  MAX_OPEN_FILE_BYTES,
-  createHandlers,
-  writeFileAtomically,
-} from '../../../electron/main/handlers';
+import { MAX_SIGN_MESSAGE_BYTES } from '../../../electron/common/ipc-contract';
+import { MAX_OPEN_FILE_BYTES, createHandlers } from '../../../electron/main/handlers';
 import type { HandlerDependencies, HandlerFileSystem } from '../../../electron/main/handlers';
+import type { SigningKeyStore } from '../../../electron/main/signing-keys';
 
 const sender = { url: 'app://bundle/index.html', webContentsId: 1 };
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -36,6 +35,14 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
   const openOptions: OpenDialogOptions[] = [];
   const parents: (BaseWindow | null)[] = [];
   const openExternal = vi.fn(async (_url: string) => undefined);
+  const signingKeys = {
+    getKey: vi.fn<SigningKeyStore['getKey']>(async () => ({
+      publicKey: 'A'.repeat(43),
+      createdAt: '2025-06-01T08:00:00.000Z',
+      protection: 'os-keyring' as const,
+    })),
+    sign: vi.fn<SigningKeyStore['sign']>(async () => new Uint8Array(64).fill(7)),
+  };
   const deps: HandlerDependencies = {
     app: { getName: () => 'Go-live Checklists', getVersion: () => '1.2.3' },
     platform: 'linux',
@@ -56,11 +63,13 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     fs,
     getWindow: () => null,
     allowlist: ['github.com', 'learn.microsoft.com'],
+    signingKeys,
     ...overrides,
   };
   return {
     handlers: createHandlers(deps),
     openExternal,
+    signingKeys,
     saveOptions,
     openOptions,
     parents,
@@ -226,43 +235,6 @@ describe('dialogs', () => {
   });
 });
 
-describe('writeFileAtomically', () => {
-  it('writes through a temporary file in the same folder, flushed before the rename', async () => {
-    const calls: string[] = [];
-    const target = path.join(folder, 'out.yaml');
-    const tracingFs: HandlerFileSystem = {
-      ...fs,
-      open: async (filePath, flags) => {
-        calls.push(
-          `open ${path.dirname(filePath) === folder} ${path.basename(filePath).startsWith('.out.yaml.')} ${flags}`,
-        );
-        const handle = await fs.open(filePath, flags);
-        return {
-          writeFile: async (data) => {
-            calls.push('write');
-            await handle.writeFile(data);
-          },
-          sync: async () => {
-            calls.push('sync');
-            await handle.sync();
-          },
-          close: async () => {
-            calls.push('close');
-            await handle.close();
-          },
-        };
-      },
-      rename: async (from, to) => {
-        calls.push(`rename ${to === target}`);
-        await fs.rename(from, to);
-      },
-    };
-    await writeFileAtomically(tracingFs, target, bytes('a: 1\n'));
-    expect(calls).toEqual(['open true true wx', 'write', 'sync', 'close', 'rename true']);
-    expect(await fs.readFile(target, 'utf8')).toBe('a: 1\n');
-  });
-});
-
 describe('openFile', () => {
   const request = { title: 'Import a checklist', extensions: ['yaml', 'yml'] };
 
@@ -338,5 +310,56 @@ describe('openFile', () => {
       /openFile needs/,
     );
     expect(openOptions).toEqual([]);
+  });
+});
+
+describe('signing key', () => {
+  it('getSigningKey returns the public key info of the key store', async () => {
+    const { handlers, signingKeys } = setUp();
+    await expect(handlers.getSigningKey(undefined, sender)).resolves.toEqual({
+      publicKey: 'A'.repeat(43),
+      createdAt: '2025-06-01T08:00:00.000Z',
+      protection: 'os-keyring',
+    });
+    expect(signingKeys.getKey).toHaveBeenCalledOnce();
+  });
+
+  it('signWithDeviceKey signs the message with the key store', async () => {
+    const { handlers, signingKeys } = setUp();
+    const message = bytes('statement');
+    await expect(handlers.signWithDeviceKey({ message }, sender)).resolves.toEqual({
+      signature: new Uint8Array(64).fill(7),
+    });
+    expect(signingKeys.sign).toHaveBeenCalledExactlyOnceWith(message);
+  });
+
+  it('passes a refusal of the key store on', async () => {
+    const { handlers, signingKeys } = setUp();
+    signingKeys.getKey.mockRejectedValueOnce(new Error('signing is refused'));
+    await expect(handlers.getSigningKey(undefined, sender)).rejects.toThrow('signing is refused');
+  });
+
+  it.each([
+    ['no message', {}],
+    ['a string', { message: 'statement' }],
+    ['an array of numbers', { message: [1, 2, 3] }],
+    ['an empty message', { message: new Uint8Array(0) }],
+    ['null', null],
+  ])('signWithDeviceKey rejects %s before reaching the key store', async (_case, request) => {
+    const { handlers, signingKeys } = setUp();
+    await expect(
+      handlers.signWithDeviceKey(request as unknown as { message: Uint8Array }, sender),
+    ).rejects.toThrow(/signWithDeviceKey needs \{ message: Uint8Array \}/);
+    expect(signingKeys.sign).not.toHaveBeenCalled();
+  });
+
+  it('signWithDeviceKey refuses a message over the limit and accepts one of exactly the limit', async () => {
+    const { handlers, signingKeys } = setUp();
+    await expect(
+      handlers.signWithDeviceKey({ message: new Uint8Array(MAX_SIGN_MESSAGE_BYTES + 1) }, sender),
+    ).rejects.toThrow(`up to ${MAX_SIGN_MESSAGE_BYTES} bytes, not ${MAX_SIGN_MESSAGE_BYTES + 1}`);
+    expect(signingKeys.sign).not.toHaveBeenCalled();
+    await handlers.signWithDeviceKey({ message: new Uint8Array(MAX_SIGN_MESSAGE_BYTES) }, sender);
+    expect(signingKeys.sign).toHaveBeenCalledOnce();
   });
 });

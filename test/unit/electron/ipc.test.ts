@@ -40,6 +40,12 @@ function setUp() {
     openExternal: vi.fn(async () => ({ opened: true })),
     saveFile: vi.fn(async () => ({ saved: false })),
     openFile: vi.fn(async () => null),
+    getSigningKey: vi.fn(async () => ({
+      publicKey: 'A'.repeat(43),
+      createdAt: '2025-06-01T08:00:00.000Z',
+      protection: 'os-keyring' as const,
+    })),
+    signWithDeviceKey: vi.fn(async () => ({ signature: new Uint8Array(64) })),
   };
   const ipcMain = new FakeIpcMain();
   const log = vi.fn<(message: string) => void>();
@@ -87,6 +93,37 @@ describe('registerIpcHandlers', () => {
     expect([...ipcMain.listeners.keys()].sort()).toEqual(
       IPC_METHODS.map((method) => `app:${method}`).sort(),
     );
+  });
+
+  it('registers the signing key channels', () => {
+    const { ipcMain } = setUp();
+    expect([...ipcMain.listeners.keys()]).toEqual(
+      expect.arrayContaining(['app:getSigningKey', 'app:signWithDeviceKey']),
+    );
+  });
+
+  it('passes a message to sign to its handler, from the app only', async () => {
+    const { ipcMain, handlers, log } = setUp();
+    const message = new Uint8Array([1, 2, 3]);
+    const event = eventFrom(mainFrame('app://bundle/index.html'));
+    await expect(
+      ipcMain.invoke(channelOf('signWithDeviceKey'), event, { message }),
+    ).resolves.toEqual({ signature: new Uint8Array(64) });
+    expect(handlers.signWithDeviceKey).toHaveBeenCalledExactlyOnceWith(
+      { message },
+      { url: 'app://bundle/index.html', webContentsId: 7 },
+    );
+    await expect(
+      ipcMain.invoke(
+        channelOf('signWithDeviceKey'),
+        eventFrom(mainFrame('https://evil.example/')),
+        {
+          message,
+        },
+      ),
+    ).rejects.toThrow(/^IPC app:signWithDeviceKey refused: /);
+    expect(handlers.signWithDeviceKey).toHaveBeenCalledOnce();
+    expect(log).toHaveBeenCalledOnce();
   });
 
   it('passes the request and the sender to the handler of the method', async () => {

@@ -43,6 +43,8 @@ describe('preload bridge', () => {
       { suggestedName: 'a.pdf', mimeType: 'application/pdf', data: new Uint8Array([1]) },
     ],
     ['openFile', { title: 'Open', extensions: ['yaml'] }],
+    ['getSigningKey', undefined],
+    ['signWithDeviceKey', { message: new Uint8Array([1, 2, 3]) }],
   ])('%s invokes app:%s with the request', async (method, request) => {
     const call = exposed[method] as (request?: unknown) => Promise<unknown>;
     await expect(call(request)).resolves.toEqual({ channel: `app:${method}`, request });
