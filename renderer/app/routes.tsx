@@ -2,7 +2,7 @@
 // plain web server without server-side rewrites.
 import { createHashRouter, Navigate, useRouteError, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BarChart3, RefreshCw, ShieldCheck } from 'lucide-react';
+import { BarChart3, RefreshCw } from 'lucide-react';
 import { AppShell } from './app-shell';
 import { ErrorPanel } from './error-boundary';
 import { PendingScreen } from '../ui/pending-screen';
@@ -10,6 +10,8 @@ import { SettingsScreen } from '../features/settings/settings-screen';
 import { templatesRoutes } from '../features/templates/templates-routes';
 import { RunsListScreen } from '../features/runs/runs-list-screen';
 import { RunScreen } from '../features/runs/run-screen';
+import { ReviewScreen } from '../features/review/review-screen';
+import { ReportReviewScreen } from '../features/review/report-review-screen';
 
 function RouteError() {
   const error = useRouteError();
@@ -40,7 +42,8 @@ export function createAppRouter() {
         { path: 'runs/:runId', element: <RunScreen /> },
         { path: 'templates', children: templatesRoutes },
         { path: 'sync', element: <PendingScreen screen="sync" icon={RefreshCw} /> },
-        { path: 'review', element: <PendingScreen screen="review" icon={ShieldCheck} /> },
+        { path: 'review', element: <ReviewScreen /> },
+        { path: 'review/:reportId/:revision', element: <ReportReviewScreen /> },
         { path: 'compare', element: <PendingScreen screen="compare" icon={BarChart3} /> },
         { path: 'settings', element: <SettingsScreen /> },
         { path: '*', element: <NotFound /> },

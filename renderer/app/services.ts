@@ -3,12 +3,15 @@ import { database } from '../storage/database';
 import { createProfileRepository } from '../storage/profile-repository';
 import { createSeededDefinitionRepository } from '../storage/bundled-definitions';
 import { createRunRepository } from '../storage/run-repository';
+import { createReportRepository } from '../storage/report-repository';
 
 const db = database();
+const runs = createRunRepository(db);
 
 export const services = {
   db,
   profiles: createProfileRepository(db),
   definitions: createSeededDefinitionRepository(db),
-  runs: createRunRepository(db),
+  runs,
+  reports: createReportRepository(db, runs),
 };

@@ -5,7 +5,7 @@ import type { LucideIcon } from 'lucide-react';
 import { Screen } from './screen';
 import { EmptyState } from './empty-state';
 
-export type PendingScreenKey = 'runs' | 'templates' | 'sync' | 'review' | 'compare';
+export type PendingScreenKey = 'sync' | 'compare';
 
 export function PendingScreen({ screen, icon }: { screen: PendingScreenKey; icon: LucideIcon }) {
   const { t } = useTranslation();

@@ -41,7 +41,9 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
   const display = itemDisplay(answer, view.evaluations.get(item.id), view.waiting.get(item.id));
   const isFrozen = view.run.state === 'signed';
   const waitingOn = view.waiting.get(item.id) ?? [];
-  const resetKey = `${item.id}:${answer?.updatedAt ?? ''}`;
+  // Each editor restarts from the stored value only when that value changes (undo, another
+  // device), never because a neighbouring field was saved while the user types here.
+  const valueKey = `${item.id}:${JSON.stringify(answer?.value ?? null)}`;
   const actual = answer ? (actualMinutesOf(answer) ?? null) : null;
 
   return (
@@ -121,16 +123,20 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
       </div>
 
       <p className="muted small timing">
-        {item.estimateMinutes !== undefined &&
-          t('runs.detail.estimate', { estimate: formatMinutes(item.estimateMinutes) })}
-        {actual !== null && ` · ${t('runs.detail.actual', { actual: formatMinutes(actual) })}`}
-        {answer?.startedAt &&
-          ` · ${t('runs.detail.started', { time: formatDateTime(answer.startedAt, i18n.language) })}`}
-        {answer?.finishedAt &&
-          ` · ${t('runs.detail.finished', { time: formatDateTime(answer.finishedAt, i18n.language) })}`}
+        {[
+          item.estimateMinutes !== undefined &&
+            t('runs.detail.estimate', { estimate: formatMinutes(item.estimateMinutes) }),
+          actual !== null && t('runs.detail.actual', { actual: formatMinutes(actual) }),
+          answer?.startedAt &&
+            t('runs.detail.started', { time: formatDateTime(answer.startedAt, i18n.language) }),
+          answer?.finishedAt &&
+            t('runs.detail.finished', { time: formatDateTime(answer.finishedAt, i18n.language) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
 
-      <div className="detail-block" key={`value:${resetKey}`}>
+      <div className="detail-block" key={`value:${valueKey}`}>
         <ValueEditor
           item={item}
           answer={answer}
@@ -141,7 +147,7 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
 
       {item.change && (
         <FreeText
-          key={`rollback:${resetKey}`}
+          key={`rollback:${item.id}:${answer?.rollbackPlan ?? ''}`}
           label={t('runs.detail.rollbackPlan')}
           help={t('runs.detail.rollbackHelp')}
           value={answer?.rollbackPlan ?? ''}
@@ -185,7 +191,7 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
       )}
 
       <FreeText
-        key={`notes:${resetKey}`}
+        key={`notes:${item.id}:${answer?.notes ?? ''}`}
         id="item-notes"
         label={t('runs.detail.notes')}
         help={t('runs.detail.notesHelp')}

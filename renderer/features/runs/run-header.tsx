@@ -1,5 +1,6 @@
 // The run's header, always in view: the gate, progress, blockers, days to go-live and time
 // against the estimate ("expect it to take twice as long").
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Label, ProgressBar } from 'react-aria-components';
 import { CalendarClock, Gauge, OctagonAlert, ShieldAlert, Timer } from 'lucide-react';
@@ -8,13 +9,14 @@ import type { RunView } from './use-run-view';
 import { GateBadge } from './status-badges';
 import { formatDay } from './dates';
 
-export function RunHeader({
-  view,
-  integrityProblem,
-}: {
+interface RunHeaderProps {
   view: RunView;
   integrityProblem?: string;
-}) {
+  /** Sign-off action or the signed report's panel. */
+  actions?: ReactNode;
+}
+
+export function RunHeader({ view, integrityProblem, actions }: RunHeaderProps) {
   const { t, i18n } = useTranslation();
   const { run, definition, gate, progress } = view;
   const overall = progress.overall;
@@ -44,6 +46,7 @@ export function RunHeader({
           </span>
         )}
       </div>
+      {actions && <div className="run-actions">{actions}</div>}
       <ProgressBar className="run-progress" value={overall.percentComplete}>
         <Label>
           {t('runs.header.progress', {

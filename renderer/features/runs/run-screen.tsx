@@ -23,6 +23,11 @@ import { ShortcutsHelp } from './shortcuts-help';
 import { useRunShortcuts } from './use-run-shortcuts';
 import './runs.css';
 import type { Profile } from '../../../core/people/profile';
+import { canSignOff } from '../../../core/reports';
+import { Button } from 'react-aria-components';
+import { ShieldCheck } from 'lucide-react';
+import { SignOffDialog } from '../signoff/sign-off-dialog';
+import { SignedReportPanel } from '../signoff/signed-report-panel';
 
 export function RunScreen() {
   const { t } = useTranslation();
@@ -83,6 +88,22 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
     () => filterItems(view, { sectionId, filter, search, myDepartment }),
     [view, sectionId, filter, search, myDepartment],
   );
+  const latestReport = useLiveQuery(() => services.reports.latestForRun(runId), [runId]);
+  const [isSigning, setSigning] = useState(false);
+  const isSigned = view.run.state === 'signed';
+  const actions =
+    isSigned && latestReport ? (
+      <SignedReportPanel row={latestReport} />
+    ) : (
+      <Button
+        className="button primary"
+        isDisabled={!canSignOff(view.gate)}
+        onPress={() => setSigning(true)}
+        aria-describedby={canSignOff(view.gate) ? undefined : 'sign-off-help'}
+      >
+        <ShieldCheck aria-hidden size={16} /> {t('signoff.action')}
+      </Button>
+    );
   const selected = selectedItemId ? view.refs.get(selectedItemId) : undefined;
 
   useEffect(() => {
@@ -103,7 +124,12 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
 
   return (
     <div className="run-screen">
-      <RunHeader view={view} integrityProblem={integrityProblem} />
+      <RunHeader view={view} integrityProblem={integrityProblem} actions={actions} />
+      {!isSigned && !canSignOff(view.gate) && (
+        <span id="sign-off-help" hidden>
+          {t('signoff.actionHelp')}
+        </span>
+      )}
       <RunToolbar
         departments={view.definition.departments}
         myDepartment={myDepartment}
@@ -157,6 +183,14 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
       <ReasonDialog commands={commands} />
       <DigestDialog view={view} />
       <ShortcutsHelp />
+      <SignOffDialog
+        runId={runId}
+        runName={view.run.name}
+        gate={view.gate}
+        profile={profile}
+        isOpen={isSigning}
+        onOpenChange={setSigning}
+      />
     </div>
   );
 }

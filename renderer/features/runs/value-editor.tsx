@@ -101,7 +101,14 @@ function CountEditor({
     onCommit(named.length > 0 ? { type: 'count', legs: named } : null);
   };
   return (
-    <fieldset className="field legs" disabled={isDisabled}>
+    <fieldset
+      className="field legs"
+      disabled={isDisabled}
+      onBlur={(event) => {
+        // Save when focus leaves the whole list, not between two legs.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) commit(legs);
+      }}
+    >
       <legend>{t('runs.detail.legs', { unit: item.unit })}</legend>
       {legs.map((leg, index) => {
         const label = t('runs.detail.legName', { unit: item.unit, index: index + 1 });
@@ -111,7 +118,6 @@ function CountEditor({
               aria-label={label}
               value={leg}
               onChange={(value) => setLegs(legs.map((old, i) => (i === index ? value : old)))}
-              onBlur={() => commit(legs)}
               isDisabled={isDisabled}
             >
               <Input

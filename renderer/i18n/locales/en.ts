@@ -1,12 +1,16 @@
 // English strings: the reference locale. Every other locale must have the same keys (type-checked).
 // Each feature keeps its strings in en/<feature>.ts; shared ones stay here.
 import { backup } from './en/backup';
+import { review } from './en/review';
 import { runs } from './en/runs';
+import { signoff } from './en/signoff';
 import { templates } from './en/templates';
 
 export const en = {
   backup,
+  review,
   runs,
+  signoff,
   templates,
   app: {
     name: 'Go-live Checklists',
@@ -55,12 +59,6 @@ export const en = {
     emptyTitle: 'Not connected to a hub',
     emptyBody:
       'Connecting to a hub arrives with the sync capability. Until then everything stays on this device.',
-  },
-  review: {
-    title: 'Review',
-    intro: 'Supervisors verify signed reports and countersign or send them back.',
-    emptyTitle: 'Nothing to review',
-    emptyBody: 'Reports to review will appear here once sign-off and sync are in place.',
   },
   compare: {
     title: 'Compare',

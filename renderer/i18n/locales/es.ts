@@ -1,12 +1,16 @@
 // Spanish strings. Same keys as en.ts (the Translation type enforces it).
 import type { Translation } from './en';
 import { backup } from './es/backup';
+import { review } from './es/review';
 import { runs } from './es/runs';
+import { signoff } from './es/signoff';
 import { templates } from './es/templates';
 
 export const es: Translation = {
   backup,
+  review,
   runs,
+  signoff,
   templates,
   app: {
     name: 'Go-live Checklists',
@@ -55,13 +59,6 @@ export const es: Translation = {
     emptyTitle: 'Sin conexión a un hub',
     emptyBody:
       'La conexión a un hub llega con la funcionalidad de sincronización. Hasta entonces todo queda en este equipo.',
-  },
-  review: {
-    title: 'Revisión',
-    intro: 'Los supervisores verifican los informes firmados y los refrendan o los devuelven.',
-    emptyTitle: 'Nada que revisar',
-    emptyBody:
-      'Los informes por revisar aparecerán aquí cuando existan la firma y la sincronización.',
   },
   compare: {
     title: 'Comparar',

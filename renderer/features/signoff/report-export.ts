@@ -1,0 +1,67 @@
+// Exports a signed report as the PDF that stands alone (the signed JSON embedded) or as the
+// single-file bundle (report + evidence) a supervisor imports; both through the bridge's save.
+import { encodeBundle } from '../../../core/reports';
+import type { SignedReport } from '../../../core/reports/report-format';
+import type { SignedReportRow } from '../../storage/database';
+import { services } from '../../app/services';
+import { bridge } from '../../bridge/bridge';
+import { renderReportPdf } from '../../pdf/report-pdf';
+import { pdfLabels } from './pdf-labels';
+
+function attachmentRefs(signed: SignedReport) {
+  return signed.body.sections.flatMap((section) =>
+    section.items.flatMap((item) => item.attachments),
+  );
+}
+
+async function attachmentRows(signed: SignedReport) {
+  const hashes = [...new Set(attachmentRefs(signed).map((ref) => ref.sha256))];
+  const rows = await services.db.attachments.where('sha256').anyOf(hashes).toArray();
+  return new Map(rows.map((row) => [row.sha256, row]));
+}
+
+export function reportFileName(row: SignedReportRow, extension: string): string {
+  const name = row.signed.body.run.name.replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-|-$/g, '');
+  return `${name}-sign-off-r${row.revision}.${extension}`;
+}
+
+export async function exportReportPdf(row: SignedReportRow, language: string) {
+  const rows = await attachmentRows(row.signed);
+  const thumbnails = new Map<string, { bytes: Uint8Array; mimeType: 'image/jpeg' | 'image/png' }>();
+  for (const [sha256, attachment] of rows) {
+    if (!attachment.thumbnail) continue;
+    const mimeType = attachment.thumbnail.type === 'image/png' ? 'image/png' : 'image/jpeg';
+    thumbnails.set(sha256, {
+      bytes: new Uint8Array(await attachment.thumbnail.arrayBuffer()),
+      mimeType,
+    });
+  }
+  const pdf = await renderReportPdf(row.signed, {
+    thumbnails,
+    labels: pdfLabels(language),
+    language,
+    generatedAt: new Date().toISOString(),
+    reportHash: row.reportHash,
+  });
+  return bridge.saveFile({
+    suggestedName: reportFileName(row, 'pdf'),
+    mimeType: 'application/pdf',
+    data: pdf,
+  });
+}
+
+export async function exportReportBundle(row: SignedReportRow) {
+  const rows = await attachmentRows(row.signed);
+  const attachments = [];
+  for (const ref of attachmentRefs(row.signed)) {
+    const attachment = rows.get(ref.sha256);
+    if (attachment)
+      attachments.push({ ref, bytes: new Uint8Array(await attachment.blob.arrayBuffer()) });
+  }
+  const bundle = encodeBundle(row.signed, attachments);
+  return bridge.saveFile({
+    suggestedName: reportFileName(row, 'golive.zip'),
+    mimeType: 'application/zip',
+    data: bundle,
+  });
+}

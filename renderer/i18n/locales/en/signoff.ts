@@ -1,0 +1,29 @@
+// English strings of the sign-off feature.
+export const signoff = {
+  action: 'Sign off…',
+  actionHelp: 'Signing off needs GO (or GO with waivers).',
+  title: 'Sign off {{name}}',
+  withWaivers_one: 'with {{count}} waiver on record',
+  withWaivers_other: 'with {{count}} waivers on record',
+  lessons: 'Lessons learned',
+  lessonsPlaceholder: 'What went wrong, what took longer than planned, which check was missing…',
+  lessonsHelp:
+    'They go into the report and feed the next version of the template. Nothing went wrong? Say so.',
+  lessonsRequired: 'Write the lessons learned (or say that there were none).',
+  consequence:
+    'Signing as {{name}} freezes this run: nothing can change afterwards. The report is queued for the hub and can be exported as a PDF.',
+  sign: 'Sign off',
+  signing: 'Signing…',
+  cancel: 'Cancel',
+  signedHeading: 'Signed report',
+  signedBy: 'Signed off by {{name}}, {{time}}',
+  revision: 'revision {{revision}}',
+  fingerprint: 'fingerprint',
+  countersignedBy: 'Countersigned by {{name}}',
+  sentBackBy: 'Sent back by {{name}}',
+  exportPdf: 'Export PDF',
+  exportBundle: 'Export bundle',
+  exporting: 'Exporting…',
+  saved: 'Saved: {{location}}',
+  reopen: 'Reopen for a new revision',
+};

@@ -1,0 +1,31 @@
+// Spanish strings of the sign-off feature (same keys as en/signoff.ts).
+import type { Translation } from '../en';
+
+export const signoff: Translation['signoff'] = {
+  action: 'Firmar…',
+  actionHelp: 'Para firmar hace falta GO (o GO con dispensas).',
+  title: 'Firmar {{name}}',
+  withWaivers_one: 'con {{count}} dispensa registrada',
+  withWaivers_other: 'con {{count}} dispensas registradas',
+  lessons: 'Lecciones aprendidas',
+  lessonsPlaceholder: 'Qué salió mal, qué tardó más de lo previsto, qué comprobación faltaba…',
+  lessonsHelp:
+    'Van al informe y alimentan la próxima versión de la plantilla. ¿No salió nada mal? Dígalo.',
+  lessonsRequired: 'Escriba las lecciones aprendidas (o indique que no hubo).',
+  consequence:
+    'Al firmar como {{name}} esta ejecución se congela: después no puede cambiar nada. El informe queda en cola para el hub y puede exportarse en PDF.',
+  sign: 'Firmar',
+  signing: 'Firmando…',
+  cancel: 'Cancelar',
+  signedHeading: 'Informe firmado',
+  signedBy: 'Firmado por {{name}}, {{time}}',
+  revision: 'revisión {{revision}}',
+  fingerprint: 'huella',
+  countersignedBy: 'Refrendado por {{name}}',
+  sentBackBy: 'Devuelto por {{name}}',
+  exportPdf: 'Exportar PDF',
+  exportBundle: 'Exportar paquete',
+  exporting: 'Exportando…',
+  saved: 'Guardado: {{location}}',
+  reopen: 'Reabrir para una nueva revisión',
+};

@@ -1,0 +1,267 @@
+// Sign-off end to end, with two people on two browser profiles: the administrator finishes a small
+// run, signs it off, exports the PDF and the bundle; the supervisor verifies both offline against a
+// trust list, countersigns, and exports again. The PDF is read back with poppler; a frozen run edited
+// behind the app's back is flagged.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, completeFirstRun, saveScreenshot, SCREENSHOT_DIR } from './fixtures';
+import { RunsPage } from './pages/runs-page';
+
+const MINI_TEMPLATE = `id: mini-office
+version: 1.0.0
+title: Mini office go-live
+kind: new-office
+changelog: First release, for the sign-off test.
+departments:
+  - { id: network, title: Network }
+sections:
+  - id: connectivity
+    title: Connectivity
+    department: network
+    items:
+      - id: isp-lines
+        title: Independent ISP lines are live
+        type: count
+        min: 2
+        unit: ISP line
+        severity: blocking
+        estimateMinutes: 60
+      - id: speed-test
+        title: Speed test on the primary line
+        type: number
+        unit: Mbit/s
+        min: 100
+        severity: major
+        dependsOn: [isp-lines]
+      - id: labels
+        title: Rack labels photographed
+        type: check
+        severity: minor
+`;
+
+async function download(page: Page, click: () => Promise<void>, folder: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await click();
+  const file = await pending;
+  const path = join(folder, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+async function importTemplate(page: Page, folder: string) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Templates' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /Import template/ }).click();
+  const path = join(folder, 'mini-office-1.0.0.yaml');
+  writeFileSync(path, MINI_TEMPLATE);
+  await (await chooser).setFiles(path);
+  await expect(page.getByText('Mini office go-live').first()).toBeVisible();
+}
+
+async function exportPublicKey(page: Page, folder: string): Promise<Record<string, string>> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+  const path = await download(
+    page,
+    () => page.getByRole('button', { name: 'Export my public key…' }).click(),
+    folder,
+  );
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+}
+
+async function importFile(page: Page, button: string, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(path);
+}
+
+test('sign off, export PDF and bundle, verify offline, countersign, detect tampering', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(join(tmpdir(), 'golive-signoff-'));
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await completeFirstRun(admin, {
+    name: 'Ana García',
+    role: 'Local ICT administrator',
+    office: 'Berlin office',
+  });
+  await importTemplate(admin, folder);
+
+  await admin.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
+  const runs = new RunsPage(admin);
+  await runs.startRun({
+    template: 'Mini office go-live',
+    name: 'Berlin office',
+    goLive: '2026-12-07',
+  });
+  await expect(admin.getByRole('button', { name: 'Sign off…' })).toBeDisabled();
+
+  await runs.openItem('isp-lines');
+  await runs.detail().getByRole('textbox', { name: 'ISP line 1' }).fill('Telekom fibre 1 Gbit/s');
+  await runs
+    .detail()
+    .getByRole('textbox', { name: 'ISP line 2' })
+    .fill('Vodafone cable 500 Mbit/s — línea de respaldo');
+  await runs.detail().getByLabel('Notes').click();
+  await runs.markDone();
+  await runs.openItem('speed-test');
+  await runs
+    .detail()
+    .getByLabel(/Value \(Mbit\/s\)/)
+    .fill('940');
+  await runs
+    .detail()
+    .getByLabel(/Value \(Mbit\/s\)/)
+    .press('Enter');
+  await runs.markDone();
+  await runs.openItem('labels');
+  await runs.markDone();
+  await expect(runs.gate()).not.toContainText('NO-GO');
+  await expect(admin.getByRole('button', { name: 'Sign off…' })).toBeEnabled();
+
+  await admin.getByRole('button', { name: 'Sign off…' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Sign off' }).click();
+  await expect(dialog.getByText('Write the lessons learned')).toBeVisible();
+  await dialog
+    .getByLabel('Lessons learned')
+    .fill('The second line arrived two days late: order it six weeks ahead, not four.');
+  await dialog.getByRole('button', { name: 'Sign off' }).click();
+  await expect(admin.getByText(/Signed off by Ana García/)).toBeVisible();
+  await expect(admin.getByText('This run is signed and frozen')).toBeVisible();
+  await saveScreenshot(admin, testInfo, 'signoff-signed-run');
+
+  const pdfPath = await download(
+    admin,
+    () => admin.getByRole('button', { name: 'Export PDF' }).click(),
+    folder,
+  );
+  const bundlePath = await download(
+    admin,
+    () => admin.getByRole('button', { name: 'Export bundle' }).click(),
+    folder,
+  );
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('Berlin office');
+  expect(pdfText).toContain('Mini office go-live');
+  expect(pdfText).toContain('Ana García');
+  expect(pdfText).toContain('línea de respaldo');
+  expect(pdfText).toMatch(/Page 1 of \d/);
+  expect(execFileSync('pdfdetach', ['-list', pdfPath], { encoding: 'utf8' })).toContain(
+    'go-live-report.json',
+  );
+  execFileSync('pdftoppm', [
+    '-r',
+    '50',
+    '-png',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdfPath,
+    join(SCREENSHOT_DIR, 'signoff-pdf'),
+  ]);
+
+  const supervisorContext = await browser.newContext();
+  const supervisor = await supervisorContext.newPage();
+  await completeFirstRun(supervisor, {
+    name: 'Sam Okafor',
+    role: 'Supervisor',
+    office: 'Central ICT',
+  });
+  const adminKey = await exportPublicKey(admin, folder);
+  const supervisorKey = await exportPublicKey(supervisor, folder);
+  const trustPath = join(folder, 'trust.json');
+  writeFileSync(
+    trustPath,
+    JSON.stringify({
+      format: 'go-live-trust-list',
+      formatVersion: 1,
+      keys: [
+        {
+          publicKey: adminKey.publicKey,
+          name: 'Ana García',
+          role: 'admin',
+          office: 'Berlin office',
+        },
+        {
+          publicKey: supervisorKey.publicKey,
+          name: 'Sam Okafor',
+          role: 'supervisor',
+          supervises: ['Berlin office'],
+        },
+      ],
+    }),
+  );
+
+  // The command-line verifier agrees, on the PDF alone and on the bundle.
+  for (const file of [pdfPath, bundlePath]) {
+    const output = execFileSync(
+      'npx',
+      ['tsx', 'cli/report-verify.ts', file, '--trust', trustPath],
+      { encoding: 'utf8' },
+    );
+    expect(output).toContain('VALID');
+  }
+
+  await importFile(supervisor, 'Import trust list…', trustPath);
+  await expect(supervisor.getByText('Trust list imported: 2 keys.')).toBeVisible();
+  await importFile(supervisor, 'Import report…', bundlePath);
+  await expect(supervisor.getByText('The report was added to the review queue.')).toBeVisible();
+  await expect(supervisor.getByRole('status').filter({ hasText: 'Valid' }).first()).toBeVisible();
+  await supervisor.getByRole('link', { name: 'Berlin office' }).click();
+  await expect(
+    supervisor
+      .getByText('Awaiting review')
+      .or(supervisor.getByRole('heading', { name: 'Your decision' })),
+  ).toBeVisible();
+  await supervisor.getByRole('button', { name: 'Countersign' }).click();
+  await expect(supervisor.getByText('Countersigned by Sam Okafor')).toBeVisible();
+  await saveScreenshot(supervisor, testInfo, 'signoff-review');
+  const countersigned = await download(
+    supervisor,
+    () => supervisor.getByRole('button', { name: 'Export bundle' }).click(),
+    folder,
+  );
+  const verified = execFileSync(
+    'npx',
+    ['tsx', 'cli/report-verify.ts', countersigned, '--trust', trustPath],
+    { encoding: 'utf8' },
+  );
+  expect(verified).toContain('countersign');
+
+  // An edit of the frozen run straight in IndexedDB is detected when the run opens.
+  await admin.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
+  await admin.getByRole('link', { name: 'Berlin office' }).click();
+  await admin.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('go-live-checklists');
+        open.onsuccess = () => {
+          const store = open.result.transaction('answers', 'readwrite').objectStore('answers');
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => {
+            const row = cursor.result;
+            if (!row) return resolve();
+            if (row.value.itemId === 'speed-test') {
+              row.update({ ...row.value, value: { type: 'number', value: 20 } });
+              return resolve();
+            }
+            row.continue();
+          };
+          cursor.onerror = () => reject(cursor.error);
+        };
+      }),
+  );
+  await admin.reload();
+  await expect(
+    admin.getByRole('alert').filter({ hasText: 'Integrity check failed' }),
+  ).toBeVisible();
+  await saveScreenshot(admin, testInfo, 'signoff-tampered');
+  await adminContext.close();
+  await supervisorContext.close();
+});
