@@ -151,6 +151,12 @@ function reportItem(ref: ItemRef, answer: Answer | undefined): ReportItem {
   };
   // Optional fields are left out rather than set to undefined, so the object is what is hashed.
   if (answer?.value !== undefined) out.value = answerValue(answer.value);
+  if (item.type === 'number' || item.type === 'count') out.unit = item.unit;
+  const chosen = answer?.value?.type === 'choice' ? answer.value.choiceId : undefined;
+  if (item.type === 'choice' && chosen !== undefined) {
+    const label = item.choices.find((choice) => choice.id === chosen)?.label;
+    if (label !== undefined) out.valueLabel = label;
+  }
   if (answer?.reason !== undefined) out.reason = answer.reason;
   if (answer?.rollbackPlan !== undefined) out.rollbackPlan = answer.rollbackPlan;
   if (answer?.notes !== undefined) out.notes = answer.notes;
@@ -235,6 +241,7 @@ export function buildReportBody(input: BuildReportInput): ReportBody {
       actualMinutes: overall.actualMinutes,
     },
     sections,
+    departments: definition.departments.map(({ id, title }) => ({ id, title })),
     hiddenItems: visibility.hidden.map((ref) => ref.item.id),
     eventChain: { head: events.at(-1)?.hash ?? null, length: events.length },
     lessonsLearned: input.lessonsLearned,

@@ -30,6 +30,10 @@ export interface ReportItem {
   department: string;
   status: ItemStatus;
   value?: AnswerValue;
+  /** Number and count items: the unit (Mbit/s, ISP line), so the value reads on its own. */
+  unit?: string;
+  /** Choice items: the label of the chosen option. */
+  valueLabel?: string;
   /** Reason for N/A or blocked. */
   reason?: string;
   rollbackPlan?: string;
@@ -88,6 +92,8 @@ export interface ReportBody {
     actualMinutes: number;
   };
   sections: ReportSection[];
+  /** Titles of the department ids used in sections and items. */
+  departments?: { id: string; title: string }[];
   /** Items hidden by the run's parameters (`when`), by id. */
   hiddenItems: string[];
   /** Head of the run's hash-chained event log at signing, and its length. */

@@ -97,6 +97,8 @@ export const reportItemSchema = z.strictObject({
   department: shortText,
   status: z.enum(STATUSES),
   value: answerValueSchema.optional(),
+  unit: shortText.optional(),
+  valueLabel: shortText.optional(),
   reason: longText.optional(),
   rollbackPlan: longText.optional(),
   notes: longText.optional(),
@@ -168,6 +170,10 @@ export const reportBodySchema = z.strictObject({
     actualMinutes: count,
   }),
   sections: z.array(reportSectionSchema).max(L.sections),
+  departments: z
+    .array(z.strictObject({ id: shortText, title: shortText }))
+    .max(L.sections)
+    .optional(),
   hiddenItems: z.array(shortText).max(L.items),
   eventChain: z.strictObject({ head: sha256.nullable(), length: count }),
   lessonsLearned: longText,

@@ -464,7 +464,7 @@ function summary(context: Context): Content[] {
     const notApplicable = count('not-applicable');
     return [
       { text: line(section.title) },
-      { text: line(section.department) },
+      { text: line(departmentTitle(context, section.department)) },
       numberCell(section.items.length),
       numberCell(done),
       numberCell(notApplicable),
@@ -561,7 +561,7 @@ function summary(context: Context): Content[] {
           [labels.item, labels.value, labels.failure],
           failing.map(({ item, section }) => [
             itemCell(item, section),
-            item.value ? valueContent(context, item.value) : { text: labels.noValue },
+            item.value ? valueContent(context, item.value, item) : { text: labels.noValue },
             { text: item.failure ? plain(item.failure) : labels.noValue },
           ]),
         ),
@@ -570,11 +570,17 @@ function summary(context: Context): Content[] {
 
 // --- 3. items ---------------------------------------------------------------------------------
 
-function valueContent(context: Context, value: AnswerValue): Content {
+function departmentTitle(context: Context, id: string): string {
+  return context.body.departments?.find((department) => department.id === id)?.title ?? id;
+}
+
+function valueContent(context: Context, value: AnswerValue, item: ReportItem): Content {
   const { labels, language } = context;
   switch (value.type) {
     case 'number':
-      return { text: formatNumber(value.value, language) };
+      return {
+        text: line([formatNumber(value.value, language), item.unit].filter(Boolean).join(' ')),
+      };
     case 'count':
       return {
         stack: [
@@ -583,7 +589,7 @@ function valueContent(context: Context, value: AnswerValue): Content {
         ],
       };
     case 'choice':
-      return { text: line(value.choiceId) };
+      return { text: line(item.valueLabel ?? value.choiceId) };
     case 'text':
       return { text: plain(value.text) };
     case 'date':
@@ -672,7 +678,7 @@ function itemFields(context: Context, item: ReportItem): TableCell[][] {
   const add = (label: string, value: Content) =>
     rows.push([{ text: label, style: 'label' }, value]);
 
-  if (item.value) add(labels.value, valueContent(context, item.value));
+  if (item.value) add(labels.value, valueContent(context, item.value, item));
   if (item.failure) add(labels.failure, { text: plain(item.failure), bold: true });
   if (item.reason) add(labels.reason, { text: plain(item.reason) });
   if (item.rollbackPlan) add(labels.rollbackPlan, { text: plain(item.rollbackPlan) });
@@ -731,7 +737,7 @@ function itemBlock(context: Context, item: ReportItem): Content {
     },
     {
       text: [
-        `${labels.id} ${line(item.id)} · ${line(item.department)}`,
+        `${labels.id} ${line(item.id)} · ${line(departmentTitle(context, item.department))}`,
         ...(item.updatedBy || item.updatedAt
           ? [` · ${labels.lastChange}: ${actorText(item.updatedBy, item.updatedAt, labels)}`]
           : []),
@@ -773,7 +779,7 @@ function items(context: Context): Content[] {
       text: [
         { text: `${index + 1}. ${line(section.title)}` },
         {
-          text: `   ${line(section.department)} · ${fill(labels.itemCount, { count: section.items.length })}`,
+          text: `   ${line(departmentTitle(context, section.department))} · ${fill(labels.itemCount, { count: section.items.length })}`,
           fontSize: 8,
           bold: false,
           color: COLOR.muted,

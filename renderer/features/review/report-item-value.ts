@@ -6,11 +6,11 @@ export function reportItemValue(item: ReportItem): string {
   if (!value) return '';
   switch (value.type) {
     case 'number':
-      return String(value.value);
+      return [String(value.value), item.unit].filter(Boolean).join(' ');
     case 'count':
       return value.legs.join(', ');
     case 'choice':
-      return value.choiceId;
+      return item.valueLabel ?? value.choiceId;
     case 'text':
       return value.text;
     case 'date':

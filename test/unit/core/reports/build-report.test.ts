@@ -60,6 +60,7 @@ describe('buildReportBody', () => {
       department: 'network',
       status: 'done',
       value: { type: 'number', value: 480 },
+      unit: 'Mbit/s',
       attachments: [session.answers.get('speed-test')?.attachments[0]],
       failing: false,
       finishedAt: session.answers.get('speed-test')?.finishedAt,
@@ -73,6 +74,9 @@ describe('buildReportBody', () => {
       reason: 'Wired only.',
     });
     expect(items.get('firewall-change')?.rollbackPlan).toBe('Restore the saved config.');
+    expect(body.departments).toEqual(
+      expect.arrayContaining([{ id: 'network', title: expect.any(String) }]),
+    );
   });
 
   it('records the gate with its waivers, the summary and the head of the event chain', () => {
