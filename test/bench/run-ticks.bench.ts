@@ -4,60 +4,18 @@
 // repository's apply itself (reads the run's answers, checks the rules, chains the hash, writes).
 // Prints numbers only; never asserts timings. Run: npx tsx test/bench/run-ticks.bench.ts
 // (BENCH_PORT, default 4180; BENCH_TICKS per measurement, default 1000).
-import { chromium, expect, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Actor } from '../../core/runs';
-import { AppShellPage } from '../e2e/pages/app-shell-page';
-import { FirstRunPage } from '../e2e/pages/first-run-page';
-import { generatedDefinitionRow, installStorage } from '../e2e/storage-in-page';
+import type { Page } from '@playwright/test';
+import { BENCH_ACTOR, createGeneratedRun, percentile, withBenchPage } from './bench-browser';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const port = Number(process.env.BENCH_PORT ?? 4180);
 const ticks = Number(process.env.BENCH_TICKS ?? 1000);
 const ITEMS = 1000;
-const systemChromium = '/usr/bin/chromium';
-// Same flags as the web project in test/playwright.config.ts.
-const ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ACTOR: Actor = { id: 'bench', name: 'Bench Admin', role: 'admin' };
+const ACTOR = BENCH_ACTOR;
 
 interface Timings {
   rawPut: number[];
   pairTxn: number[];
   repository: number[];
-}
-
-function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['cli/serve-web.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    server.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is running at')) resolve(server);
-    });
-    server.once('exit', (code) => reject(new Error(`serve-web exited (${code})`)));
-  });
-}
-
-async function completeFirstRun(page: Page): Promise<void> {
-  await page.goto('./');
-  const firstRun = new FirstRunPage(page);
-  await firstRun.fill({ name: 'Bench Admin', role: 'Local ICT administrator', office: 'Lab' });
-  await firstRun.submit();
-  await expect(new AppShellPage(page).navigation()).toBeVisible();
 }
 
 /** Runs in the page: the three measurements, one after the other. */
@@ -158,11 +116,6 @@ async function measure(page: Page, runId: string): Promise<Timings> {
   );
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
-
 function summary(values: readonly number[]): string {
   return `p50 ${percentile(values, 0.5).toFixed(1)} ms p95 ${percentile(values, 0.95).toFixed(1)} ms`;
 }
@@ -172,57 +125,16 @@ function ratio(a: readonly number[], b: readonly number[]): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/renderer/index.html'))) {
-    const build = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build:renderer failed');
-  }
-  const server = await startServer();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'go-live-bench-'));
-  try {
-    // A persistent profile: IndexedDB on disk, as in the app (an incognito context keeps it in memory).
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-      args: ARGS,
-      baseURL: `http://127.0.0.1:${port}/`,
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      await completeFirstRun(page);
-      await installStorage(page);
-      const definition = generatedDefinitionRow(ITEMS, 'bench-office');
-      const runId = await page.evaluate(
-        async ({ definition, actor }) => {
-          const storage = window.goLiveStorage;
-          if (!storage) throw new Error('storage not installed');
-          const db = storage.openDatabase();
-          await db.definitions.put(definition);
-          const run = await storage.createRunRepository(db).create(
-            {
-              definitionKey: definition.key,
-              name: 'Bench office',
-              parameters: {},
-              plannedGoLive: '2025-06-02',
-            },
-            actor,
-          );
-          return run.id;
-        },
-        { definition, actor: ACTOR },
-      );
-      const t = await measure(page, runId);
-      console.log(
-        `ticks: answer+event txn ${summary(t.pairTxn)} | raw put ${summary(t.rawPut)} | ratio p50 ${ratio(t.pairTxn, t.rawPut)}`,
-      );
-      console.log(
-        `ticks: repository apply on a ${ITEMS.toLocaleString('en')}-item run ${summary(t.repository)} | ratio to raw put p50 ${ratio(t.repository, t.rawPut)} (${ticks} ticks each, 'strict' durability)`,
-      );
-    } finally {
-      await context.close();
-    }
-  } finally {
-    server.kill('SIGTERM');
-    await rm(userDataDir, { recursive: true, force: true });
-  }
+  await withBenchPage(port, async (page) => {
+    const runId = await createGeneratedRun(page, ITEMS, 'bench-office');
+    const t = await measure(page, runId);
+    console.log(
+      `ticks: answer+event txn ${summary(t.pairTxn)} | raw put ${summary(t.rawPut)} | ratio p50 ${ratio(t.pairTxn, t.rawPut)}`,
+    );
+    console.log(
+      `ticks: repository apply on a ${ITEMS.toLocaleString('en')}-item run ${summary(t.repository)} | ratio to raw put p50 ${ratio(t.repository, t.rawPut)} (${ticks} ticks each, 'strict' durability)`,
+    );
+  });
 }
 
 await main();
