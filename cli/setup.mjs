@@ -1,9 +1,12 @@
 // Installs what the tests need beyond npm packages, so a fresh machine runs `npm test` with no
 // manual step: Debian's Chromium (Playwright drives it; we never download a browser), poppler-utils
-// (pdftotext/pdftoppm read our PDFs back) and fonts. Uses apt-get when running as root on Debian;
-// elsewhere it says what is missing and carries on (a developer laptop may use Playwright's browser).
+// (pdftotext/pdftoppm read our PDFs back), fonts and, with --for-tests, PostgreSQL (the hub's
+// suite starts a throwaway cluster). Uses apt-get when running as root on Debian; elsewhere it
+// says what is missing and carries on (a developer laptop may use Playwright's browser).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+
+const forTests = process.argv.includes('--for-tests');
 
 const needs = [
   { check: () => existsSync('/usr/bin/chromium'), pkg: 'chromium', why: 'end-to-end tests' },
@@ -13,7 +16,16 @@ const needs = [
     pkg: 'fonts-dejavu-core',
     why: 'PDF fonts',
   },
+  // The hub's suite also runs on a throwaway PostgreSQL cluster (test/integration/hub/).
+  ...(forTests
+    ? [{ check: postgresInstalled, pkg: 'postgresql', why: "the hub's PostgreSQL tests" }]
+    : []),
 ];
+
+function postgresInstalled() {
+  const root = '/usr/lib/postgresql';
+  return existsSync(root) && readdirSync(root).some((v) => existsSync(`${root}/${v}/bin/initdb`));
+}
 
 /** @param {string} name */
 function commandExists(name) {
@@ -22,7 +34,7 @@ function commandExists(name) {
 
 const missing = needs.filter((need) => !need.check());
 if (missing.length === 0) {
-  console.log('setup: system packages present (chromium, poppler-utils, fonts).');
+  console.log(`setup: system packages present (${needs.map((need) => need.pkg).join(', ')}).`);
   process.exit(0);
 }
 

@@ -4,6 +4,7 @@
 // (core/reports/bundle.ts): the hub verifies signatures on the bytes it receives.
 import { z } from 'zod';
 import type { SignerRole, TrustList } from '../reports/report-format';
+import { signatureSchema } from '../reports/report-schema';
 import type { GateDecision } from '../runs/gate';
 
 export const WIRE_PROTOCOL_VERSION = 1;
@@ -171,6 +172,8 @@ export const ERROR_CODES = [
   'rate-limited',
   'invalid-report',
   'protocol-version',
+  /** A fault in the hub itself (500): never sent for bad input. */
+  'internal-error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -180,6 +183,70 @@ export interface ErrorResponse {
   message: string;
   /** Field paths or verification problems, where they help. */
   details?: string[];
+}
+
+/** GET health: no auth; the app's reachability probe. */
+export interface HealthResponse {
+  status: 'ok';
+  protocolVersion: number;
+  /** The hub's clock, ISO 8601. */
+  time: string;
+}
+
+/** GET reports: `since` (ISO 8601) lists only revisions received after it. */
+export const reportListQuerySchema = z.strictObject({
+  since: z.iso.datetime({ offset: true }).optional(),
+});
+export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
+
+/** GET one report bundle: its reportHash is also sent in this header. */
+export const REPORT_HASH_HEADER = 'x-report-hash';
+/** GET one definition: its content hash is also sent in this header. */
+export const DEFINITION_HASH_HEADER = 'x-definition-hash';
+
+/** POST reportSignatures: a supervisor's countersign or send-back over the stored revision. */
+export const signatureRequestSchema = z.strictObject({ signature: signatureSchema });
+export type SignatureRequest = z.infer<typeof signatureRequestSchema>;
+
+export interface SignatureReceipt {
+  reportId: string;
+  revision: number;
+  reportHash: string;
+  /** The signature's position in the report's signatures. */
+  index: number;
+  reviewState: ReportListEntry['reviewState'];
+  receivedAt: string;
+  /** True when this exact signature was already on the report. */
+  replay: boolean;
+}
+
+/** GET progress: `runId` narrows the answer to one run. */
+export const progressQuerySchema = z.strictObject({
+  runId: z.string().min(1).max(64).optional(),
+});
+export type ProgressQuery = z.infer<typeof progressQuerySchema>;
+
+export interface ProgressHistoryEntry {
+  takenAt: string;
+  receivedAt: string;
+  decision: ProgressSnapshot['decision'];
+  total: number;
+  resolved: number;
+  blocked: number;
+  failing: number;
+}
+
+export interface ProgressRunEntry {
+  runId: string;
+  office: string;
+  /** The snapshot with the latest takenAt. */
+  latest: ProgressSnapshot;
+  /** Every snapshot of the run, oldest first, in short. */
+  history: ProgressHistoryEntry[];
+}
+
+export interface ProgressListResponse {
+  runs: ProgressRunEntry[];
 }
 
 /** Fills `:name` placeholders of a PATHS entry. */

@@ -1,0 +1,175 @@
+// POST /v1/reports: a signed report bundle from an office's administrator, stored exactly once.
+// Order matters: (1) the bundle is decoded by core (limits, canonical report.json, evidence
+// hashes); (2) the very same bytes again (same SHA-256 of report.json) get the original receipt;
+// (3) the parsed report.json is verified by core's verifyReport against the hub's trust list and
+// the revisions already stored, on the data as received (nothing coerced); (4) the revision must
+// extend the stored chain: revision n > 1 names revision n-1's reportHash in `supersedes`, an older
+// or conflicting revision is refused (409); (5) the insert relies on UNIQUE(report_id, revision)
+// and re-reads on a conflict, so concurrent duplicates also get one receipt.
+import type { KnownRevision, ReportProblem, SignedReport } from '../core/reports/index';
+import { canonicalReportBytes, decodeBundle, verifyReport } from '../core/reports/index';
+import { canonicalJson } from '../core/runs/index';
+import type { ReportReceipt } from '../core/sync/wire-protocol';
+import { requireAdminOf } from './access';
+import type { Principal } from './auth';
+import type { HubContext } from './hub-context';
+import { nowIso } from './hub-context';
+import { conflict, invalidReport } from './hub-error';
+import type { ReportMeta, ReviewState, SignatureRecord } from './store/hub-store';
+import { isStorableText, unstorablePaths } from './storable-text';
+import { sha256Hex } from './tokens';
+import { buildTrustList } from './trust';
+
+export interface IngestOutcome {
+  status: 200 | 201;
+  receipt: ReportReceipt;
+}
+
+/** Problems that mean "conflicts with what the hub holds" (409), not "is not a valid report". */
+const REVISION_PROBLEMS = new Set([
+  'replayed-revision',
+  'conflicting-revision',
+  'supersedes-mismatch',
+]);
+
+export function receiptOf(meta: ReportMeta, replay: boolean): ReportReceipt {
+  return {
+    reportId: meta.reportId,
+    revision: meta.revision,
+    reportHash: meta.reportHash,
+    receivedAt: meta.receivedAt,
+    replay,
+  };
+}
+
+export const REVIEW_STATE: Record<'signed-off' | 'countersigned' | 'sent-back', ReviewState> = {
+  'signed-off': 'signed',
+  countersigned: 'countersigned',
+  'sent-back': 'sent-back',
+};
+
+/** reportId and revision as claimed by data not verified yet (only to find a replay). */
+function claimed(signed: unknown): { reportId: string; revision: number } | undefined {
+  const body = (signed as { body?: { reportId?: unknown; revision?: unknown } } | null)?.body;
+  if (typeof body?.reportId !== 'string' || !Number.isSafeInteger(body.revision)) return undefined;
+  if (!isStorableText(body.reportId)) return undefined;
+  return { reportId: body.reportId, revision: body.revision as number };
+}
+
+function supersededMessage(meta: ReportMeta, latest: ReportMeta): string {
+  return `Revision ${meta.revision} of report ${meta.reportId} was superseded by revision ${latest.revision}: this is a replay of an older revision. These exact bytes were stored on ${meta.receivedAt} (report hash ${meta.reportHash}).`;
+}
+
+function describe(problems: readonly ReportProblem[]): string[] {
+  return problems.map((problem) => `${problem.code}: ${problem.message}`);
+}
+
+export async function ingestReport(
+  context: HubContext,
+  principal: Principal,
+  bytes: Uint8Array,
+): Promise<IngestOutcome> {
+  const { store } = context;
+  requireAdminOf(principal.user);
+  const decoded = decodeBundle(bytes);
+  if (!decoded.ok) {
+    throw invalidReport(
+      'The report bundle cannot be read as a report bundle.',
+      decoded.problems.map((problem) => `${problem.code}: ${problem.message}`),
+    );
+  }
+  const { signed } = decoded;
+  // report.json is canonical (decodeBundle checks), so this is the SHA-256 of its bytes.
+  const jsonHash = sha256Hex(canonicalReportBytes(signed as SignedReport));
+
+  const claim = claimed(signed);
+  const stored = claim ? await store.reportRevisions(claim.reportId) : [];
+  const same = stored.find((r) => r.revision === claim?.revision && r.jsonHash === jsonHash);
+  if (same) {
+    requireAdminOf(principal.user, same.office);
+    const latest = stored.at(-1) ?? same;
+    if (latest.revision > same.revision) throw conflict(supersededMessage(same, latest));
+    return { status: 200, receipt: receiptOf(same, true) };
+  }
+
+  const revisions: KnownRevision[] = stored.map(({ reportId, revision, reportHash }) => ({
+    reportId,
+    revision,
+    reportHash,
+  }));
+  const result = verifyReport(signed, await buildTrustList(store), { knownRevisions: revisions });
+  const invalid = result.problems.filter((problem) => !REVISION_PROBLEMS.has(problem.code));
+  if (invalid.length > 0 || result.reportHash === undefined || result.status === undefined) {
+    throw invalidReport(
+      `The report does not verify (${invalid.length} problem${invalid.length === 1 ? '' : 's'}): it was changed after signing, or is not signed by keys this hub trusts.`,
+      describe(invalid),
+    );
+  }
+  // Verified: the data has the SignedReport shape exactly, as received.
+  const report = signed as SignedReport;
+  const { body } = report;
+  const columns = {
+    reportId: body.reportId,
+    office: body.run.office,
+    runName: body.run.name,
+    definition: body.definition,
+  };
+  const unstorable = unstorablePaths(columns);
+  if (unstorable.length > 0) {
+    throw invalidReport(
+      'The report names its id, office, run or definition with a NUL character or a lone surrogate, which the hub does not store.',
+      unstorable,
+    );
+  }
+  requireAdminOf(principal.user, body.run.office);
+
+  const clashes = result.problems.filter((problem) => REVISION_PROBLEMS.has(problem.code));
+  if (clashes.length > 0) {
+    throw conflict(
+      `Revision ${body.revision} of report ${body.reportId} conflicts with the revisions the hub holds.`,
+      describe(clashes),
+    );
+  }
+  if (body.revision > 1 && !revisions.some((r) => r.revision === body.revision - 1)) {
+    throw conflict(
+      `Revision ${body.revision} of report ${body.reportId} replaces revision ${body.revision - 1}, which the hub has not received: send revision ${body.revision - 1} first.`,
+    );
+  }
+
+  const receivedAt = nowIso(context);
+  const meta: ReportMeta = {
+    reportId: body.reportId,
+    revision: body.revision,
+    reportHash: result.reportHash,
+    jsonHash,
+    office: body.run.office,
+    runName: body.run.name,
+    definitionId: body.definition.id,
+    definitionVersion: body.definition.version,
+    decision: body.gate.decision,
+    signedAt: body.signedAt,
+    receivedAt,
+    reviewState: REVIEW_STATE[result.status],
+    signatureCount: report.signatures.length,
+    deviceId: principal.device.deviceId,
+  };
+  const signatures: SignatureRecord[] = report.signatures.map((signature, index) => ({
+    reportId: body.reportId,
+    revision: body.revision,
+    index,
+    purpose: signature.statement.purpose,
+    signerPublicKey: signature.statement.signer.publicKey,
+    signedAt: signature.statement.signedAt,
+    signatureJson: canonicalJson(signature),
+    receivedAt,
+    deviceId: null,
+  }));
+  const outcome = await store.insertReport({ meta, bundle: bytes, signatures });
+  if (outcome.inserted) return { status: 201, receipt: receiptOf(meta, false) };
+  if (outcome.existing.jsonHash === jsonHash) {
+    return { status: 200, receipt: receiptOf(outcome.existing, true) };
+  }
+  throw conflict(
+    `Revision ${body.revision} of report ${body.reportId} is already stored with other content (report hash ${outcome.existing.reportHash}).`,
+  );
+}

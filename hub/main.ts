@@ -1,0 +1,51 @@
+// Starts the hub: the store from the environment (store/open-store.ts), the server on
+// HUB_HOST:HUB_PORT (default 127.0.0.1:8787), and a clean shutdown on SIGINT/SIGTERM.
+import { createHub } from './server';
+import { openStoreFromEnv, storeLocation } from './store/open-store';
+
+export const DEFAULT_HUB_PORT = 8787;
+
+function port(env: NodeJS.ProcessEnv): number {
+  const text = env.HUB_PORT?.trim();
+  if (text === undefined || text === '') return DEFAULT_HUB_PORT;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw new Error(`HUB_PORT must be a port number (0-65535), not "${text}".`);
+  }
+  return value;
+}
+
+export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const location = storeLocation(env);
+  const store = await openStoreFromEnv(env);
+  const app = createHub({ store, logger: env.HUB_LOG === '1' });
+  const host = env.HUB_HOST?.trim() || '127.0.0.1';
+  try {
+    await app.listen({ host, port: port(env) });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port(env);
+  console.log(
+    `hub: listening on http://${host}:${actualPort} (${location.engine}: ${location.where})`,
+  );
+  console.log(`hub: API document at http://${host}:${actualPort}/openapi.json; Ctrl+C stops it.`);
+  const stop = (): void => {
+    console.log('hub: stopping…');
+    void app
+      .close()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
+  startHub().catch((error: unknown) => {
+    console.error(`hub: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,229 @@
+// The authorization matrix: every subject (an administrator of office A and of office B, a revoked
+// device, the supervisor of A, the head of ICT, nobody) against every endpoint, compared with the
+// expected status. Each call that could succeed gets fresh data (a new code, report or snapshot),
+// so the status says only whether this subject may do this. Prints the table and the mismatches.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SignedReport } from '../../../core/reports/index';
+import { countersign } from '../../../core/reports/index';
+import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
+import { createUser, issueCode } from '../../../hub/enrollment';
+import { publishDefinition } from '../../../hub/publish-definition';
+import type { StoreFactory, TestHub } from './hub-harness';
+import { startTestHub } from './hub-harness';
+import type { People } from './people';
+import { BERLIN, enrollPeople, MADRID, snapshot } from './people';
+import { signedBundle, signerFor } from './report-fixtures';
+
+const SUBJECTS = ['adminA', 'adminB', 'revoked', 'supervisorA', 'head', 'anonymous'] as const;
+type Subject = (typeof SUBJECTS)[number];
+
+interface Endpoint {
+  name: string;
+  /** Statuses in SUBJECTS order. */
+  expected: [number, number, number, number, number, number];
+  call(token: string | undefined): Promise<number>;
+}
+
+const DEFINITION_FILE = path.resolve(
+  import.meta.dirname,
+  '../../../checklists/new-office/1.1.0.yaml',
+);
+const REVIEWED_AT = '2025-06-02T09:00:00.000Z';
+
+export function authMatrixCases(factory: () => StoreFactory): void {
+  describe('authorization matrix', () => {
+    let hub: TestHub;
+    let people: People;
+    let madrid: SignedReport;
+    let serial = 0;
+
+    beforeAll(async () => {
+      hub = await startTestHub(factory());
+      people = await enrollPeople(hub);
+      await publishDefinition(
+        hub.store,
+        readFileSync(DEFINITION_FILE, 'utf8'),
+        DEFINITION_FILE,
+        hub.now(),
+      );
+      expect((await pushBerlin('matrix-berlin')).reportId).toBe('matrix-berlin');
+      const m = await signedBundle(people.adminB.signer, {
+        reportId: 'matrix-madrid',
+        office: MADRID,
+      });
+      expect(
+        (await hub.request('POST', PATHS.reports, { token: people.adminB.token, bytes: m.bytes }))
+          .status,
+      ).toBe(201);
+      madrid = m.signed;
+    });
+    afterAll(() => hub.close());
+
+    async function pushBerlin(reportId: string): Promise<SignedReport & { reportId: string }> {
+      const report = await signedBundle(people.adminA.signer, { reportId, office: BERLIN });
+      const response = await hub.request('POST', PATHS.reports, {
+        token: people.adminA.token,
+        bytes: report.bytes,
+      });
+      if (response.status !== 201) throw new Error(`set-up push failed: ${response.status}`);
+      return { ...report.signed, reportId };
+    }
+
+    const status = async (method: string, target: string, token: string | undefined, extra = {}) =>
+      (await hub.request(method, target, { ...(token ? { token } : {}), ...extra })).status;
+
+    const endpoints: Endpoint[] = [
+      {
+        name: 'GET health',
+        expected: [200, 200, 200, 200, 200, 200],
+        call: (t) => status('GET', PATHS.health, t),
+      },
+      {
+        name: 'GET openapi.json',
+        expected: [200, 200, 200, 200, 200, 200],
+        call: (t) => status('GET', PATHS.openApi, t),
+      },
+      {
+        name: 'POST enroll',
+        expected: [201, 201, 201, 201, 201, 201],
+        call: async (t) => {
+          serial += 1;
+          const user = await createUser(
+            hub.store,
+            { name: `New ${serial}`, role: 'admin', office: BERLIN },
+            hub.now(),
+          );
+          const { code } = await issueCode(hub.store, user, hub.now());
+          const { publicKey } = await signerFor(`new-${serial}`, 'x', 'admin').identity();
+          return status('POST', PATHS.enroll, t, { json: { code, publicKey, deviceName: 'x' } });
+        },
+      },
+      {
+        name: 'GET trust-list',
+        expected: [200, 200, 401, 200, 200, 401],
+        call: (t) => status('GET', PATHS.trustList, t),
+      },
+      {
+        name: 'GET reports',
+        expected: [200, 200, 401, 200, 200, 401],
+        call: (t) => status('GET', PATHS.reports, t),
+      },
+      {
+        name: 'POST reports (office A)',
+        expected: [201, 403, 401, 403, 403, 401],
+        call: async (t) => {
+          serial += 1;
+          const report = await signedBundle(people.adminA.signer, {
+            reportId: `matrix-push-${serial}`,
+            office: BERLIN,
+          });
+          return status('POST', PATHS.reports, t, { bytes: report.bytes });
+        },
+      },
+      {
+        name: 'GET report (office A)',
+        expected: [200, 403, 401, 200, 200, 401],
+        call: (t) =>
+          status('GET', pathOf(PATHS.report, { reportId: 'matrix-berlin', revision: 1 }), t),
+      },
+      {
+        name: 'GET report (office B)',
+        expected: [403, 200, 401, 403, 200, 401],
+        call: (t) =>
+          status('GET', pathOf(PATHS.report, { reportId: 'matrix-madrid', revision: 1 }), t),
+      },
+      {
+        name: 'POST signatures (office A)',
+        expected: [403, 403, 401, 201, 403, 401],
+        call: async (t) => {
+          serial += 1;
+          const signed = await pushBerlin(`matrix-sign-${serial}`);
+          const reviewed = await countersign(people.supervisorA.signer, signed, REVIEWED_AT);
+          return status(
+            'POST',
+            pathOf(PATHS.reportSignatures, { reportId: signed.reportId, revision: 1 }),
+            t,
+            {
+              json: { signature: reviewed.signatures[1] },
+            },
+          );
+        },
+      },
+      {
+        name: 'POST signatures (office B)',
+        expected: [403, 403, 401, 403, 403, 401],
+        call: async (t) => {
+          const reviewed = await countersign(people.supervisorA.signer, madrid, REVIEWED_AT);
+          return status(
+            'POST',
+            pathOf(PATHS.reportSignatures, { reportId: 'matrix-madrid', revision: 1 }),
+            t,
+            {
+              json: { signature: reviewed.signatures[1] },
+            },
+          );
+        },
+      },
+      {
+        name: 'POST progress (office A)',
+        expected: [201, 403, 401, 403, 403, 401],
+        call: (t) => {
+          serial += 1;
+          const takenAt = new Date(
+            Date.parse('2025-06-01T00:00:00.000Z') + serial * 1000,
+          ).toISOString();
+          return status('POST', PATHS.progress, t, {
+            json: snapshot('matrix-run', BERLIN, takenAt),
+          });
+        },
+      },
+      {
+        name: 'GET progress',
+        expected: [200, 200, 401, 200, 200, 401],
+        call: (t) => status('GET', PATHS.progress, t),
+      },
+      {
+        name: 'GET definitions',
+        expected: [200, 200, 401, 200, 200, 401],
+        call: (t) => status('GET', PATHS.definitions, t),
+      },
+      {
+        name: 'GET definition',
+        expected: [200, 200, 401, 200, 200, 401],
+        call: (t) =>
+          status('GET', pathOf(PATHS.definition, { id: 'new-office', version: '1.1.0' }), t),
+      },
+    ];
+
+    it('gives every subject exactly the expected status on every endpoint', async () => {
+      const tokens: Record<Subject, string | undefined> = {
+        adminA: people.adminA.token,
+        adminB: people.adminB.token,
+        revoked: people.revoked.token,
+        supervisorA: people.supervisorA.token,
+        head: people.head.token,
+        anonymous: undefined,
+      };
+      const mismatches: string[] = [];
+      const lines = [`${'endpoint'.padEnd(28)}${SUBJECTS.map((s) => s.padStart(12)).join('')}`];
+      for (const endpoint of endpoints) {
+        const cells: string[] = [];
+        for (const [index, subject] of SUBJECTS.entries()) {
+          const actual = await endpoint.call(tokens[subject]);
+          const expected = endpoint.expected[index];
+          cells.push(`${actual}${actual === expected ? '' : `≠${expected}`}`.padStart(12));
+          if (actual !== expected) {
+            mismatches.push(`${endpoint.name} as ${subject}: got ${actual}, expected ${expected}`);
+          }
+        }
+        lines.push(`${endpoint.name.padEnd(28)}${cells.join('')}`);
+      }
+      console.log(
+        `[${hub.store.engine}] authorization matrix (${endpoints.length} endpoints x ${SUBJECTS.length} subjects):\n${lines.join('\n')}\nmismatches: ${mismatches.length}`,
+      );
+      expect(mismatches).toEqual([]);
+    });
+  });
+}

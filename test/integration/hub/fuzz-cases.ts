@@ -1,0 +1,283 @@
+// Fuzzing every POST endpoint with fast-check: random JSON, mutated valid bodies (fields dropped,
+// retyped, added, signatures altered), random bytes and mutated stored bundles. Whatever arrives,
+// the hub answers 4xx (or replays what it already holds) and never changes its data: the row count
+// of every table is compared after each request.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Signature } from '../../../core/reports/index';
+import { countersign } from '../../../core/reports/index';
+import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
+import type { RequestOptions, StoreFactory, TestHub } from './hub-harness';
+import { startTestHub } from './hub-harness';
+import type { People } from './people';
+import { BERLIN, enrollPeople, snapshot } from './people';
+import { signedBundle } from './report-fixtures';
+
+/** Runs per property; HUB_FUZZ_RUNS=500 for a longer local hunt. */
+const RUNS = Number(process.env.HUB_FUZZ_RUNS ?? 40);
+
+/** A value no field of the wire protocol accepts. */
+const WRONG = { wrong: true };
+
+function mutate(
+  value: Record<string, unknown>,
+  key: string,
+  kind: number,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...value };
+  if (kind === 0) delete copy[key];
+  else if (kind === 1) copy[key] = WRONG;
+  else copy[`${key}Extra`] = 1;
+  return copy;
+}
+
+export function fuzzCases(factory: () => StoreFactory): void {
+  describe('fuzzing the POST endpoints', () => {
+    let hub: TestHub;
+    let people: People;
+    let storedBundle: Uint8Array;
+    let signature: Signature;
+    const target = () => pathOf(PATHS.reportSignatures, { reportId: 'fuzz-report', revision: 1 });
+
+    beforeAll(async () => {
+      hub = await startTestHub(factory());
+      people = await enrollPeople(hub);
+      const report = await signedBundle(people.adminA.signer, {
+        reportId: 'fuzz-report',
+        office: BERLIN,
+      });
+      const pushed = await hub.request('POST', PATHS.reports, {
+        token: people.adminA.token,
+        bytes: report.bytes,
+      });
+      expect(pushed.status).toBe(201);
+      storedBundle = report.bytes;
+      const reviewed = await countersign(
+        people.supervisorA.signer,
+        report.signed,
+        '2025-06-02T09:00:00.000Z',
+      );
+      signature = reviewed.signatures[1] as Signature;
+      const progress = await hub.request('POST', PATHS.progress, {
+        token: people.adminA.token,
+        json: snapshot('fuzz-run', BERLIN, '2025-06-01T10:00:00.000Z'),
+      });
+      expect(progress.status).toBe(201);
+    });
+    afterAll(() => hub.close());
+
+    /** Sends a request; fails on a 5xx or on any change of the stored data. */
+    async function unchanged(
+      method: string,
+      path: string,
+      options: RequestOptions,
+    ): Promise<number> {
+      const before = await hub.store.counts();
+      const response = await hub.request(method, path, options);
+      expect(response.status, JSON.stringify(response.json)).toBeLessThan(500);
+      expect(response.status).not.toBe(201);
+      expect(await hub.store.counts()).toEqual(before);
+      return response.status;
+    }
+
+    const json = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }),
+    );
+
+    it('refuses text the store cannot keep as it is (NUL, lone surrogates) with a 4xx', async () => {
+      const adminA = people.adminA.token;
+      for (const bad of ['Berlin\u0000', 'run-\ud800']) {
+        const report = await signedBundle(people.adminA.signer, { reportId: bad, office: BERLIN });
+        expect(await unchanged('POST', PATHS.reports, { token: adminA, bytes: report.bytes })).toBe(
+          422,
+        );
+        const office = await signedBundle(people.adminA.signer, {
+          reportId: 'fuzz-x',
+          office: bad,
+        });
+        expect(await unchanged('POST', PATHS.reports, { token: adminA, bytes: office.bytes })).toBe(
+          422,
+        );
+        const run = snapshot(bad, BERLIN, '2025-06-01T10:00:00.000Z');
+        expect(await unchanged('POST', PATHS.progress, { token: adminA, json: run })).toBe(400);
+        const enroll = {
+          code: 'AAAAA-BBBBB-CCCCC',
+          publicKey: people.head.publicKey,
+          deviceName: bad,
+        };
+        expect(await unchanged('POST', PATHS.enroll, { json: enroll })).toBe(400);
+        // In a URL: NUL percent-encoded, a lone surrogate as its (invalid) UTF-8.
+        const inUrl = bad.includes('\u0000') ? encodeURIComponent(bad) : 'run-%ED%A0%80';
+        const head = people.head.token;
+        expect(await unchanged('GET', `${PATHS.reports}/${inUrl}/1`, { token: head })).toBe(400);
+        // A query string with invalid UTF-8 is read leniently (never a lone surrogate): any 4xx/2xx.
+        const listed = await unchanged('GET', `${PATHS.progress}?runId=${inUrl}`, { token: head });
+        if (bad.includes('\u0000')) expect(listed).toBe(400);
+      }
+    });
+
+    it('enroll: random JSON and malformed requests', async () => {
+      await fc.assert(
+        fc.asyncProperty(json, async (body) => {
+          await unchanged('POST', PATHS.enroll, { json: body });
+        }),
+        { numRuns: RUNS },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record(
+            {
+              code: fc.string({ unit: 'binary' }),
+              publicKey: fc.string(),
+              deviceName: fc.string({ unit: 'binary' }),
+            },
+            { requiredKeys: [] },
+          ),
+          async (body) => {
+            await unchanged('POST', PATHS.enroll, { json: body });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('reports: random bytes, random JSON and mutated bundles', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uint8Array({ maxLength: 2048 }),
+          fc.constantFrom(
+            'application/zip',
+            'application/json',
+            'text/plain',
+            'application/octet-stream',
+          ),
+          async (bytes, contentType) => {
+            await unchanged('POST', PATHS.reports, {
+              token: people.adminA.token,
+              bytes,
+              contentType,
+            });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      await fc.assert(
+        fc.asyncProperty(json, async (body) => {
+          await unchanged('POST', PATHS.reports, { token: people.adminA.token, json: body });
+        }),
+        { numRuns: RUNS },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: storedBundle.length - 1 }),
+          fc.integer({ min: 1, max: 255 }),
+          async (position, flip) => {
+            const bytes = Uint8Array.from(storedBundle);
+            bytes[position] = (bytes[position] ?? 0) ^ flip;
+            await unchanged('POST', PATHS.reports, { token: people.adminA.token, bytes });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('signatures: random JSON, mutated and altered signatures, random paths', async () => {
+      await fc.assert(
+        fc.asyncProperty(json, async (body) => {
+          await unchanged('POST', target(), { token: people.supervisorA.token, json: body });
+        }),
+        { numRuns: RUNS },
+      );
+      const statementKeys = Object.keys(signature.statement);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...statementKeys, 'value'),
+          fc.integer({ min: 0, max: 2 }),
+          async (key, kind) => {
+            const altered =
+              key === 'value'
+                ? mutate(signature as unknown as Record<string, unknown>, key, kind)
+                : {
+                    ...signature,
+                    statement: mutate(
+                      signature.statement as unknown as Record<string, unknown>,
+                      key,
+                      kind,
+                    ),
+                  };
+            await unchanged('POST', target(), {
+              token: people.supervisorA.token,
+              json: { signature: altered },
+            });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 85 }),
+          fc.constantFrom('A', 'B', '_', '-'),
+          async (position, char) => {
+            const value = signature.value;
+            const next = `${value.slice(0, position)}${char}${value.slice(position + 1)}`;
+            fc.pre(next !== value);
+            await unchanged('POST', target(), {
+              token: people.supervisorA.token,
+              json: { signature: { ...signature, value: next } },
+            });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: 'binary' }),
+          async (reportId, revision) => {
+            fc.pre(reportId !== '' && revision !== '');
+            const path = `${PATHS.reports}/${encodeURIComponent(reportId)}/${encodeURIComponent(revision)}/signatures`;
+            await unchanged('POST', path, { token: people.supervisorA.token, json: { signature } });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('progress: random JSON and mutated snapshots', async () => {
+      await fc.assert(
+        fc.asyncProperty(json, async (body) => {
+          await unchanged('POST', PATHS.progress, { token: people.adminA.token, json: body });
+        }),
+        { numRuns: RUNS },
+      );
+      const valid = snapshot('fuzz-run-2', BERLIN, '2025-06-01T11:00:00.000Z') as unknown as Record<
+        string,
+        unknown
+      >;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...Object.keys(valid)),
+          fc.integer({ min: 0, max: 2 }),
+          async (key, kind) => {
+            await unchanged('POST', PATHS.progress, {
+              token: people.adminA.token,
+              json: mutate(valid, key, kind),
+            });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 1024 }), async (bytes) => {
+          await unchanged('POST', PATHS.progress, {
+            token: people.adminA.token,
+            bytes,
+            contentType: 'application/json',
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  });
+}
