@@ -29,6 +29,8 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 export function registerAuth(app: FastifyInstance, context: HubContext): void {
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
+    // CORS preflights carry no credentials by design; hub/cors.ts answers them.
+    if (request.method === 'OPTIONS') return;
     if (request.routeOptions.config.isPublic === true) return;
     // Unknown routes fall through to the not-found handler without asking for a token.
     if (request.routeOptions.url === undefined) return;

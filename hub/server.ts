@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { registerAuth } from './auth';
+import { registerCors } from './cors';
 import { registerErrorHandler } from './error-handler';
 import type { Clock, HubContext, HubLimits } from './hub-context';
 import { DEFAULT_HUB_LIMITS } from './hub-context';
@@ -45,6 +46,7 @@ export function createHub(options: HubOptions): FastifyInstance {
   });
 
   registerErrorHandler(app);
+  registerCors(app);
   registerProtocolCheck(app);
   registerAuth(app, context);
   app.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_request, body, done) => {
