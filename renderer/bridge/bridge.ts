@@ -10,4 +10,5 @@ declare global {
   }
 }
 
-export const bridge: AppBridge = window.app ?? createWebBridge();
+export const bridge: AppBridge =
+  (typeof window === 'undefined' ? undefined : window.app) ?? createWebBridge();

@@ -2,10 +2,17 @@
 // bytes) and thumbnails/<id>. Zod schemas check every row of a file before anything is restored.
 // BACKUP_FORMAT_VERSION must change when this layout or a row shape changes incompatibly; when a
 // shape in core/runs/model.ts or event-chain.ts changes, update the schemas here (tsc checks that
-// they still produce the core types, not that they accept every new optional field).
+// they still produce the core types, not that they accept every new optional field). When a new
+// table joins the database (versions/), decide whether backups carry it and bump the version.
+//
+// Versions: 1 = profile, definitions, runs, answers, events, attachments (database schema v2).
+// 2 = version 1 plus signedReports (each report's canonical JSON exactly as signed), trustedKeys
+// and the outbox's report entries (database schema v3). Version 1 files are still restored.
 import { z } from 'zod';
 import { DEFINITION_KINDS } from '../../core/definitions/schema';
 import { profileSchema } from '../../core/people/profile';
+import { MAX_REPORT_JSON_BYTES } from '../../core/reports';
+import { trustedKeySchema } from '../../core/reports/trust-list';
 import {
   ITEM_STATUSES,
   type Actor,
@@ -13,10 +20,13 @@ import {
   type AttachmentRef,
   type ChainedEvent,
 } from '../../core/runs';
-import type { RunRow } from './database';
+import type { OutboxRow, RunRow, SignedReportRow } from './database';
 
 export const BACKUP_FORMAT = 'go-live-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** What exportBackup writes. */
+export const BACKUP_FORMAT_VERSION = 2;
+/** What restoreBackup reads. */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 export const MANIFEST_FILE = 'manifest.json';
 export const DATA_FILE = 'data.json';
 export const ATTACHMENTS_DIR = 'attachments/';
@@ -141,14 +151,66 @@ export const attachmentEntrySchema = z.strictObject({
 });
 export type AttachmentEntry = z.infer<typeof attachmentEntrySchema>;
 
+/**
+ * A signed report row without its parsed report: restore parses and verifies `json` again. `json`
+ * is kept verbatim (canonical JSON, the bytes the signatures cover).
+ */
+export const signedReportEntrySchema: z.ZodType<Omit<SignedReportRow, 'signed'>> = z.strictObject({
+  reportId: id,
+  revision: z.number().int().positive(),
+  reportHash: sha256,
+  runId: id.optional(),
+  source: z.enum(['local', 'imported', 'hub']),
+  json: z.string().min(2).max(MAX_REPORT_JSON_BYTES),
+  storedAt: timestamp,
+});
+export type SignedReportEntry = z.infer<typeof signedReportEntrySchema>;
+
+/**
+ * An outbox entry for a signed report, without its local sequence number (restore appends it).
+ * Progress snapshots are not backed up: they are derived from the run and queued again.
+ */
+export const outboxEntrySchema: z.ZodType<Omit<OutboxRow, 'seq'>> = z.strictObject({
+  kind: z.literal('report'),
+  key: z.string().min(3).max(300),
+  state: z.enum(['pending', 'sent', 'failed']),
+  createdAt: timestamp,
+  attempts: z.number().int().nonnegative(),
+  lastAttemptAt: timestamp.optional(),
+  // No length limits on the hub's texts: a limit here could make this device's own backup
+  // unrestorable.
+  lastError: z.string().optional(),
+  nextAttemptAt: timestamp.optional(),
+  sentAt: timestamp.optional(),
+  receipt: z.string().optional(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+const count = z.number().int().nonnegative();
+
+const countsV1Schema = z.strictObject({
+  definitions: count,
+  runs: count,
+  answers: count,
+  events: count,
+  attachments: count,
+});
+
 const countsSchema = z.strictObject({
-  definitions: z.number().int().nonnegative(),
-  runs: z.number().int().nonnegative(),
-  answers: z.number().int().nonnegative(),
-  events: z.number().int().nonnegative(),
-  attachments: z.number().int().nonnegative(),
+  ...countsV1Schema.shape,
+  signedReports: count,
+  trustedKeys: count,
+  outbox: count,
 });
 export type BackupCounts = z.infer<typeof countsSchema>;
+
+export const manifestV1Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(1),
+  exportedAt: timestamp,
+  counts: countsV1Schema,
+});
+export type BackupManifestV1 = z.infer<typeof manifestV1Schema>;
 
 export const manifestSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -158,13 +220,20 @@ export const manifestSchema = z.strictObject({
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
-export const dataSchema = z.strictObject({
+export const dataV1Schema = z.strictObject({
   profile: z.array(profileSchema).max(1),
   definitions: z.array(definitionEntrySchema),
   runs: z.array(runSchema),
   answers: z.array(answerSchema),
   events: z.array(eventSchema),
   attachments: z.array(attachmentEntrySchema),
+});
+
+export const dataSchema = z.strictObject({
+  ...dataV1Schema.shape,
+  signedReports: z.array(signedReportEntrySchema),
+  trustedKeys: z.array(trustedKeySchema),
+  outbox: z.array(outboxEntrySchema),
 });
 export type BackupData = z.infer<typeof dataSchema>;
 

@@ -3,9 +3,20 @@
 // that is older here is replaced only when the backup's event log extends this device's log
 // (same hashes up to this device's last event), otherwise it is a conflict and is kept.
 // Templates: missing ones are added; the same version with another hash is a conflict.
-import type { ChainedEvent } from '../../core/runs';
+// Signed reports (never changed, only added): a missing revision is added when its run is on this
+// device as the backup has it (so a run in progress here becomes signed only when the backup's log
+// extends this device's: the run rules above decide); the same revision with the same hash is
+// skipped, or gains the signatures the backup's copy adds (a countersign); with another hash it is
+// a conflict. Trusted keys: a union; a key listed differently is a conflict. Outbox: entries come
+// only with the reports this restore adds (a sent one stays sent, with its receipt), and a sent
+// entry in the backup marks this device's waiting entry for the same report as sent, so a report
+// the hub already has is not pushed again.
+import { canonicalJson, type ChainedEvent } from '../../core/runs';
+import { keyFingerprint } from '../../core/reports';
+import type { Signature, TrustedKey } from '../../core/reports/report-format';
+import type { OutboxEntry } from './backup-format';
 import type { ValidatedBackup, RunBundle } from './backup-validate';
-import type { GoLiveDatabase, RunRow } from './database';
+import type { GoLiveDatabase, OutboxRow, RunRow, SignedReportRow } from './database';
 import { definitionKeyOf, eventsOfRun } from './run-repository';
 
 export interface RestoreReport {
@@ -14,9 +25,13 @@ export interface RestoreReport {
   conflicts: { what: string; reason: string }[];
   definitionsAdded: number;
   attachments: number;
+  /** Signed report revisions added, or given the further signatures the backup's copy has. */
+  signedReportsRestored: number;
+  trustedKeysAdded: number;
 }
 
-type Decision = { kind: 'restore' | 'replace' } | { kind: 'skip' | 'conflict'; reason: string };
+type Decision =
+  { kind: 'restore' | 'replace' } | { kind: 'unchanged' | 'skip' | 'conflict'; reason: string };
 
 function describe(run: RunRow, events: readonly ChainedEvent[]): string {
   return `${events.length} events, last change ${run.updatedAt}`;
@@ -33,7 +48,7 @@ export function decide(
   const backupTime = Date.parse(backup.run.updatedAt);
   const isPrefix = localEvents.every((event, i) => backup.events[i]?.hash === event.hash);
   if (isPrefix && localEvents.length === backup.events.length && localTime === backupTime) {
-    return { kind: 'skip', reason: 'Already on this device, unchanged.' };
+    return { kind: 'unchanged', reason: 'Already on this device, unchanged.' };
   }
   if (localTime > backupTime || localEvents.length > backup.events.length) {
     return {
@@ -50,11 +65,151 @@ export function decide(
   return { kind: 'replace' };
 }
 
+/** Whether `longer` holds every signature of `shorter`, in the same order, and more. */
+function addsSignatures(shorter: readonly Signature[], longer: readonly Signature[]): boolean {
+  return (
+    longer.length > shorter.length &&
+    shorter.every((signature, i) => canonicalJson(signature) === canonicalJson(longer[i]))
+  );
+}
+
+function reportLabel(row: SignedReportRow): string {
+  return `signed report "${row.signed.body.run.name}" revision ${row.revision} (${row.reportId})`;
+}
+
+const KEY_FIELDS = ['name', 'role', 'office', 'supervises', 'revokedAt'] as const;
+
+function keyDifferences(local: TrustedKey, backup: TrustedKey): string[] {
+  return KEY_FIELDS.filter(
+    (field) => JSON.stringify(local[field]) !== JSON.stringify(backup[field]),
+  ).map((field) =>
+    field === 'name' || field === 'role'
+      ? `${field} ${JSON.stringify(local[field])} here, ${JSON.stringify(backup[field])} in the backup`
+      : `${field} differs`,
+  );
+}
+
+async function mergeTrustedKeys(
+  db: GoLiveDatabase,
+  keys: readonly TrustedKey[],
+  report: RestoreReport,
+): Promise<void> {
+  for (const key of keys) {
+    const local = await db.trustedKeys.get(key.publicKey);
+    if (!local) {
+      await db.trustedKeys.add(key);
+      report.trustedKeysAdded += 1;
+      continue;
+    }
+    const differences = keyDifferences(local, key);
+    if (differences.length > 0) {
+      report.conflicts.push({
+        what: `trusted key of ${local.name} (${keyFingerprint(key.publicKey) ?? key.publicKey})`,
+        reason: `This device lists it differently (${differences.join('; ')}); kept this device's.`,
+      });
+    }
+  }
+}
+
+/** The same revision here and in the backup: keep this device's, or add the backup's signatures. */
+async function mergeCopies(
+  db: GoLiveDatabase,
+  local: SignedReportRow,
+  row: SignedReportRow,
+  report: RestoreReport,
+): Promise<void> {
+  const here = local.signed.signatures;
+  const there = row.signed.signatures;
+  if (local.reportHash !== row.reportHash) {
+    report.conflicts.push({
+      what: reportLabel(row),
+      reason: `This device holds another report under the same revision (hash ${local.reportHash.slice(0, 12)}… here, ${row.reportHash.slice(0, 12)}… in the backup); kept this device's.`,
+    });
+  } else if (addsSignatures(here, there)) {
+    // A countersign or send-back made elsewhere: signatures cannot be recreated, so keep them.
+    await db.signedReports.put({ ...local, json: row.json, signed: row.signed });
+    report.signedReportsRestored += 1;
+  } else if (!addsSignatures(there, here) && canonicalJson(here) !== canonicalJson(there)) {
+    report.conflicts.push({
+      what: reportLabel(row),
+      reason: `This device's copy and the backup's were signed differently after the sign-off (${here.length} signatures here, ${there.length} in the backup); kept this device's.`,
+    });
+  } // else: the same copy, or this device's has more signatures: nothing to do.
+}
+
+/** Returns the keys (`reportId@revision`) of the revisions added to this device. */
+async function mergeSignedReports(
+  db: GoLiveDatabase,
+  rows: readonly SignedReportRow[],
+  runsAsInBackup: ReadonlySet<string>,
+  report: RestoreReport,
+): Promise<Set<string>> {
+  const added = new Set<string>();
+  for (const row of rows) {
+    const local = await db.signedReports.get([row.reportId, row.revision]);
+    if (local) {
+      await mergeCopies(db, local, row, report);
+    } else if (row.runId !== undefined && !runsAsInBackup.has(row.runId)) {
+      report.conflicts.push({
+        what: reportLabel(row),
+        reason:
+          "Not restored: its run was not restored from the backup (see the run's entry), so the run on this device does not end in this sign-off. The report stays in the backup file.",
+      });
+    } else {
+      await db.signedReports.add(row);
+      added.add(`${row.reportId}@${row.revision}`);
+      report.signedReportsRestored += 1;
+    }
+  }
+  return added;
+}
+
+/** This device's waiting entry, now known to be delivered (the backup's entry is sent). */
+function markedSent(local: OutboxRow, sent: OutboxEntry): OutboxRow {
+  const { nextAttemptAt: _next, lastError: _error, ...rest } = local;
+  const row: OutboxRow = {
+    ...rest,
+    state: 'sent',
+    attempts: Math.max(local.attempts, sent.attempts),
+  };
+  if (sent.sentAt !== undefined) row.sentAt = sent.sentAt;
+  if (sent.receipt !== undefined) row.receipt = sent.receipt;
+  if (sent.lastAttemptAt !== undefined) row.lastAttemptAt = sent.lastAttemptAt;
+  return row;
+}
+
+async function mergeOutbox(
+  db: GoLiveDatabase,
+  entries: readonly OutboxEntry[],
+  addedReports: ReadonlySet<string>,
+): Promise<void> {
+  for (const entry of entries) {
+    const local = await db.outbox.where('[kind+key]').equals([entry.kind, entry.key]).toArray();
+    if (local.length === 0) {
+      // Never queue a report this device already had: its own outbox says where that one stands.
+      if (addedReports.has(entry.key)) await db.outbox.add({ ...entry });
+      continue;
+    }
+    if (entry.state !== 'sent') continue;
+    for (const row of local) if (row.state !== 'sent') await db.outbox.put(markedSent(row, entry));
+  }
+}
+
 export async function mergeBackup(
   db: GoLiveDatabase,
   backup: ValidatedBackup,
 ): Promise<RestoreReport> {
-  const tables = [db.profile, db.definitions, db.runs, db.answers, db.events, db.attachments];
+  const tables = [
+    db.profile,
+    db.definitions,
+    db.runs,
+    db.answers,
+    db.events,
+    db.attachments,
+    db.signedReports,
+    db.outbox,
+    db.trustedKeys,
+  ];
   return db.transaction('rw', tables, async () => {
     const report: RestoreReport = {
       restoredRuns: [],
@@ -62,6 +217,8 @@ export async function mergeBackup(
       conflicts: [],
       definitionsAdded: 0,
       attachments: 0,
+      signedReportsRestored: 0,
+      trustedKeysAdded: 0,
     };
 
     const localProfile = (await db.profile.toArray())[0];
@@ -86,6 +243,10 @@ export async function mergeBackup(
       }
     }
 
+    await mergeTrustedKeys(db, backup.trustedKeys, report);
+
+    /** Runs this device now holds exactly as the backup does. */
+    const runsAsInBackup = new Set<string>();
     for (const bundle of backup.runs) {
       const { run } = bundle;
       const template = await db.definitions.get(definitionKeyOf(run));
@@ -97,7 +258,8 @@ export async function mergeBackup(
       const local = await db.runs.get(run.id);
       const localEvents = local ? await eventsOfRun(db, run.id).toArray() : [];
       const decision = decide(local, localEvents, bundle);
-      if (decision.kind === 'skip')
+      if (decision.kind === 'unchanged') runsAsInBackup.add(run.id);
+      if (decision.kind === 'skip' || decision.kind === 'unchanged')
         report.skipped.push({ runId: run.id, name: run.name, reason: decision.reason });
       if (decision.kind === 'conflict')
         report.conflicts.push({ what: `run "${run.name}" (${run.id})`, reason: decision.reason });
@@ -107,9 +269,13 @@ export async function mergeBackup(
       await db.events.bulkPut(bundle.events);
       await db.attachments.bulkPut(bundle.attachments);
       await db.runs.put(run);
+      runsAsInBackup.add(run.id);
       report.restoredRuns.push(run.id);
       report.attachments += bundle.attachments.length;
     }
+
+    const added = await mergeSignedReports(db, backup.signedReports, runsAsInBackup, report);
+    await mergeOutbox(db, backup.outbox, added);
     return report;
   });
 }

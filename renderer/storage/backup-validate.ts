@@ -1,11 +1,22 @@
 // Checks a whole backup file before anything is restored: the zip, the manifest, every row's shape,
 // every template's text and hash, every run's event chain and its answers against that chain,
-// and every attachment's bytes against its SHA-256. Returns the rows ready to merge, or every
-// reason (up to a limit) the file is refused. Reads nothing from and writes nothing to the device.
+// every attachment's bytes against its SHA-256, every signed report (canonical JSON, shape,
+// signatures, hash, and that its run's log holds the history it signed), the trusted keys and the
+// outbox entries. Returns the rows ready to merge, or every reason (up to a limit) the file is
+// refused. Reads nothing from and writes nothing to the device. Version 1 files (before signed
+// reports) are read into the current shape with no reports, keys or outbox entries.
 import { unzipSync, strFromU8, type Unzipped } from 'fflate';
 import type { z } from 'zod';
 import { definitionContentHash, validateDefinitionText } from '../../core/definitions';
 import type { Profile } from '../../core/people/profile';
+import {
+  TRUST_LIST_FORMAT,
+  parseReportJson,
+  reportHash,
+  validateTrustList,
+  verifyReport,
+} from '../../core/reports';
+import type { SignedReport, TrustedKey } from '../../core/reports/report-format';
 import {
   verifyAnswersAgainstEvents,
   verifyChain,
@@ -16,17 +27,21 @@ import { sha256OfBytes } from './attachment-store';
 import {
   ATTACHMENTS_DIR,
   BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
   DATA_FILE,
   MANIFEST_FILE,
+  READABLE_FORMAT_VERSIONS,
   THUMBNAILS_DIR,
   dataSchema,
+  dataV1Schema,
   describeZodError,
   manifestSchema,
+  manifestV1Schema,
   type BackupData,
   type BackupManifest,
+  type BackupManifestV1,
+  type OutboxEntry,
 } from './backup-format';
-import type { AttachmentRow, DefinitionRow, RunRow } from './database';
+import type { AttachmentRow, DefinitionRow, RunRow, SignedReportRow } from './database';
 
 export interface RunBundle {
   run: RunRow;
@@ -36,10 +51,16 @@ export interface RunBundle {
 }
 
 export interface ValidatedBackup {
-  manifest: BackupManifest;
+  /** As read: a version 1 manifest has no counts for the tables version 2 added. */
+  manifest: BackupManifest | BackupManifestV1;
   profile: Profile | undefined;
   definitions: DefinitionRow[];
   runs: RunBundle[];
+  /** Verified: `signed` is `json` parsed, and the row's keys and hash are the report's. */
+  signedReports: SignedReportRow[];
+  trustedKeys: TrustedKey[];
+  /** Report entries only, in the order they were queued. */
+  outbox: OutboxEntry[];
 }
 
 export type ValidationOutcome =
@@ -67,22 +88,45 @@ function readJson<T>(files: Unzipped, name: string, schema: z.ZodType<T>): T | s
   return parsed.success ? parsed.data : describeZodError(name, parsed.error);
 }
 
-function checkManifestVersion(files: Unzipped): string[] {
+/** The format version the manifest claims (schemas then check it), or why the file is refused. */
+function checkManifestVersion(files: Unzipped): { version: number } | { reasons: string[] } {
   const bytes = files[MANIFEST_FILE];
-  if (!bytes) return [];
+  const newest = Math.max(...READABLE_FORMAT_VERSIONS);
+  if (!bytes) return { version: newest }; // readJson reports it
   try {
     const raw = JSON.parse(strFromU8(bytes)) as { format?: unknown; formatVersion?: unknown };
     if (raw.format !== BACKUP_FORMAT)
-      return [`${MANIFEST_FILE}: this is not a Go-live Checklists backup.`];
-    if (typeof raw.formatVersion === 'number' && raw.formatVersion > BACKUP_FORMAT_VERSION) {
-      return [
-        `The backup was made by a newer version of the app (format ${raw.formatVersion}); update the app to restore it.`,
-      ];
+      return { reasons: [`${MANIFEST_FILE}: this is not a Go-live Checklists backup.`] };
+    if (typeof raw.formatVersion === 'number' && raw.formatVersion > newest) {
+      return {
+        reasons: [
+          `The backup was made by a newer version of the app (format ${raw.formatVersion}); update the app to restore it.`,
+        ],
+      };
     }
+    return { version: raw.formatVersion === 1 ? 1 : newest };
   } catch {
-    return []; // readJson reports it
+    return { version: newest }; // readJson reports it
   }
-  return [];
+}
+
+/** The manifest and the data, a version 1 file read into the current shape. */
+function readBackup(
+  files: Unzipped,
+  version: number,
+): { manifest: BackupManifest | BackupManifestV1; data: BackupData } | string[] {
+  if (version === 1) {
+    const manifest = readJson(files, MANIFEST_FILE, manifestV1Schema);
+    if (Array.isArray(manifest)) return manifest;
+    const data = readJson(files, DATA_FILE, dataV1Schema);
+    if (Array.isArray(data)) return data;
+    return { manifest, data: { ...data, signedReports: [], trustedKeys: [], outbox: [] } };
+  }
+  const manifest = readJson(files, MANIFEST_FILE, manifestSchema);
+  if (Array.isArray(manifest)) return manifest;
+  const data = readJson(files, DATA_FILE, dataSchema);
+  if (Array.isArray(data)) return data;
+  return { manifest, data };
 }
 
 function checkEntries(files: Unzipped, data: BackupData): string[] {
@@ -179,6 +223,99 @@ function checkRuns(data: BackupData, reasons: string[]): Omit<RunBundle, 'attach
   return bundles;
 }
 
+/** The hash of a run's log after `length` events (null for none), if the log is that long. */
+function headAfter(events: readonly ChainedEvent[], length: number): string | null | undefined {
+  if (length === 0) return null;
+  return events[length - 1]?.hash;
+}
+
+function checkSignedReports(
+  data: BackupData,
+  runs: readonly Omit<RunBundle, 'attachments'>[],
+  reasons: string[],
+): SignedReportRow[] {
+  const rows: SignedReportRow[] = [];
+  const seen = new Set<string>();
+  const runIds = new Set(data.runs.map((r) => r.id));
+  const verifiedRuns = new Map(runs.map((bundle) => [bundle.run.id, bundle]));
+  for (const entry of data.signedReports) {
+    const label = `Signed report ${entry.reportId} revision ${entry.revision}`;
+    const key = `${entry.reportId}@${entry.revision}`;
+    if (seen.has(key)) reasons.push(`${label} is in the backup twice.`);
+    seen.add(key);
+    const parsed = parseReportJson(entry.json, label);
+    if (!parsed.ok) {
+      reasons.push(parsed.message);
+      continue;
+    }
+    // No trust list: the keys are vouched for on this device, not by the backup. Everything else
+    // (shape, revision, every signature over this very body) must hold.
+    const result = verifyReport(parsed.value, null);
+    const problems = result.problems.filter((p) => p.code !== 'no-trust-list');
+    if (problems.length > 0) {
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+      reasons.push(`${label} does not verify: ${problems[0]?.message ?? ''}${more}`);
+      continue;
+    }
+    const signed = parsed.value as SignedReport;
+    const { body } = signed;
+    if (reportHash(body) !== entry.reportHash) {
+      reasons.push(`${label}: its report hash is not the hash of the report it holds.`);
+      continue;
+    }
+    if (body.reportId !== entry.reportId || body.revision !== entry.revision) {
+      reasons.push(
+        `${label}: it holds report ${body.reportId} revision ${body.revision}, not the one it is filed under.`,
+      );
+      continue;
+    }
+    if (entry.runId !== undefined) {
+      if (entry.runId !== body.run.id) {
+        reasons.push(
+          `${label}: it is filed under run ${entry.runId} but reports run ${body.run.id}.`,
+        );
+        continue;
+      }
+      if (!runIds.has(entry.runId)) {
+        reasons.push(`${label} belongs to a run that is not in the backup (${entry.runId}).`);
+        continue;
+      }
+      const bundle = verifiedRuns.get(entry.runId);
+      const { head, length } = body.eventChain;
+      if (bundle && headAfter(bundle.events, length) !== head) {
+        reasons.push(
+          `${label}: the event log of run "${bundle.run.name}" does not hold the history it signed (${length} events ending ${head ?? 'nowhere'}).`,
+        );
+        continue;
+      }
+    }
+    rows.push({ ...entry, signed });
+  }
+  return rows;
+}
+
+function checkTrustedKeys(data: BackupData, reasons: string[]): TrustedKey[] {
+  const result = validateTrustList({
+    format: TRUST_LIST_FORMAT,
+    formatVersion: 1,
+    keys: data.trustedKeys,
+  });
+  if (result.ok) return result.trust.keys;
+  reasons.push(...result.problems.map((problem) => `Trusted keys: ${problem}.`));
+  return [];
+}
+
+function checkOutbox(data: BackupData, reasons: string[]): OutboxEntry[] {
+  const reports = new Set(data.signedReports.map((r) => `${r.reportId}@${r.revision}`));
+  for (const entry of data.outbox) {
+    if (!reports.has(entry.key))
+      reasons.push(
+        `An outbox entry names a signed report that is not in the backup (${entry.key}).`,
+      );
+  }
+  return data.outbox;
+}
+
 async function checkAttachments(
   files: Unzipped,
   data: BackupData,
@@ -225,29 +362,24 @@ export async function validateBackup(file: Blob, now: string): Promise<Validatio
       'The file is not a readable .zip: it is damaged or not a Go-live Checklists backup.',
     ]);
   }
-  const versionProblems = checkManifestVersion(files);
-  if (versionProblems.length > 0) return refuse(versionProblems);
-  const manifest = readJson(files, MANIFEST_FILE, manifestSchema);
-  if (Array.isArray(manifest)) return refuse(manifest);
-  const data = readJson(files, DATA_FILE, dataSchema);
-  if (Array.isArray(data)) return refuse(data);
+  const version = checkManifestVersion(files);
+  if ('reasons' in version) return refuse(version.reasons);
+  const read = readBackup(files, version.version);
+  if (Array.isArray(read)) return refuse(read);
+  const { manifest, data } = read;
 
   const reasons = checkEntries(files, data);
-  const counts = {
-    definitions: data.definitions.length,
-    runs: data.runs.length,
-    answers: data.answers.length,
-    events: data.events.length,
-    attachments: data.attachments.length,
-  };
-  for (const [what, count] of Object.entries(counts)) {
-    const expected = manifest.counts[what as keyof typeof counts];
+  for (const [what, expected] of Object.entries(manifest.counts)) {
+    const count = data[what as keyof typeof manifest.counts].length;
     if (expected !== count)
       reasons.push(`The manifest lists ${expected} ${what} but the backup holds ${count}.`);
   }
   const definitions = checkDefinitions(data, now, reasons);
   const runs = checkRuns(data, reasons);
   const attachments = await checkAttachments(files, data, reasons);
+  const signedReports = checkSignedReports(data, runs, reasons);
+  const trustedKeys = checkTrustedKeys(data, reasons);
+  const outbox = checkOutbox(data, reasons);
   if (reasons.length > 0) return refuse(reasons);
   const byRun = groupBy(attachments, (a) => a.runId);
   return {
@@ -257,6 +389,9 @@ export async function validateBackup(file: Blob, now: string): Promise<Validatio
       profile: data.profile[0],
       definitions,
       runs: runs.map((bundle) => ({ ...bundle, attachments: byRun.get(bundle.run.id) ?? [] })),
+      signedReports,
+      trustedKeys,
+      outbox,
     },
   };
 }

@@ -88,17 +88,15 @@ export async function createGeneratedRun(page: Page, items: number, id: string):
       if (!storage) throw new Error('storage not installed');
       const db = storage.openDatabase();
       await db.definitions.put(definition);
-      const run = await storage
-        .createRunRepository(db)
-        .create(
-          {
-            definitionKey: definition.key,
-            name: 'Bench office',
-            parameters: {},
-            plannedGoLive: '2025-06-02',
-          },
-          actor,
-        );
+      const run = await storage.createRunRepository(db).create(
+        {
+          definitionKey: definition.key,
+          name: 'Bench office',
+          parameters: {},
+          plannedGoLive: '2025-06-02',
+        },
+        actor,
+      );
       return run.id;
     },
     { definition, actor: BENCH_ACTOR },

@@ -115,6 +115,21 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   );
   await expect(runs.row('isp-lines-delivered')).toContainText('Waived');
 
+  // the waiting-on view and the critical path; the status digest
+  await page.getByRole('tab', { name: 'Waiting on' }).click();
+  await expect(page.getByRole('heading', { name: 'Critical path to go-live' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Waiting on Network' })).toContainText(
+    'Independent internet lines delivered',
+  );
+  await saveScreenshot(page, testInfo, 'run-waiting-on');
+  await page.getByRole('tab', { name: 'Checklist' }).click();
+  await page.getByRole('button', { name: 'Status digest' }).click();
+  const digest = page.getByRole('dialog');
+  await expect(digest).toContainText('Berlin office');
+  await expect(digest).toContainText('NO-GO');
+  await saveScreenshot(page, testInfo, 'run-digest');
+  await digest.getByRole('button', { name: 'Close' }).click();
+
   // undo the last change (the waiver)
   await runs.itemList().focus();
   await page.keyboard.press('u');
@@ -136,4 +151,55 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   );
   await expect(page.getByRole('table', { name: 'Runs on this device' })).toContainText('NO-GO');
   await saveScreenshot(page, testInfo, 'runs-list');
+});
+
+test('back up everything, restore into a fresh profile, and find the run as it was', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await completeFirstRun(page);
+  const runs = new RunsPage(page);
+  await runs.startRun(BERLIN);
+  await runs.openItem('site-access-badges');
+  await runs.markDone();
+  await runs.openItem('isp-lines-delivered');
+  await runs.markWithReason('Blocked…', 'Second line not delivered');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up all data…' }).click();
+  const backup = await pending;
+  const path = testInfo.outputPath(backup.suggestedFilename());
+  await backup.saveAs(path);
+  await expect(page.getByText(/Backup saved/)).toBeVisible();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await completeFirstRun(other, {
+    name: 'Ben Ruiz',
+    role: 'Local ICT administrator',
+    office: 'Berlin office',
+  });
+  await other.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Restore from backup…' }).click();
+  await (await chooser).setFiles(path);
+  await expect(other.getByText(/Restored 1 runs/)).toBeVisible();
+  await saveScreenshot(other, testInfo, 'settings-restored');
+
+  await other.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
+  await other.getByRole('link', { name: 'Berlin office' }).click();
+  const restored = new RunsPage(other);
+  await expect(restored.row('site-access-badges')).toContainText('Done');
+  await expect(restored.row('isp-lines-delivered')).toContainText('Blocked');
+  await expect(other.getByRole('alert').filter({ hasText: 'Integrity' })).toHaveCount(0);
+
+  // Restoring the same file again never overwrites: the run is already here.
+  await other.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const again = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Restore from backup…' }).click();
+  await (await again).setFiles(path);
+  await expect(other.getByText(/Restored 0 runs/)).toBeVisible();
+  await fresh.close();
 });

@@ -109,6 +109,8 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
           runs: report.restoredRuns.length,
           definitions: report.definitionsAdded,
           attachments: report.attachments,
+          reports: report.signedReportsRestored,
+          keys: report.trustedKeysAdded,
         })}
       </p>
       {report.skipped.length > 0 && (

@@ -43,7 +43,9 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
   const waitingOn = view.waiting.get(item.id) ?? [];
   // Each editor restarts from the stored value only when that value changes (undo, another
   // device), never because a neighbouring field was saved while the user types here.
-  const valueKey = `${item.id}:${JSON.stringify(answer?.value ?? null)}`;
+  // (The count editor stays mounted and follows the stored legs itself: see value-editor.tsx.)
+  const valueKey =
+    item.type === 'count' ? item.id : `${item.id}:${JSON.stringify(answer?.value ?? null)}`;
   const actual = answer ? (actualMinutesOf(answer) ?? null) : null;
 
   return (

@@ -92,23 +92,29 @@ function CountEditor({
 }: EditorProps & { item: Extract<Item, { type: 'count' }> }) {
   const { t } = useTranslation();
   const recorded = answer?.value?.type === 'count' ? answer.value.legs : [];
+  const recordedKey = recorded.join('\n');
   const [legs, setLegs] = useState<string[]>(
     recorded.length > 0 ? recorded : Array(item.min).fill(''),
   );
+  // Re-read the stored legs only when they change from outside (undo, a restore), never on the
+  // echo of our own save, which can land while the next leg is being typed.
+  const [seenKey, setSeenKey] = useState(recordedKey);
+  const [savedKey, setSavedKey] = useState(recordedKey);
+  if (seenKey !== recordedKey) {
+    setSeenKey(recordedKey);
+    if (recordedKey !== savedKey) {
+      setSavedKey(recordedKey);
+      setLegs(recorded.length > 0 ? recorded : Array(item.min).fill(''));
+    }
+  }
   const commit = (next: string[]) => {
-    const named = next.map((leg) => leg.trim()).filter(Boolean);
-    if (named.join('\n') === recorded.join('\n')) return;
+    const named = namedLegs(next);
+    if (named.join('\n') === savedKey) return;
+    setSavedKey(named.join('\n'));
     onCommit(named.length > 0 ? { type: 'count', legs: named } : null);
   };
   return (
-    <fieldset
-      className="field legs"
-      disabled={isDisabled}
-      onBlur={(event) => {
-        // Save when focus leaves the whole list, not between two legs.
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) commit(legs);
-      }}
-    >
+    <fieldset className="field legs" disabled={isDisabled}>
       <legend>{t('runs.detail.legs', { unit: item.unit })}</legend>
       {legs.map((leg, index) => {
         const label = t('runs.detail.legName', { unit: item.unit, index: index + 1 });
@@ -118,6 +124,7 @@ function CountEditor({
               aria-label={label}
               value={leg}
               onChange={(value) => setLegs(legs.map((old, i) => (i === index ? value : old)))}
+              onBlur={() => commit(legs)}
               isDisabled={isDisabled}
             >
               <Input
@@ -151,6 +158,10 @@ function CountEditor({
       </Button>
     </fieldset>
   );
+}
+
+function namedLegs(legs: readonly string[]): string[] {
+  return legs.map((leg) => leg.trim()).filter(Boolean);
 }
 
 function ChoiceEditor({

@@ -1,12 +1,16 @@
 import 'fake-indexeddb/auto';
-// Backups on fake-indexeddb: a round trip into a fresh device is exact (evidence byte for byte), a
-// damaged or edited file is refused whole with reasons and writes nothing, and a restore never
-// silently overwrites newer work on this device.
+// Backups on fake-indexeddb: a round trip into a fresh device is exact (evidence byte for byte,
+// signed reports as signed), a damaged or edited file is refused whole with reasons and writes
+// nothing, a restore never silently overwrites newer work on this device, a report the hub already
+// has is never queued again, and version 1 files (before signed reports) still restore.
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { canonicalReportJson, countersign, verifyReport } from '../../../core/reports';
 import { BackupRefusedError, exportBackup, restoreBackup } from '../../../renderer/storage/backup';
 import type { GoLiveDatabase } from '../../../renderer/storage/database';
+import { createReportRepository } from '../../../renderer/storage/report-repository';
 import { createRunRepository } from '../../../renderer/storage/run-repository';
+import { adminSigner, supervisorSigner, trustedKey } from '../core/reports/fixtures';
 import {
   TINY_YAML,
   ana,
@@ -55,6 +59,44 @@ async function deviceWithRun(clockStart = Date.UTC(2025, 4, 31, 9, 0)) {
   return { db, repo, runId: run.id, attachmentId };
 }
 
+/** The run's last blocking item done: the gate says go. */
+async function readyToSign(device: Awaited<ReturnType<typeof deviceWithRun>>) {
+  await device.repo.apply(
+    device.runId,
+    { type: 'setStatus', itemId: 'isp-lines', status: 'done' },
+    ana,
+  );
+}
+
+/** Ana signs the run off on `device` (the run freezes, the report waits in the outbox). */
+async function signOff(
+  device: Awaited<ReturnType<typeof deviceWithRun>>,
+  at = '2025-05-31T10:00:00.000Z',
+  lessonsLearned = 'Order the second ISP line six weeks ahead.',
+) {
+  return createReportRepository(device.db, device.repo).signOff({
+    runId: device.runId,
+    office: 'Berlin office',
+    lessonsLearned,
+    signer: adminSigner,
+    now: new Date(at),
+  });
+}
+
+/** A device whose run is signed off, with Ana's and Sam's keys on its trust list. */
+async function deviceWithSignedRun() {
+  const device = await deviceWithRun();
+  await readyToSign(device);
+  const row = await signOff(device);
+  await device.db.trustedKeys.bulkPut([
+    await trustedKey(adminSigner),
+    await trustedKey(supervisorSigner),
+  ]);
+  return { ...device, row };
+}
+
+const EXPORTED_AT = new Date('2025-05-31T12:00:00.000Z');
+
 async function everything(db: GoLiveDatabase) {
   return {
     profile: await db.profile.toArray(),
@@ -69,6 +111,10 @@ async function everything(db: GoLiveDatabase) {
         thumbnail: thumbnail && new Uint8Array(await thumbnail.arrayBuffer()),
       })),
     ),
+    signedReports: await db.signedReports.toArray(),
+    trustedKeys: await db.trustedKeys.toArray(),
+    // The sequence number is this device's own: not part of what a backup carries.
+    outbox: (await db.outbox.toArray()).map(({ seq: _seq, ...row }) => row),
   };
 }
 
@@ -108,6 +154,8 @@ describe('export and restore', () => {
       conflicts: [],
       definitionsAdded: 1,
       attachments: 1,
+      signedReportsRestored: 0,
+      trustedKeysAdded: 0,
     });
     expect(await everything(target)).toEqual(await everything(source.db));
     expect((await target.attachments.get(source.attachmentId))?.blob.type).toBe('image/png');
@@ -136,9 +184,18 @@ describe('export and restore', () => {
     );
     expect(JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array()))).toEqual({
       format: 'go-live-backup',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: '2025-05-31T12:00:00.000Z',
-      counts: { definitions: 1, runs: 1, answers: 2, events: 2, attachments: 1 },
+      counts: {
+        definitions: 1,
+        runs: 1,
+        answers: 2,
+        events: 2,
+        attachments: 1,
+        signedReports: 0,
+        trustedKeys: 0,
+        outbox: 0,
+      },
     });
     expect(files['attachments/' + attachmentId]).toEqual(EVIDENCE);
   });
@@ -174,7 +231,7 @@ describe('refused files (nothing written)', () => {
       expect.stringMatching(/not a Go-live Checklists backup/),
     ]);
     const newer = await rezip(backup, (f) =>
-      editJson(f, 'manifest.json', (m) => (m.formatVersion = 2)),
+      editJson(f, 'manifest.json', (m) => (m.formatVersion = 3)),
     );
     expect(await refusal(target, newer)).toEqual([
       expect.stringMatching(/newer version of the app/),
@@ -354,5 +411,314 @@ describe('merging into a device that has the run', () => {
     ]);
     expect((await target.definitions.get(KEY))?.text).toBe(otherText);
     expect(await target.runs.count()).toBe(0);
+  });
+});
+
+/** Rewrites a backup in the layout of format version 1 (before signed reports). */
+function asVersion1(files: Unzipped): void {
+  editJson(files, 'manifest.json', (manifest) => {
+    manifest.formatVersion = 1;
+    const counts = manifest.counts as Record<string, number>;
+    delete counts.signedReports;
+    delete counts.trustedKeys;
+    delete counts.outbox;
+  });
+  editJson(files, 'data.json', (data) => {
+    delete data.signedReports;
+    delete data.trustedKeys;
+    delete data.outbox;
+  });
+}
+
+describe('format version 1 (before signed reports)', () => {
+  test('a version 1 backup restores as before', async () => {
+    const source = await deviceWithRun();
+    const v1 = await rezip(await exportBackup(source.db, EXPORTED_AT), asVersion1);
+    expect(
+      JSON.parse(strFromU8(unzipSync(new Uint8Array(await v1.arrayBuffer()))['data.json']!)),
+    ).not.toHaveProperty('signedReports');
+    const target = await freshDatabase({ seed: false });
+
+    const report = await restoreBackup(target, v1);
+    expect(report).toEqual({
+      restoredRuns: [source.runId],
+      skipped: [],
+      conflicts: [],
+      definitionsAdded: 1,
+      attachments: 1,
+      signedReportsRestored: 0,
+      trustedKeysAdded: 0,
+    });
+    expect(await everything(target)).toEqual(await everything(source.db));
+  });
+
+  test('a file that claims version 1 but holds version 2 data is refused', async () => {
+    const { db } = await deviceWithSignedRun();
+    const mixed = await rezip(await exportBackup(db), (f) =>
+      editJson(f, 'manifest.json', (m) => (m.formatVersion = 1)),
+    );
+    expect((await refusal(await freshDatabase(), mixed)).join('\n')).toMatch(
+      /manifest\.json: counts: Unrecognized keys/,
+    );
+  });
+});
+
+describe('signed reports, trusted keys and the outbox', () => {
+  test('a signed run comes back signed, its report exactly as signed', async () => {
+    const source = await deviceWithSignedRun();
+    const backup = await exportBackup(source.db, EXPORTED_AT);
+    const again = await exportBackup(source.db, EXPORTED_AT);
+    expect(new Uint8Array(await again.arrayBuffer()), 'byte-deterministic').toEqual(
+      new Uint8Array(await backup.arrayBuffer()),
+    );
+    const target = await freshDatabase({ seed: false });
+
+    const report = await restoreBackup(target, backup);
+    expect(report).toEqual({
+      restoredRuns: [source.runId],
+      skipped: [],
+      conflicts: [],
+      definitionsAdded: 1,
+      attachments: 1,
+      signedReportsRestored: 1,
+      trustedKeysAdded: 2,
+    });
+    expect(await everything(target)).toEqual(await everything(source.db));
+    const restored = await target.signedReports.get([source.runId, 1]);
+    expect(restored?.json).toBe(source.row.json);
+    expect(restored?.json).toBe(canonicalReportJson(restored!.signed));
+    expect((await target.runs.get(source.runId))?.state).toBe('signed');
+    expect(await target.outbox.toArray()).toMatchObject([
+      { kind: 'report', key: `${source.runId}@1`, state: 'pending', attempts: 0 },
+    ]);
+    const trust = {
+      format: 'go-live-trust-list' as const,
+      formatVersion: 1 as const,
+      keys: await target.trustedKeys.toArray(),
+    };
+    expect(verifyReport(JSON.parse(restored?.json ?? ''), trust).valid).toBe(true);
+
+    const twice = await restoreBackup(target, backup);
+    expect(twice).toMatchObject({ restoredRuns: [], conflicts: [], signedReportsRestored: 0 });
+    expect(await target.outbox.count()).toBe(1);
+  });
+
+  test('a signed report edited in the zip is refused with the reason; nothing is written', async () => {
+    const { db, runId } = await deviceWithSignedRun();
+    const backup = await exportBackup(db);
+    const target = await freshDatabase();
+    const editReport = (edit: (row: { json: string; reportHash: string }) => void) =>
+      rezip(backup, (f) =>
+        editJson(f, 'data.json', (data) => {
+          for (const row of data.signedReports as { json: string; reportHash: string }[]) edit(row);
+        }),
+      );
+
+    const reworded = await editReport((row) => {
+      const signed = JSON.parse(row.json) as { body: { lessonsLearned: string } };
+      signed.body.lessonsLearned = 'Nothing to learn.';
+      row.json = canonicalReportJson(signed as never);
+    });
+    expect(await refusal(target, reworded)).toEqual([
+      expect.stringMatching(
+        new RegExp(`Signed report ${runId} revision 1 does not verify: .*changed after signing`),
+      ),
+    ]);
+
+    const reformatted = await editReport(
+      (row) => (row.json = JSON.stringify(JSON.parse(row.json), null, 2)),
+    );
+    expect(await refusal(target, reformatted)).toEqual([
+      expect.stringMatching(/revision 1 is not in the canonical form/),
+    ]);
+
+    const rehashed = await editReport((row) => (row.reportHash = 'f'.repeat(64)));
+    expect(await refusal(target, rehashed)).toEqual([
+      expect.stringMatching(/its report hash is not the hash of the report it holds/),
+    ]);
+    expect(await target.signedReports.count()).toBe(0);
+  });
+
+  test("a report its run's log does not hold, or an outbox entry without its report, is refused", async () => {
+    const { db, runId } = await deviceWithSignedRun();
+    const backup = await exportBackup(db);
+    // The last change (isp-lines done) cut from the run: its log no longer ends in the sign-off.
+    const cut = await rezip(backup, (f) => {
+      editJson(f, 'data.json', (data) => {
+        data.events = (data.events as { seq: number }[]).filter((e) => e.seq < 3);
+        data.answers = (data.answers as { itemId: string }[]).filter(
+          (a) => a.itemId !== 'isp-lines',
+        );
+      });
+      editJson(f, 'manifest.json', (m) => {
+        const counts = m.counts as Record<string, number>;
+        counts.events = 2;
+        counts.answers = 2;
+      });
+    });
+    expect(await refusal(await freshDatabase(), cut)).toEqual([
+      expect.stringMatching(
+        new RegExp(`${runId} revision 1: the event log of run "Berlin office" does not hold`),
+      ),
+    ]);
+    const orphan = await rezip(backup, (f) =>
+      editJson(f, 'data.json', (data) => {
+        for (const entry of data.outbox as { key: string }[]) entry.key = 'another-run@1';
+      }),
+    );
+    expect(await refusal(await freshDatabase(), orphan)).toEqual([
+      expect.stringMatching(/outbox entry names a signed report that is not in the backup/),
+    ]);
+  });
+
+  test('an entry the hub already has stays sent, and marks a waiting copy here as sent', async () => {
+    const laptop = await deviceWithSignedRun();
+    const spare = await freshDatabase({ seed: false });
+    await restoreBackup(spare, await exportBackup(laptop.db));
+    expect(await spare.outbox.toArray()).toMatchObject([{ state: 'pending' }]);
+
+    const [entry] = await laptop.db.outbox.toArray();
+    const delivered = {
+      state: 'sent' as const,
+      attempts: 1,
+      lastAttemptAt: '2025-06-02T07:00:00.000Z',
+      sentAt: '2025-06-02T07:00:00.000Z',
+      receipt: '{"reportHash":"…","receivedAt":"2025-06-02T07:00:00.000Z"}',
+    };
+    await laptop.db.outbox.update(entry?.seq ?? 0, delivered);
+    const backup = await exportBackup(laptop.db);
+
+    const fresh = await freshDatabase({ seed: false });
+    await restoreBackup(fresh, backup);
+    expect((await everything(fresh)).outbox).toEqual((await everything(laptop.db)).outbox);
+    expect(await fresh.outbox.where('state').anyOf('pending', 'failed').count()).toBe(0);
+
+    await restoreBackup(spare, backup);
+    expect(await spare.outbox.toArray()).toEqual([
+      { ...entry, ...delivered, seq: expect.any(Number) as number },
+    ]);
+  });
+
+  test('the same revision signed differently elsewhere is a conflict; this device keeps its own', async () => {
+    const laptop = await deviceWithRun();
+    await readyToSign(laptop);
+    const spare = await freshDatabase({ seed: false });
+    await restoreBackup(spare, await exportBackup(laptop.db));
+    const spareDevice = {
+      ...laptop,
+      db: spare,
+      repo: createRunRepository(spare, { clock: steppingClock() }),
+    };
+    await signOff(laptop, '2025-05-31T10:00:00.000Z', 'From the laptop.');
+    await signOff(spareDevice, '2025-05-31T10:05:00.000Z', 'From the spare.');
+    const before = await everything(spare);
+
+    const report = await restoreBackup(spare, await exportBackup(laptop.db));
+    expect(report.signedReportsRestored).toBe(0);
+    expect(report.conflicts).toEqual([
+      {
+        what: `signed report "Berlin office" revision 1 (${laptop.runId})`,
+        reason: expect.stringMatching(
+          /another report under the same revision .*kept this device's/,
+        ),
+      },
+    ]);
+    expect(await everything(spare)).toEqual(before);
+  });
+
+  test("a run in progress here becomes signed only when the backup's log extends this one", async () => {
+    const laptop = await deviceWithRun();
+    await readyToSign(laptop);
+    const extended = await freshDatabase({ seed: false });
+    const diverged = await freshDatabase({ seed: false });
+    await restoreBackup(extended, await exportBackup(laptop.db));
+    await restoreBackup(diverged, await exportBackup(laptop.db));
+    await createRunRepository(diverged, {
+      clock: steppingClock(Date.UTC(2025, 4, 31, 9, 30)),
+    }).apply(
+      laptop.runId,
+      { type: 'setNotes', itemId: 'speed-test', notes: 'Measured again on the spare' },
+      ana,
+    );
+    await signOff(laptop);
+    const backup = await exportBackup(laptop.db);
+
+    const report = await restoreBackup(extended, backup);
+    expect(report).toMatchObject({
+      restoredRuns: [laptop.runId],
+      conflicts: [],
+      signedReportsRestored: 1,
+    });
+    expect((await extended.runs.get(laptop.runId))?.state).toBe('signed');
+    expect(await extended.outbox.toArray()).toMatchObject([{ state: 'pending' }]);
+
+    const before = await everything(diverged);
+    const kept = await restoreBackup(diverged, backup);
+    expect(kept.restoredRuns).toEqual([]);
+    expect(kept.skipped).toEqual([
+      {
+        runId: laptop.runId,
+        name: 'Berlin office',
+        reason: expect.stringMatching(/newer changes/),
+      },
+    ]);
+    expect(kept.conflicts).toEqual([
+      {
+        what: `signed report "Berlin office" revision 1 (${laptop.runId})`,
+        reason: expect.stringMatching(/Not restored: its run was not restored/),
+      },
+    ]);
+    expect(kept.signedReportsRestored).toBe(0);
+    expect(await everything(diverged)).toEqual(before);
+    expect((await diverged.runs.get(laptop.runId))?.state).toBe('in-progress');
+  });
+
+  test('a countersign made elsewhere is added to the copy here', async () => {
+    const laptop = await deviceWithSignedRun();
+    const spare = await freshDatabase({ seed: false });
+    await restoreBackup(spare, await exportBackup(laptop.db));
+    const older = await exportBackup(spare);
+    const approved = await countersign(
+      supervisorSigner,
+      laptop.row.signed,
+      '2025-06-01T19:30:00.000Z',
+      'Looks good.',
+    );
+    await createReportRepository(laptop.db, laptop.repo).storeImported(
+      approved,
+      laptop.row.reportHash,
+    );
+
+    const report = await restoreBackup(spare, await exportBackup(laptop.db));
+    expect(report).toMatchObject({ conflicts: [], signedReportsRestored: 1 });
+    const copy = await spare.signedReports.get([laptop.runId, 1]);
+    expect(copy?.signed.signatures).toHaveLength(2);
+    expect(copy?.json).toBe(canonicalReportJson(approved));
+    expect(await spare.outbox.count()).toBe(1);
+
+    const before = await everything(laptop.db);
+    const back = await restoreBackup(laptop.db, older);
+    expect(back).toMatchObject({ conflicts: [], signedReportsRestored: 0 });
+    expect(await everything(laptop.db)).toEqual(before);
+  });
+
+  test('trusted keys are a union; a key listed differently here is a conflict and kept', async () => {
+    const { db } = await deviceWithSignedRun();
+    const target = await freshDatabase({ seed: false });
+    const anaHere = await trustedKey(adminSigner, { name: 'Ana A.', office: 'Berlin office' });
+    await target.trustedKeys.put(anaHere);
+
+    const report = await restoreBackup(target, await exportBackup(db));
+    expect(report.trustedKeysAdded).toBe(1);
+    expect(report.conflicts).toEqual([
+      {
+        what: expect.stringMatching(/^trusted key of Ana A\. \([0-9a-f]{16}\)$/) as string,
+        reason: expect.stringMatching(
+          /name "Ana A\." here, "Ana Admin" in the backup; office differs\); kept this device's/,
+        ) as string,
+      },
+    ]);
+    expect(await target.trustedKeys.get(anaHere.publicKey)).toEqual(anaHere);
+    expect(await target.trustedKeys.count()).toBe(2);
   });
 });

@@ -8,7 +8,8 @@ export const backup = {
   restoreTitle: 'Choose a backup file',
   working: 'Working…',
   saved: 'Backup saved: {{location}}',
-  restored: 'Restored {{runs}} runs, {{definitions}} templates and {{attachments}} evidence files.',
+  restored:
+    'Restored {{runs}} runs, {{reports}} signed reports, {{definitions}} templates, {{attachments}} evidence files and {{keys}} trusted keys.',
   skipped_one: '{{count}} run was kept as it is on this device:',
   skipped_other: '{{count}} runs were kept as they are on this device:',
   conflicts_one: '{{count}} conflict needs a look:',

@@ -11,7 +11,7 @@ export const backup: Translation['backup'] = {
   working: 'Trabajando…',
   saved: 'Copia guardada: {{location}}',
   restored:
-    'Restauradas {{runs}} ejecuciones, {{definitions}} plantillas y {{attachments}} archivos de evidencia.',
+    'Restauradas {{runs}} ejecuciones, {{reports}} informes firmados, {{definitions}} plantillas, {{attachments}} archivos de evidencia y {{keys}} claves de confianza.',
   skipped_one: 'Se mantuvo {{count}} ejecución tal como está en este equipo:',
   skipped_other: 'Se mantuvieron {{count}} ejecuciones tal como están en este equipo:',
   conflicts_one: '{{count}} conflicto requiere revisión:',
