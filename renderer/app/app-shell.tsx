@@ -8,10 +8,14 @@ import { ErrorBoundary } from './error-boundary';
 import { useAppInfo } from './use-app-info';
 import { useOnlineStatus } from './use-online-status';
 import { useProfile } from '../features/profile/use-profile';
+import { SyncStatus } from '../features/sync/sync-status';
+import { useAppSync } from '../sync/app-sync';
 
 export function AppShell() {
   const { t } = useTranslation();
   const profile = useProfile();
+  // Sync runs while the app is open and someone uses it (at start, online, on a timer, Sync now).
+  useAppSync(Boolean(profile));
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -59,6 +63,7 @@ function StatusBar({ profile }: { profile: Profile }) {
         )}
         {isOnline ? t('app.online') : t('app.offline')}
       </span>
+      <SyncStatus />
       <span className="status-item">
         {profile.name} · {t(`roles.${profile.role}`)} · {profile.office}
       </span>

@@ -2,11 +2,12 @@
 // plain web server without server-side rewrites.
 import { createHashRouter, Navigate, useRouteError, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BarChart3, RefreshCw } from 'lucide-react';
+import { BarChart3 } from 'lucide-react';
 import { AppShell } from './app-shell';
 import { ErrorPanel } from './error-boundary';
 import { PendingScreen } from '../ui/pending-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
+import { SyncScreen } from '../features/sync/sync-screen';
 import { templatesRoutes } from '../features/templates/templates-routes';
 import { RunsListScreen } from '../features/runs/runs-list-screen';
 import { RunScreen } from '../features/runs/run-screen';
@@ -41,7 +42,7 @@ export function createAppRouter() {
         { path: 'runs', element: <RunsListScreen /> },
         { path: 'runs/:runId', element: <RunScreen /> },
         { path: 'templates', children: templatesRoutes },
-        { path: 'sync', element: <PendingScreen screen="sync" icon={RefreshCw} /> },
+        { path: 'sync', element: <SyncScreen /> },
         { path: 'review', element: <ReviewScreen /> },
         { path: 'review/:reportId/:revision', element: <ReportReviewScreen /> },
         { path: 'compare', element: <PendingScreen screen="compare" icon={BarChart3} /> },

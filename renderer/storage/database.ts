@@ -88,6 +88,8 @@ export interface OutboxRow {
   sentAt?: string;
   /** The hub's receipt, kept as proof of delivery. */
   receipt?: string;
+  /** Progress entries: the snapshot as JSON (only the newest per run waits). */
+  payload?: string;
 }
 
 export const DATABASE_NAME = 'go-live-checklists';

@@ -8,7 +8,7 @@ import {
   signOff as signOffReport,
 } from '../../core/reports';
 import type { SignedReport, Signer } from '../../core/reports/report-format';
-import type { GoLiveDatabase, OutboxRow, SignedReportRow } from './database';
+import type { GoLiveDatabase, OutboxRow, ReportSource, SignedReportRow } from './database';
 import type { RunRepository } from './run-repository';
 
 export class SignOffRefusedError extends Error {
@@ -124,6 +124,7 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
     async storeImported(
       signed: SignedReport,
       hash: string,
+      source: Exclude<ReportSource, 'local'> = 'imported',
       now = new Date(),
     ): Promise<SignedReportRow> {
       const json = canonicalReportJson(signed);
@@ -142,7 +143,7 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
           revision: signed.body.revision,
           reportHash: hash,
           ...(existing?.runId ? { runId: existing.runId } : {}),
-          source: existing?.source ?? 'imported',
+          source: existing?.source ?? source,
           json,
           signed,
           storedAt: now.toISOString(),

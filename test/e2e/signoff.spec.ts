@@ -8,39 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, completeFirstRun, saveScreenshot, SCREENSHOT_DIR } from './fixtures';
+import { completeMiniRun, importTemplate } from './mini-office';
 import { RunsPage } from './pages/runs-page';
-
-const MINI_TEMPLATE = `id: mini-office
-version: 1.0.0
-title: Mini office go-live
-kind: new-office
-changelog: First release, for the sign-off test.
-departments:
-  - { id: network, title: Network }
-sections:
-  - id: connectivity
-    title: Connectivity
-    department: network
-    items:
-      - id: isp-lines
-        title: Independent ISP lines are live
-        type: count
-        min: 2
-        unit: ISP line
-        severity: blocking
-        estimateMinutes: 60
-      - id: speed-test
-        title: Speed test on the primary line
-        type: number
-        unit: Mbit/s
-        min: 100
-        severity: major
-        dependsOn: [isp-lines]
-      - id: labels
-        title: Rack labels photographed
-        type: check
-        severity: minor
-`;
 
 async function download(page: Page, click: () => Promise<void>, folder: string): Promise<string> {
   const pending = page.waitForEvent('download');
@@ -49,16 +18,6 @@ async function download(page: Page, click: () => Promise<void>, folder: string):
   const path = join(folder, file.suggestedFilename());
   await file.saveAs(path);
   return path;
-}
-
-async function importTemplate(page: Page, folder: string) {
-  await page.getByRole('navigation').getByRole('link', { name: 'Templates' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /Import template/ }).click();
-  const path = join(folder, 'mini-office-1.0.0.yaml');
-  writeFileSync(path, MINI_TEMPLATE);
-  await (await chooser).setFiles(path);
-  await expect(page.getByText('Mini office go-live').first()).toBeVisible();
 }
 
 async function exportPublicKey(page: Page, folder: string): Promise<Record<string, string>> {
@@ -100,26 +59,7 @@ test('sign off, export PDF and bundle, verify offline, countersign, detect tampe
   });
   await expect(admin.getByRole('button', { name: 'Sign off…' })).toBeDisabled();
 
-  await runs.openItem('isp-lines');
-  await runs.detail().getByRole('textbox', { name: 'ISP line 1' }).fill('Telekom fibre 1 Gbit/s');
-  await runs
-    .detail()
-    .getByRole('textbox', { name: 'ISP line 2' })
-    .fill('Vodafone cable 500 Mbit/s — línea de respaldo');
-  await runs.detail().getByLabel('Notes').click();
-  await runs.markDone();
-  await runs.openItem('speed-test');
-  await runs
-    .detail()
-    .getByLabel(/Value \(Mbit\/s\)/)
-    .fill('940');
-  await runs
-    .detail()
-    .getByLabel(/Value \(Mbit\/s\)/)
-    .press('Enter');
-  await runs.markDone();
-  await runs.openItem('labels');
-  await runs.markDone();
+  await completeMiniRun(runs);
   await expect(runs.gate()).not.toContainText('NO-GO');
   await expect(admin.getByRole('button', { name: 'Sign off…' })).toBeEnabled();
 

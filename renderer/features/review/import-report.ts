@@ -82,7 +82,10 @@ function isSameRevision(known: { reportId: string; revision: number }, input: un
 }
 
 /** Keeps a verified report and its evidence; the evidence is filed under the report's id. */
-export async function keepImportedReport(read: ReadReport): Promise<void> {
+export async function keepImportedReport(
+  read: ReadReport,
+  source: 'imported' | 'hub' = 'imported',
+): Promise<void> {
   const { signed, verification } = read;
   if (!signed || !verification.reportHash)
     throw new Error('Only a report that could be read is kept.');
@@ -110,6 +113,6 @@ export async function keepImportedReport(read: ReadReport): Promise<void> {
       }
     }
   }
-  await services.reports.storeImported(signed, verification.reportHash);
+  await services.reports.storeImported(signed, verification.reportHash, source);
   if (rows.length > 0) await services.db.attachments.bulkPut(rows);
 }

@@ -24,6 +24,7 @@ import { useProfile } from '../profile/use-profile';
 import { useAppInfo } from '../../app/use-app-info';
 import { formatBytes } from '../../ui/format';
 import { BackupPanel } from '../backup/backup-panel';
+import { HubConnectionPanel } from '../sync/hub-connection-panel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         <ProfileSection />
         <LanguageSection />
         <StorageSection />
+        <HubConnectionPanel />
         <BackupPanel />
         <AboutSection />
       </div>

@@ -1,11 +1,11 @@
 // Exports a signed report as the PDF that stands alone (the signed JSON embedded) or as the
 // single-file bundle (report + evidence) a supervisor imports; both through the bridge's save.
-import { encodeBundle } from '../../../core/reports';
 import type { SignedReport } from '../../../core/reports/report-format';
 import type { SignedReportRow } from '../../storage/database';
 import { services } from '../../app/services';
 import { bridge } from '../../bridge/bridge';
 import { renderReportPdf } from '../../pdf/report-pdf';
+import { buildReportBundle } from '../../sync/report-bundle';
 import { pdfLabels } from './pdf-labels';
 
 function attachmentRefs(signed: SignedReport) {
@@ -51,14 +51,7 @@ export async function exportReportPdf(row: SignedReportRow, language: string) {
 }
 
 export async function exportReportBundle(row: SignedReportRow) {
-  const rows = await attachmentRows(row.signed);
-  const attachments = [];
-  for (const ref of attachmentRefs(row.signed)) {
-    const attachment = rows.get(ref.sha256);
-    if (attachment)
-      attachments.push({ ref, bytes: new Uint8Array(await attachment.blob.arrayBuffer()) });
-  }
-  const bundle = encodeBundle(row.signed, attachments);
+  const bundle = await buildReportBundle(services.db, row);
   return bridge.saveFile({
     suggestedName: reportFileName(row, 'golive.zip'),
     mimeType: 'application/zip',

@@ -4,6 +4,7 @@ import { backup } from './en/backup';
 import { review } from './en/review';
 import { runs } from './en/runs';
 import { signoff } from './en/signoff';
+import { sync } from './en/sync';
 import { templates } from './en/templates';
 
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   review,
   runs,
   signoff,
+  sync,
   templates,
   app: {
     name: 'Go-live Checklists',
@@ -52,13 +54,6 @@ export const en = {
     emailInvalid: 'Enter a valid email address or leave it empty.',
     tooLong: 'Too long (at most {{max}} characters).',
     saveFailed: 'Could not save your profile: {{message}}',
-  },
-  sync: {
-    title: 'Sync',
-    intro: 'Signed reports and progress go to the hub when connectivity returns.',
-    emptyTitle: 'Not connected to a hub',
-    emptyBody:
-      'Connecting to a hub arrives with the sync capability. Until then everything stays on this device.',
   },
   compare: {
     title: 'Compare',

@@ -4,6 +4,7 @@ import { backup } from './es/backup';
 import { review } from './es/review';
 import { runs } from './es/runs';
 import { signoff } from './es/signoff';
+import { sync } from './es/sync';
 import { templates } from './es/templates';
 
 export const es: Translation = {
@@ -11,6 +12,7 @@ export const es: Translation = {
   review,
   runs,
   signoff,
+  sync,
   templates,
   app: {
     name: 'Go-live Checklists',
@@ -52,13 +54,6 @@ export const es: Translation = {
     emailInvalid: 'Escriba un correo válido o déjelo vacío.',
     tooLong: 'Demasiado largo (como máximo {{max}} caracteres).',
     saveFailed: 'No se pudo guardar su perfil: {{message}}',
-  },
-  sync: {
-    title: 'Sincronización',
-    intro: 'Los informes firmados y el progreso van al hub cuando vuelve la conectividad.',
-    emptyTitle: 'Sin conexión a un hub',
-    emptyBody:
-      'La conexión a un hub llega con la funcionalidad de sincronización. Hasta entonces todo queda en este equipo.',
   },
   compare: {
     title: 'Comparar',

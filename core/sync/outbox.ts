@@ -1,0 +1,85 @@
+// The outbox as the sync engine sees it: what waits for the hub, stored durably by the adapter
+// (renderer/sync/dexie-outbox.ts over IndexedDB; an in-memory one in tests). The shape matches the
+// renderer's OutboxRow (renderer/storage/database.ts) plus `payload` for progress snapshots; keep
+// the two in step.
+//
+// States: 'pending' waits (first try, or a retry after a transient failure: nextAttemptAt says
+// when); 'sent' is final and holds the hub's receipt; 'failed' needs a person (the hub refused it
+// for good: lastError holds the hub's message) unless nextAttemptAt is set again (retry by hand).
+
+export type OutboxKind = 'report' | 'progress';
+export type OutboxState = 'pending' | 'sent' | 'failed';
+
+export interface OutboxEntry {
+  seq: number;
+  kind: OutboxKind;
+  /** `${reportId}@${revision}` for reports (reportOutboxKey), the run id for progress. */
+  key: string;
+  state: OutboxState;
+  createdAt: string;
+  /** Attempts that did not deliver (a transient failure or a refusal). */
+  attempts: number;
+  lastAttemptAt?: string;
+  lastError?: string;
+  nextAttemptAt?: string;
+  sentAt?: string;
+  /** The hub's receipt (JSON), proof of delivery. */
+  receipt?: string;
+  /** Progress only: the ProgressSnapshot as JSON, frozen when it was queued. */
+  payload?: string;
+}
+
+export interface SentUpdate {
+  sentAt: string;
+  receipt: string;
+  lastAttemptAt: string;
+}
+
+export interface RetryUpdate {
+  attempts: number;
+  lastAttemptAt: string;
+  lastError: string;
+  nextAttemptAt: string;
+}
+
+export interface FailedUpdate {
+  attempts: number;
+  lastAttemptAt: string;
+  lastError: string;
+}
+
+export interface OutboxStore {
+  /**
+   * Every entry not sent yet (pending or failed), oldest first (by seq). The engine picks the due
+   * ones itself (isDue) and needs the others too: a revision waits while an earlier revision of
+   * the same report is unsent, even one whose retry is not due yet.
+   */
+  unsent(): Promise<OutboxEntry[]>;
+  /** Final. A no-op when the entry is gone (a coalesced progress snapshot) or already sent. */
+  markSent(seq: number, update: SentUpdate): Promise<void>;
+  /** Still pending, to be tried again at nextAttemptAt. No-op unless the entry waits. */
+  markRetry(seq: number, update: RetryUpdate): Promise<void>;
+  /** Refused for good: waits for a person. No-op unless the entry waits. */
+  markFailed(seq: number, update: FailedUpdate): Promise<void>;
+}
+
+/** Whether an entry should be pushed at `now`. */
+export function isDue(entry: Pick<OutboxEntry, 'state' | 'nextAttemptAt'>, now: Date): boolean {
+  if (entry.state === 'sent') return false;
+  if (entry.nextAttemptAt === undefined) return entry.state === 'pending';
+  return Date.parse(entry.nextAttemptAt) <= now.getTime();
+}
+
+export function reportOutboxKey(reportId: string, revision: number): string {
+  return `${reportId}@${revision}`;
+}
+
+export function parseReportOutboxKey(
+  key: string,
+): { reportId: string; revision: number } | undefined {
+  const at = key.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const revision = Number(key.slice(at + 1));
+  if (!Number.isSafeInteger(revision) || revision < 1) return undefined;
+  return { reportId: key.slice(0, at), revision };
+}

@@ -1,0 +1,109 @@
+// The outbox as the Sync screen and the status bar show it, live from IndexedDB: what waits, what
+// went (with the hub's receipt) and what the hub refused, each with a readable name (the run's name
+// and revision for reports, the run's name for progress snapshots).
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReportReceipt } from '../../../core/sync';
+import { parseReportOutboxKey } from '../../../core/sync';
+import { services } from '../../app/services';
+import type { OutboxRow } from '../../storage/database';
+import { readHubConnection, type HubConnection } from '../../sync/hub-connection';
+
+export interface OutboxItem {
+  seq: number;
+  kind: 'report' | 'progress';
+  key: string;
+  state: 'pending' | 'sent' | 'failed';
+  /** The run's name, when this device still has it. */
+  name?: string;
+  revision?: number;
+  createdAt: string;
+  attempts: number;
+  lastError?: string;
+  nextAttemptAt?: string;
+  sentAt?: string;
+  receivedAt?: string;
+  isReplay?: boolean;
+}
+
+export interface OutboxView {
+  waiting: OutboxItem[];
+  sent: OutboxItem[];
+  failed: OutboxItem[];
+}
+
+/** Sent entries shown: the newest ones (the outbox keeps every receipt). */
+const SENT_SHOWN = 50;
+
+function readReceipt(text: string | undefined): Partial<ReportReceipt> {
+  if (text === undefined) return {};
+  try {
+    return JSON.parse(text) as Partial<ReportReceipt>;
+  } catch {
+    return {};
+  }
+}
+
+async function loadView(): Promise<OutboxView> {
+  const { db } = services;
+  const rows = (await db.outbox.toArray()) as OutboxRow[];
+  const items: OutboxItem[] = [];
+  for (const row of rows) {
+    if (row.seq === undefined) continue;
+    const item: OutboxItem = {
+      seq: row.seq,
+      kind: row.kind,
+      key: row.key,
+      state: row.state,
+      createdAt: row.createdAt,
+      attempts: row.attempts,
+      ...(row.lastError === undefined ? {} : { lastError: row.lastError }),
+      ...(row.nextAttemptAt === undefined ? {} : { nextAttemptAt: row.nextAttemptAt }),
+      ...(row.sentAt === undefined ? {} : { sentAt: row.sentAt }),
+    };
+    const receipt = readReceipt(row.receipt);
+    if (receipt.receivedAt !== undefined) item.receivedAt = receipt.receivedAt;
+    if (receipt.replay !== undefined) item.isReplay = receipt.replay;
+    if (row.kind === 'report') {
+      const id = parseReportOutboxKey(row.key);
+      if (id) {
+        item.revision = id.revision;
+        const report = await db.signedReports.get([id.reportId, id.revision]);
+        if (report) item.name = report.signed.body.run.name;
+      }
+    } else {
+      item.name = (await db.runs.get(row.key))?.name;
+    }
+    items.push(item);
+  }
+  const newest = (a: OutboxItem, b: OutboxItem) => b.seq - a.seq;
+  return {
+    waiting: items.filter((item) => item.state === 'pending').sort((a, b) => a.seq - b.seq),
+    sent: items
+      .filter((item) => item.state === 'sent')
+      .sort(newest)
+      .slice(0, SENT_SHOWN),
+    failed: items.filter((item) => item.state === 'failed').sort(newest),
+  };
+}
+
+export function useOutboxView(): OutboxView | undefined {
+  return useLiveQuery(loadView, []);
+}
+
+/** Reports waiting for the hub (the status bar's queue length). */
+export function useReportQueueLength(): number | undefined {
+  return useLiveQuery(
+    () =>
+      services.db.outbox
+        .where('state')
+        .equals('pending')
+        .filter((row) => row.kind === 'report')
+        .count(),
+    [],
+  );
+}
+
+/** The hub connection, live; null when this device is not connected. */
+export function useHubConnection(): HubConnection | null | undefined {
+  return useLiveQuery(async () => (await readHubConnection(services.db)) ?? null, []);
+}
