@@ -1,7 +1,6 @@
 // The outbox as the sync engine sees it: what waits for the hub, stored durably by the adapter
-// (renderer/sync/dexie-outbox.ts over IndexedDB; an in-memory one in tests). The shape matches the
-// renderer's OutboxRow (renderer/storage/database.ts) plus `payload` for progress snapshots; keep
-// the two in step.
+// (renderer/sync/dexie-outbox.ts over IndexedDB; an in-memory one in tests). The renderer's
+// OutboxRow (renderer/storage/database.ts) is this shape with `seq` assigned by IndexedDB.
 //
 // States: 'pending' waits (first try, or a retry after a transient failure: nextAttemptAt says
 // when); 'sent' is final and holds the hub's receipt; 'failed' needs a person (the hub refused it

@@ -7,6 +7,7 @@ import type { ChecklistDefinition, DefinitionKind } from '../../core/definitions
 import type { Answer, Run } from '../../core/runs/model';
 import type { ChainedEvent } from '../../core/runs/event-chain';
 import type { SignedReport, TrustedKey } from '../../core/reports/report-format';
+import type { OutboxEntry } from '../../core/sync/outbox';
 import { declareVersion1 } from './versions/v1';
 import { declareVersion2 } from './versions/v2';
 import { declareVersion3 } from './versions/v3';
@@ -71,26 +72,11 @@ export interface SignedReportRow {
   storedAt: string;
 }
 
-export type OutboxState = 'pending' | 'sent' | 'failed';
-
-/** Something waiting to reach the hub; written in the same transaction as what it announces. */
-export interface OutboxRow {
-  seq?: number;
-  kind: 'report' | 'progress';
-  /** `${reportId}@${revision}` for reports, the run id for progress. */
-  key: string;
-  state: OutboxState;
-  createdAt: string;
-  attempts: number;
-  lastAttemptAt?: string;
-  lastError?: string;
-  nextAttemptAt?: string;
-  sentAt?: string;
-  /** The hub's receipt, kept as proof of delivery. */
-  receipt?: string;
-  /** Progress entries: the snapshot as JSON (only the newest per run waits). */
-  payload?: string;
-}
+/**
+ * Something waiting to reach the hub (core/sync/outbox.ts), written in the same transaction as what
+ * it announces; IndexedDB assigns `seq` when the row is added.
+ */
+export type OutboxRow = Omit<OutboxEntry, 'seq'> & { seq?: number };
 
 export const DATABASE_NAME = 'go-live-checklists';
 

@@ -14,20 +14,16 @@ import {
   Heading,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
   Modal,
   ModalOverlay,
-  Popover,
-  Select,
-  SelectValue,
   TextField,
 } from 'react-aria-components';
-import { Check, ChevronDown } from 'lucide-react';
+import { Check } from 'lucide-react';
 import type { Parameter, ParameterValues } from '../../../core/definitions/schema';
 import type { Profile } from '../../../core/people/profile';
 import { services } from '../../app/services';
 import { actorOf } from './run-actions';
+import { SelectField } from '../../ui/select-field';
 import { useDefinitionChoices, type TemplateChoice } from './use-definition-choices';
 
 interface NewRunDialogProps {
@@ -131,7 +127,7 @@ function NewRunForm({
           control={control}
           name="templateId"
           render={({ field }) => (
-            <ChoiceSelect
+            <SelectField
               label={t('runs.create.template')}
               value={field.value}
               options={templates.map((choice) => ({ id: choice.id, label: choice.title }))}
@@ -149,7 +145,7 @@ function NewRunForm({
           control={control}
           name="definitionKey"
           render={({ field }) => (
-            <ChoiceSelect
+            <SelectField
               label={t('runs.create.version')}
               value={field.value}
               onChange={field.onChange}
@@ -260,7 +256,7 @@ function ParameterField({
   }
   if (parameter.type === 'choice') {
     return (
-      <ChoiceSelect
+      <SelectField
         label={parameter.label}
         value={typeof value === 'string' ? value : ''}
         onChange={onChange}
@@ -283,46 +279,6 @@ function ParameterField({
       {parameter.help && <span className="muted small">{parameter.help}</span>}
       <FieldError>{error}</FieldError>
     </TextField>
-  );
-}
-
-function ChoiceSelect({
-  label,
-  value,
-  options,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  options: { id: string; label: string }[];
-  onChange: (id: string) => void;
-  error?: string;
-}) {
-  return (
-    <Select
-      className="field select"
-      selectedKey={value || null}
-      onSelectionChange={(key) => onChange(String(key))}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
-    >
-      <Label>{label}</Label>
-      <Button className="select-button">
-        <SelectValue />
-        <ChevronDown aria-hidden size={16} />
-      </Button>
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {options.map((option) => (
-            <ListBoxItem key={option.id} id={option.id} className="listbox-item">
-              {option.label}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-      <FieldError>{error}</FieldError>
-    </Select>
   );
 }
 

@@ -1,22 +1,10 @@
 // Above the list: search, the filter, the view switch, undo, digest and the shortcuts help.
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  SearchField,
-  Select,
-  SelectValue,
-  Tab,
-  TabList,
-  Tabs,
-} from 'react-aria-components';
-import { ChevronDown, FileText, Keyboard, Search, Undo2 } from 'lucide-react';
+import { Button, Input, SearchField, Tab, TabList, Tabs } from 'react-aria-components';
+import { FileText, Keyboard, Search, Undo2 } from 'lucide-react';
 import type { Department } from '../../../core/definitions/schema';
 import { useRunUiStore, type ItemFilter, type RunViewMode } from './use-run-ui-store';
+import { SelectField } from '../../ui/select-field';
 
 const FILTERS: ItemFilter[] = ['all', 'open', 'blocked', 'failing', 'waiting', 'blocking', 'mine'];
 export const SEARCH_ID = 'run-search';
@@ -60,47 +48,25 @@ export function RunToolbar({
         <Search aria-hidden size={15} />
         <Input id={SEARCH_ID} placeholder={t('runs.toolbar.searchPlaceholder')} />
       </SearchField>
-      <Select
-        className="inline-select"
-        selectedKey={filter}
-        onSelectionChange={(key) => setFilter(key as ItemFilter)}
-      >
-        <Label>{t('runs.toolbar.filter')}</Label>
-        <Button className="select-button compact">
-          <SelectValue />
-          <ChevronDown aria-hidden size={15} />
-        </Button>
-        <Popover className="popover">
-          <ListBox className="listbox">
-            {FILTERS.map((value) => (
-              <ListBoxItem key={value} id={value} className="listbox-item">
-                {t(`runs.filters.${value}`)}
-              </ListBoxItem>
-            ))}
-          </ListBox>
-        </Popover>
-      </Select>
+      <SelectField
+        variant="inline"
+        label={t('runs.toolbar.filter')}
+        value={filter}
+        options={FILTERS.map((value) => ({ id: value, label: t(`runs.filters.${value}`) }))}
+        onChange={(key) => setFilter(key as ItemFilter)}
+      />
       {filter === 'mine' && (
-        <Select
-          className="inline-select"
-          aria-label={t('runs.filters.mine')}
-          selectedKey={myDepartment ?? null}
-          onSelectionChange={(key) => onMyDepartment(String(key))}
-        >
-          <Button className="select-button compact">
-            <SelectValue />
-            <ChevronDown aria-hidden size={15} />
-          </Button>
-          <Popover className="popover">
-            <ListBox className="listbox">
-              {departments.map((department) => (
-                <ListBoxItem key={department.id} id={department.id} className="listbox-item">
-                  {department.title}
-                </ListBoxItem>
-              ))}
-            </ListBox>
-          </Popover>
-        </Select>
+        <SelectField
+          variant="inline"
+          isLabelHidden
+          label={t('runs.filters.mine')}
+          value={myDepartment ?? null}
+          options={departments.map((department) => ({
+            id: department.id,
+            label: department.title,
+          }))}
+          onChange={onMyDepartment}
+        />
       )}
       <span className="toolbar-spacer" />
       <Button

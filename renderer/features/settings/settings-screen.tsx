@@ -1,17 +1,8 @@
 // Settings: the profile, the language, and whether this device's storage is persistent.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-} from 'react-aria-components';
-import { ChevronDown, HardDrive, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { Button } from 'react-aria-components';
+import { HardDrive, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { Screen } from '../../ui/screen';
 import { changeLanguage, isLanguage, SUPPORTED_LANGUAGES } from '../../i18n/i18n';
 import {
@@ -23,6 +14,7 @@ import { ProfileForm } from '../profile/profile-form';
 import { useProfile } from '../profile/use-profile';
 import { useAppInfo } from '../../app/use-app-info';
 import { formatBytes } from '../../ui/format';
+import { SelectField } from '../../ui/select-field';
 import { BackupPanel } from '../backup/backup-panel';
 import { HubConnectionPanel } from '../sync/hub-connection-panel';
 
@@ -69,31 +61,19 @@ function LanguageSection() {
   return (
     <section className="panel" aria-labelledby="settings-language">
       <h2 id="settings-language">{t('settings.language')}</h2>
-      <Select
-        className="field select"
-        selectedKey={i18n.language}
-        onSelectionChange={(key) => {
+      <SelectField
+        label={t('settings.language')}
+        value={i18n.language}
+        description={t('settings.languageHelp')}
+        options={SUPPORTED_LANGUAGES.map((language) => ({
+          id: language,
+          label: t(`languages.${language}`),
+          lang: language,
+        }))}
+        onChange={(key) => {
           if (isLanguage(key)) void changeLanguage(key);
         }}
-      >
-        <Label>{t('settings.language')}</Label>
-        <Button className="select-button">
-          <SelectValue />
-          <ChevronDown aria-hidden size={16} />
-        </Button>
-        <Text slot="description" className="muted">
-          {t('settings.languageHelp')}
-        </Text>
-        <Popover className="popover">
-          <ListBox className="listbox">
-            {SUPPORTED_LANGUAGES.map((language) => (
-              <ListBoxItem key={language} id={language} className="listbox-item" lang={language}>
-                {t(`languages.${language}`)}
-              </ListBoxItem>
-            ))}
-          </ListBox>
-        </Popover>
-      </Select>
+      />
     </section>
   );
 }
