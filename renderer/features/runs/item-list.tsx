@@ -1,5 +1,6 @@
 // The checklist itself: a virtualized, keyboard-navigable grid list (React Aria), so a 2,000-item
 // run scrolls and moves as fast as a 20-item one. Selection follows focus; shortcuts act on it.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   GridList,
@@ -46,7 +47,20 @@ export function ItemList({
   const { t } = useTranslation();
   const selectedItemId = useRunUiStore((state) => state.selectedItemId);
   const select = useRunUiStore((state) => state.select);
-  const groups = groupBySection(refs);
+  // The rows only change with the run or the filter, not with the selection: keeping the same
+  // elements lets React skip rebuilding 2,000 rows when the user moves through the list.
+  const sections = useMemo(
+    () =>
+      groupBySection(refs).map((group) => (
+        <GridListSection key={group.id} id={`section:${group.id}`} className="item-section">
+          <GridListHeader className="item-section-header">{group.title}</GridListHeader>
+          {group.items.map((ref) => (
+            <ItemRow key={ref.item.id} view={view} itemRef={ref} />
+          ))}
+        </GridListSection>
+      )),
+    [refs, view],
+  );
 
   return (
     <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 54, headingHeight: 34 }}>
@@ -66,14 +80,7 @@ export function ItemList({
         onAction={(key) => onOpen(String(key))}
         renderEmptyState={() => <p className="muted list-empty">{t('runs.items.empty')}</p>}
       >
-        {groups.map((group) => (
-          <GridListSection key={group.id} id={`section:${group.id}`} className="item-section">
-            <GridListHeader className="item-section-header">{group.title}</GridListHeader>
-            {group.items.map((ref) => (
-              <ItemRow key={ref.item.id} view={view} itemRef={ref} />
-            ))}
-          </GridListSection>
-        ))}
+        {sections}
       </GridList>
     </Virtualizer>
   );
