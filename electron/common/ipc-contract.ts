@@ -2,6 +2,9 @@
 // must never import electron or node, because the renderer imports it too.
 // To add a call: add it to IpcContract, then main's handler map and the preload will not compile
 // until they implement it, and neither will the web bridge (renderer/bridge/web-bridge.ts).
+// To add a main -> renderer event: add its subscription to BridgeEvents and BRIDGE_EVENT_METHODS,
+// with its own channel constant; the preload and the web bridge then fail to compile until they
+// offer it, and main sends on the channel with webContents.send (see MenuCommand below).
 
 export type Runtime = 'desktop' | 'web';
 
@@ -59,6 +62,36 @@ export interface SigningKeyInfo {
   warning?: string;
 }
 
+/**
+ * One signed report revision for main's second copy on disk (report-mirror.ts): `json` is the
+ * canonical JSON exactly as stored in IndexedDB, `attachments` the evidence bytes it refers to.
+ */
+export interface MirrorSignedReportRequest {
+  reportId: string;
+  revision: number;
+  json: string;
+  attachments: { sha256: string; bytes: Uint8Array }[];
+}
+
+export interface MirrorSignedReportResult {
+  /** False when the copy on disk already holds at least as many signatures (it is kept). */
+  mirrored: boolean;
+  reason?: string;
+}
+
+/** A report revision as main keeps it on disk. `json` is unchecked text: verify before use. */
+export interface MirroredReport {
+  reportId: string;
+  revision: number;
+  json: string;
+}
+
+export interface MirroredAttachmentRequest {
+  reportId: string;
+  revision: number;
+  sha256: string;
+}
+
 /** Method name -> request and response. The IPC channel of a method is `app:<method>`. */
 export interface IpcContract {
   getInfo: { request: void; response: AppInfo };
@@ -72,6 +105,16 @@ export interface IpcContract {
    * there is no key yet (call getSigningKey first) and for messages over MAX_SIGN_MESSAGE_BYTES.
    */
   signWithDeviceKey: { request: { message: Uint8Array }; response: { signature: Uint8Array } };
+  /**
+   * Keeps a second copy of a signed report revision and its evidence as files (desktop), because
+   * Chromium may reset IndexedDB. A countersigned copy replaces the plain one, never the reverse.
+   * Web mode has no second copy: a no-op there.
+   */
+  mirrorSignedReport: { request: MirrorSignedReportRequest; response: MirrorSignedReportResult };
+  /** Every revision in the second copy (desktop); always empty in web mode. */
+  listMirroredReports: { request: void; response: MirroredReport[] };
+  /** Evidence bytes from the second copy, checked against their SHA-256; null when absent or damaged. */
+  readMirroredAttachment: { request: MirroredAttachmentRequest; response: Uint8Array | null };
 }
 
 export type IpcMethod = keyof IpcContract;
@@ -85,6 +128,9 @@ export const IPC_METHODS = [
   'openFile',
   'getSigningKey',
   'signWithDeviceKey',
+  'mirrorSignedReport',
+  'listMirroredReports',
+  'readMirroredAttachment',
 ] as const satisfies readonly IpcMethod[];
 
 /**
@@ -102,12 +148,62 @@ export function channelOf(method: IpcMethod): `app:${IpcMethod}` {
   return `app:${method}`;
 }
 
+// Main -> renderer events. One channel per event, sent by main with webContents.send and received
+// in the preload, which passes the page the payload only (never the IPC event, which holds the
+// sender) and only when it is one of the known values.
+
+/**
+ * What the application menu (electron/main/app-menu.ts) asks the focused window to do. The
+ * renderer acts on it in renderer/features/desktop/use-menu-commands.ts: a new command needs a
+ * menu item there and an action here, and the switch in menu-command-plan.ts will not compile
+ * until it has one.
+ */
+export type MenuCommand =
+  'new-run' | 'import-template' | 'import-report' | 'export-pdf' | 'backup' | 'restore';
+
+export const MENU_COMMANDS = [
+  'new-run',
+  'import-template',
+  'import-report',
+  'export-pdf',
+  'backup',
+  'restore',
+] as const satisfies readonly MenuCommand[];
+
+type MissingMenuCommands = Exclude<MenuCommand, (typeof MENU_COMMANDS)[number]>;
+const everyMenuCommandListed: MissingMenuCommands extends never ? true : MissingMenuCommands = true;
+void everyMenuCommandListed;
+
+/** The one channel of menu commands (not `app:<method>`: nothing is invoked on it). */
+export const MENU_COMMAND_CHANNEL = 'app-event:menu-command';
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void;
+
+/** The event subscriptions of the bridge (main -> renderer), beside the invoked methods. */
+export interface BridgeEvents {
+  /** Calls `listener` with each menu command main sends this window; returns the way to stop. */
+  onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+}
+
+export const BRIDGE_EVENT_METHODS = [
+  'onMenuCommand',
+] as const satisfies readonly (keyof BridgeEvents)[];
+
+type MissingEventMethods = Exclude<keyof BridgeEvents, (typeof BRIDGE_EVENT_METHODS)[number]>;
+const everyEventMethodListed: MissingEventMethods extends never ? true : MissingEventMethods = true;
+void everyEventMethodListed;
+
 /** What `window.app` offers the renderer, in the desktop app and in web mode alike. */
 export type AppBridge = {
   [M in IpcMethod]: IpcRequest<M> extends void
     ? () => Promise<IpcResponse<M>>
     : (request: IpcRequest<M>) => Promise<IpcResponse<M>>;
-};
+} & BridgeEvents;
 
 /** The origin the renderer is served from in the desktop app (custom protocol, stable across releases). */
 export const APP_SCHEME = 'app';

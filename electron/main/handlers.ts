@@ -1,7 +1,8 @@
 // The desktop implementations of the IPC contract (electron/common/ipc-contract.ts). Everything
-// they touch (app, shell, dialog, the file system, the window, the signing key store) is passed
-// in, so tests run them on fakes and real temporary folders. The web-mode twin is renderer/bridge/web-bridge.ts: when a
-// behaviour changes here (size limit, refusal reasons), change it there too.
+// they touch (app, shell, dialog, the file system, the window, the signing key store, the report
+// mirror) is passed in, so tests run them on fakes and real temporary folders. The web-mode twin
+// is renderer/bridge/web-bridge.ts: when a behaviour changes here (size limit, refusal reasons),
+// change it there too.
 
 import path from 'node:path';
 import type { App, BaseWindow, Dialog, Shell } from 'electron';
@@ -9,6 +10,7 @@ import { MAX_SIGN_MESSAGE_BYTES } from '../common/ipc-contract';
 import type { OpenFileRequest, SaveFileRequest } from '../common/ipc-contract';
 import type { IpcHandlers, SenderInfo } from './ipc';
 import { checkExternalUrl } from './security';
+import type { ReportMirror } from './report-mirror';
 import type { SigningKeyStore } from './signing-keys';
 import { writeFileAtomic, type AtomicWriteFileSystem } from './write-file-atomic';
 
@@ -35,6 +37,8 @@ export interface HandlerDependencies {
   maxOpenFileBytes?: number;
   /** This device's signing key (signing-keys.ts); its private key never leaves it. */
   signingKeys: SigningKeyStore;
+  /** The second copy of signed reports on disk (report-mirror.ts); it validates its requests. */
+  reportMirror: Pick<ReportMirror, 'mirror' | 'list' | 'readAttachment'>;
 }
 
 /** Rounded up to 0.1 MB, so a file just over the limit never reads as "50 MB". */
@@ -174,5 +178,11 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
       assertSignRequest(request);
       return { signature: await deps.signingKeys.sign(request.message) };
     },
+
+    mirrorSignedReport: (request) => deps.reportMirror.mirror(request),
+
+    listMirroredReports: () => deps.reportMirror.list(),
+
+    readMirroredAttachment: (request) => deps.reportMirror.readAttachment(request),
   };
 }

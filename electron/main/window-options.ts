@@ -10,25 +10,33 @@ import type { BrowserWindowConstructorOptions, NativeTheme } from 'electron';
  */
 export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#1b1d21' } as const;
 
+/** A first window's size (before window-state.ts has anything saved). */
+export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 820 } as const;
+/** Narrow enough for a laptop split screen, wide enough for the checklist and its side panel. */
+export const MINIMUM_WINDOW_SIZE = { width: 720, height: 520 } as const;
+
 export interface WindowOptionsInput {
   /** Absolute path of the bundled preload (dist/electron/preload.cjs). */
   preloadPath: string;
   nativeTheme: Pick<NativeTheme, 'shouldUseDarkColors'>;
   title?: string;
+  /** Where and how large to open (window-state.ts); without x and y the system places it. */
+  bounds?: { x?: number; y?: number; width: number; height: number };
 }
 
 export function createWindowOptions({
   preloadPath,
   nativeTheme,
   title = 'Go-live Checklists',
+  bounds = DEFAULT_WINDOW_SIZE,
 }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title,
-    width: 1280,
-    height: 820,
-    // Narrow enough for a laptop split screen, wide enough for the checklist and its side panel.
-    minWidth: 720,
-    minHeight: 520,
+    ...(bounds.x === undefined || bounds.y === undefined ? {} : { x: bounds.x, y: bounds.y }),
+    width: Math.max(bounds.width, MINIMUM_WINDOW_SIZE.width),
+    height: Math.max(bounds.height, MINIMUM_WINDOW_SIZE.height),
+    minWidth: MINIMUM_WINDOW_SIZE.width,
+    minHeight: MINIMUM_WINDOW_SIZE.height,
     backgroundColor: nativeTheme.shouldUseDarkColors
       ? WINDOW_BACKGROUND.dark
       : WINDOW_BACKGROUND.light,

@@ -8,6 +8,7 @@ import { ErrorBoundary } from './error-boundary';
 import { useAppInfo } from './use-app-info';
 import { useOnlineStatus } from './use-online-status';
 import { useProfile } from '../features/profile/use-profile';
+import { DesktopIntegration } from '../features/desktop/desktop-integration';
 import { SyncStatus } from '../features/sync/sync-status';
 import { useAppSync } from '../sync/app-sync';
 
@@ -40,6 +41,7 @@ export function AppShell() {
         </nav>
       </header>
       <main id="main" className="app-main">
+        <DesktopIntegration />
         <ErrorBoundary>
           <Outlet />
         </ErrorBoundary>

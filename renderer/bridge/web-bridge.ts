@@ -67,5 +67,13 @@ export function createWebBridge(): AppBridge {
     openFile: ({ extensions }) => pickFile(extensions),
     getSigningKey: () => signingKeys.getKey(),
     signWithDeviceKey: async ({ message }) => ({ signature: await signingKeys.sign(message) }),
+    // Web mode keeps no second copy of signed reports: a page cannot write files of its own, and
+    // a copy in another IndexedDB database would be lost with the first when the site's data is
+    // cleared. Backups (Settings) are the web's insurance. The desktop twin is report-mirror.ts.
+    mirrorSignedReport: async () => ({ mirrored: false, reason: 'web mode keeps no second copy' }),
+    listMirroredReports: async () => [],
+    readMirroredAttachment: async () => null,
+    // No application menu in a browser: nothing ever arrives.
+    onMenuCommand: () => () => undefined,
   };
 }

@@ -1,9 +1,11 @@
 // The desktop IPC handlers on fakes (app, shell, dialog, signing key store) and a real temporary
 // folder: getInfo, openExternal through the allowlist, saveFile written atomically, openFile with
-// its size limit, the signing key calls checked before they reach the key store.
+// its size limit, the signing key calls checked before they reach the key store, and the report
+// mirror calls handed to the real mirror on the same folder.
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   BaseWindow,
@@ -15,6 +17,7 @@ import type {
 import { MAX_SIGN_MESSAGE_BYTES } from '../../../electron/common/ipc-contract';
 import { MAX_OPEN_FILE_BYTES, createHandlers } from '../../../electron/main/handlers';
 import type { HandlerDependencies, HandlerFileSystem } from '../../../electron/main/handlers';
+import { createReportMirror } from '../../../electron/main/report-mirror';
 import type { SigningKeyStore } from '../../../electron/main/signing-keys';
 
 const sender = { url: 'app://bundle/index.html', webContentsId: 1 };
@@ -64,6 +67,7 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     getWindow: () => null,
     allowlist: ['github.com', 'learn.microsoft.com'],
     signingKeys,
+    reportMirror: createReportMirror({ fs, userDataDir: folder, log: () => undefined }),
     ...overrides,
   };
   return {
@@ -361,5 +365,42 @@ describe('signing key', () => {
     expect(signingKeys.sign).not.toHaveBeenCalled();
     await handlers.signWithDeviceKey({ message: new Uint8Array(MAX_SIGN_MESSAGE_BYTES) }, sender);
     expect(signingKeys.sign).toHaveBeenCalledOnce();
+  });
+});
+
+describe('report mirror', () => {
+  const json = JSON.stringify({ body: { reportId: 'r-1', revision: 1 }, signatures: [{}] });
+
+  it('keeps a copy, lists it and reads its evidence back', async () => {
+    const { handlers } = setUp();
+    const photo = bytes('rack label');
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    await expect(
+      handlers.mirrorSignedReport(
+        { reportId: 'r-1', revision: 1, json, attachments: [{ sha256, bytes: photo }] },
+        sender,
+      ),
+    ).resolves.toEqual({ mirrored: true });
+    await expect(handlers.listMirroredReports(undefined, sender)).resolves.toEqual([
+      { reportId: 'r-1', revision: 1, json },
+    ]);
+    await expect(
+      handlers.readMirroredAttachment({ reportId: 'r-1', revision: 1, sha256 }, sender),
+    ).resolves.toEqual(photo);
+    expect(await fs.readdir(path.join(folder, 'signed-reports', 'r-1', 'r1'))).toEqual(
+      expect.arrayContaining(['report.json', 'attachments']),
+    );
+  });
+
+  it('refuses a malformed request', async () => {
+    const { handlers } = setUp();
+    await expect(
+      handlers.mirrorSignedReport(
+        { reportId: 'r-1', revision: 1.5, json } as unknown as Parameters<
+          typeof handlers.mirrorSignedReport
+        >[0],
+        sender,
+      ),
+    ).rejects.toThrow(/mirrorSignedReport needs/);
   });
 });

@@ -46,6 +46,9 @@ function setUp() {
       protection: 'os-keyring' as const,
     })),
     signWithDeviceKey: vi.fn(async () => ({ signature: new Uint8Array(64) })),
+    mirrorSignedReport: vi.fn(async () => ({ mirrored: true })),
+    listMirroredReports: vi.fn(async () => []),
+    readMirroredAttachment: vi.fn(async () => null),
   };
   const ipcMain = new FakeIpcMain();
   const log = vi.fn<(message: string) => void>();

@@ -1,6 +1,11 @@
 // Every BrowserWindow comes from createWindowOptions: its security flags, preload, theme and sizing.
 import { describe, expect, it } from 'vitest';
-import { WINDOW_BACKGROUND, createWindowOptions } from '../../../electron/main/window-options';
+import {
+  DEFAULT_WINDOW_SIZE,
+  MINIMUM_WINDOW_SIZE,
+  WINDOW_BACKGROUND,
+  createWindowOptions,
+} from '../../../electron/main/window-options';
 
 const preloadPath = '/app/dist/electron/preload.cjs';
 
@@ -46,5 +51,42 @@ describe('createWindowOptions', () => {
     const other = createWindowOptions({ preloadPath, nativeTheme: { shouldUseDarkColors: false } });
     expect(other).toEqual(options);
     expect(other.webPreferences).not.toBe(options.webPreferences);
+  });
+});
+
+describe('createWindowOptions with remembered bounds', () => {
+  it('opens where window-state.ts says', () => {
+    const options = createWindowOptions({
+      preloadPath,
+      nativeTheme: { shouldUseDarkColors: false },
+      bounds: { x: 120, y: 90, width: 1100, height: 720 },
+    });
+    expect(options).toMatchObject({ x: 120, y: 90, width: 1100, height: 720 });
+  });
+
+  it('lets the system place a window without a position, at the default size otherwise', () => {
+    const placed = createWindowOptions({
+      preloadPath,
+      nativeTheme: { shouldUseDarkColors: false },
+      bounds: { width: 1000, height: 700 },
+    });
+    expect(placed).not.toHaveProperty('x');
+    expect(placed).not.toHaveProperty('y');
+    const fresh = createWindowOptions({ preloadPath, nativeTheme: { shouldUseDarkColors: false } });
+    expect(fresh).toMatchObject(DEFAULT_WINDOW_SIZE);
+  });
+
+  it('never opens smaller than the minimum size', () => {
+    const options = createWindowOptions({
+      preloadPath,
+      nativeTheme: { shouldUseDarkColors: false },
+      bounds: { x: 0, y: 0, width: 100, height: 100 },
+    });
+    expect(options).toMatchObject({
+      width: MINIMUM_WINDOW_SIZE.width,
+      height: MINIMUM_WINDOW_SIZE.height,
+      minWidth: MINIMUM_WINDOW_SIZE.width,
+      minHeight: MINIMUM_WINDOW_SIZE.height,
+    });
   });
 });
