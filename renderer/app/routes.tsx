@@ -2,10 +2,8 @@
 // plain web server without server-side rewrites.
 import { createHashRouter, Navigate, useRouteError, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BarChart3 } from 'lucide-react';
 import { AppShell } from './app-shell';
 import { ErrorPanel } from './error-boundary';
-import { PendingScreen } from '../ui/pending-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { SyncScreen } from '../features/sync/sync-screen';
 import { templatesRoutes } from '../features/templates/templates-routes';
@@ -13,6 +11,7 @@ import { RunsListScreen } from '../features/runs/runs-list-screen';
 import { RunScreen } from '../features/runs/run-screen';
 import { ReviewScreen } from '../features/review/review-screen';
 import { ReportReviewScreen } from '../features/review/report-review-screen';
+import { CompareScreen } from '../features/compare/compare-screen';
 
 function RouteError() {
   const error = useRouteError();
@@ -45,7 +44,7 @@ export function createAppRouter() {
         { path: 'sync', element: <SyncScreen /> },
         { path: 'review', element: <ReviewScreen /> },
         { path: 'review/:reportId/:revision', element: <ReportReviewScreen /> },
-        { path: 'compare', element: <PendingScreen screen="compare" icon={BarChart3} /> },
+        { path: 'compare', element: <CompareScreen /> },
         { path: 'settings', element: <SettingsScreen /> },
         { path: '*', element: <NotFound /> },
       ],

@@ -1,6 +1,7 @@
 // English strings: the reference locale. Every other locale must have the same keys (type-checked).
 // Each feature keeps its strings in en/<feature>.ts; shared ones stay here.
 import { backup } from './en/backup';
+import { compare } from './en/compare';
 import { review } from './en/review';
 import { runs } from './en/runs';
 import { signoff } from './en/signoff';
@@ -9,6 +10,7 @@ import { templates } from './en/templates';
 
 export const en = {
   backup,
+  compare,
   review,
   runs,
   signoff,
@@ -54,12 +56,6 @@ export const en = {
     emailInvalid: 'Enter a valid email address or leave it empty.',
     tooLong: 'Too long (at most {{max}} characters).',
     saveFailed: 'Could not save your profile: {{message}}',
-  },
-  compare: {
-    title: 'Compare',
-    intro: 'Rollouts side by side: readiness, time against estimate, sections that lag.',
-    emptyTitle: 'No rollouts to compare',
-    emptyBody: 'The rollout dashboard fills from reports and progress synced to the hub.',
   },
   settings: {
     title: 'Settings',

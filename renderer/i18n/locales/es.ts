@@ -1,6 +1,7 @@
 // Spanish strings. Same keys as en.ts (the Translation type enforces it).
 import type { Translation } from './en';
 import { backup } from './es/backup';
+import { compare } from './es/compare';
 import { review } from './es/review';
 import { runs } from './es/runs';
 import { signoff } from './es/signoff';
@@ -9,6 +10,7 @@ import { templates } from './es/templates';
 
 export const es: Translation = {
   backup,
+  compare,
   review,
   runs,
   signoff,
@@ -54,14 +56,6 @@ export const es: Translation = {
     emailInvalid: 'Escriba un correo válido o déjelo vacío.',
     tooLong: 'Demasiado largo (como máximo {{max}} caracteres).',
     saveFailed: 'No se pudo guardar su perfil: {{message}}',
-  },
-  compare: {
-    title: 'Comparar',
-    intro:
-      'Despliegues lado a lado: preparación, tiempo frente a la estimación, secciones que se retrasan.',
-    emptyTitle: 'No hay despliegues que comparar',
-    emptyBody:
-      'El panel de despliegues se llena con los informes y el progreso sincronizados con el hub.',
   },
   settings: {
     title: 'Ajustes',

@@ -1,0 +1,210 @@
+// The heart of Compare: one row per rollout (an office's or a client's run) with its template
+// version, progress, gate, open blockers, planned against expected go-live, time against estimate
+// and sign-off state. Column headers sort (buttons; the header cell carries aria-sort). A rollout
+// with a signed report opens it in Review (the office name is the link; the whole row is a click
+// target for the mouse too).
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Button } from 'react-aria-components';
+import {
+  ArrowDown,
+  ArrowUp,
+  ArrowUpDown,
+  CalendarCheck,
+  CalendarClock,
+  CircleCheck,
+  FileSignature,
+  Hourglass,
+  OctagonAlert,
+  Undo2,
+  type LucideIcon,
+} from 'lucide-react';
+import type {
+  RolloutRow,
+  RolloutSortKey,
+  SignOffState,
+  SortDirection,
+} from '../../../core/compare';
+import { GateBadge } from '../runs/status-badges';
+import { formatDay } from '../runs/dates';
+
+export interface RolloutSort {
+  key: RolloutSortKey;
+  direction: SortDirection;
+}
+
+const COLUMNS: { key: RolloutSortKey; label: string; className?: string }[] = [
+  { key: 'office', label: 'office' },
+  { key: 'definitionVersion', label: 'template' },
+  { key: 'percentComplete', label: 'progress' },
+  { key: 'blockerCount', label: 'blockers', className: 'num' },
+  { key: 'plannedGoLive', label: 'planned' },
+  { key: 'daysLate', label: 'expected' },
+  { key: 'actualToEstimate', label: 'ratio', className: 'num' },
+  { key: 'signOff', label: 'signOff' },
+];
+
+const SIGN_OFF_ICONS: Record<SignOffState, LucideIcon> = {
+  'in-progress': Hourglass,
+  'sent-back': Undo2,
+  signed: FileSignature,
+  countersigned: CircleCheck,
+};
+
+export function SignOffBadge({ state }: { state: SignOffState }) {
+  const { t } = useTranslation();
+  const Icon = SIGN_OFF_ICONS[state];
+  return (
+    <span className={`badge compare-signoff signoff-${state}`}>
+      <Icon aria-hidden size={15} />
+      {t(`compare.signOff.${state}`)}
+    </span>
+  );
+}
+
+export function reportPath(row: Pick<RolloutRow, 'runId' | 'revision'>): string | null {
+  return row.revision === null
+    ? null
+    : `/review/${encodeURIComponent(row.runId)}/${String(row.revision)}`;
+}
+
+export function RolloutsTable({
+  rows,
+  sort,
+  onSort,
+}: {
+  rows: readonly RolloutRow[];
+  sort: RolloutSort;
+  onSort: (sort: RolloutSort) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const headerFor = (column: (typeof COLUMNS)[number]) => {
+    const isActive = sort.key === column.key;
+    const Icon = !isActive ? ArrowUpDown : sort.direction === 'asc' ? ArrowUp : ArrowDown;
+    return (
+      <th
+        key={column.key}
+        scope="col"
+        className={column.className}
+        aria-sort={isActive ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      >
+        <Button
+          className="sort-button"
+          onPress={() =>
+            onSort({
+              key: column.key,
+              direction: isActive && sort.direction === 'asc' ? 'desc' : 'asc',
+            })
+          }
+        >
+          {t(`compare.columns.${column.label}`)}
+          <Icon aria-hidden size={13} className={isActive ? '' : 'sort-idle'} />
+        </Button>
+      </th>
+    );
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data-table compare-table">
+        <caption className="visually-hidden">{t('compare.rollouts.caption')}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.slice(0, 3).map(headerFor)}
+            <th scope="col">{t('compare.columns.gate')}</th>
+            {COLUMNS.slice(3).map(headerFor)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const path = reportPath(row);
+            return (
+              <tr
+                key={row.runId}
+                className={path ? 'is-clickable' : undefined}
+                onClick={(event) => {
+                  if (path && !(event.target instanceof HTMLAnchorElement)) void navigate(path);
+                }}
+              >
+                <th scope="row">
+                  {path ? <Link to={path}>{row.office}</Link> : row.office}
+                  <span className="cell-sub">{row.runName}</span>
+                </th>
+                <td>
+                  <span className="cell-main">{row.definitionId}</span>
+                  <span className="cell-sub">
+                    {t('compare.version', { version: row.definitionVersion })}
+                  </span>
+                </td>
+                <td>
+                  <span className="cell-progress">
+                    <span className="mini-bar" aria-hidden>
+                      <span style={{ width: `${row.percentComplete}%` }} />
+                    </span>
+                    <span className="num">{row.percentComplete}%</span>
+                  </span>
+                  <span className="cell-sub">
+                    {t('compare.resolvedOf', { resolved: row.resolved, total: row.total })}
+                  </span>
+                </td>
+                <td>
+                  <GateBadge decision={row.decision} size="small" />
+                </td>
+                <td className="num">
+                  {row.blockerCount > 0 ? (
+                    <span
+                      className="badge compare-blocked"
+                      title={row.blockers.map((blocker) => blocker.title).join('\n')}
+                    >
+                      <OctagonAlert aria-hidden size={14} />
+                      {t('compare.blockerCount', { count: row.blockerCount })}
+                    </span>
+                  ) : (
+                    <span className="muted-inline">0</span>
+                  )}
+                </td>
+                <td>{formatDay(row.plannedGoLive, i18n.language)}</td>
+                <td>
+                  <span className="cell-main">{formatDay(row.expectedGoLive, i18n.language)}</span>
+                  <LateBadge daysLate={row.daysLate} />
+                </td>
+                <td className="num">
+                  {row.actualToEstimate === null ? (
+                    <span className="muted-inline" title={t('compare.ratioUnknown')}>
+                      —
+                    </span>
+                  ) : (
+                    <span className={row.actualToEstimate > 2 ? 'bad' : undefined}>
+                      {t('compare.ratio', { ratio: row.actualToEstimate.toFixed(1) })}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <SignOffBadge state={row.signOff} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function LateBadge({ daysLate }: { daysLate: number }) {
+  const { t } = useTranslation();
+  if (daysLate > 0) {
+    return (
+      <span className="badge compare-late">
+        <CalendarClock aria-hidden size={14} />
+        {t('compare.daysLate', { count: daysLate })}
+      </span>
+    );
+  }
+  return (
+    <span className="badge compare-on-time">
+      <CalendarCheck aria-hidden size={14} />
+      {t('compare.onTime')}
+    </span>
+  );
+}
