@@ -5,7 +5,13 @@
 export * from './wire-protocol';
 export { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, retryDelay } from './backoff';
 export type { BackoffPolicy } from './backoff';
-export { isDue, parseReportOutboxKey, reportOutboxKey } from './outbox';
+export {
+  isDue,
+  parseReportOutboxKey,
+  parseSignatureOutboxKey,
+  reportOutboxKey,
+  signatureOutboxKey,
+} from './outbox';
 export type {
   FailedUpdate,
   OutboxEntry,

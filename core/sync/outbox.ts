@@ -5,14 +5,24 @@
 // States: 'pending' waits (first try, or a retry after a transient failure: nextAttemptAt says
 // when); 'sent' is final and holds the hub's receipt; 'failed' needs a person (the hub refused it
 // for good: lastError holds the hub's message) unless nextAttemptAt is set again (retry by hand).
+//
+// Kinds: 'report' (an administrator's signed report revision, its bundle built when pushed),
+// 'progress' (a snapshot of a run in progress) and 'signature' (a supervisor's countersign or
+// send-back, added to a report revision the hub holds). When adding a kind, also update the
+// engine's push (sync-engine.ts), the Sync screen (renderer/features/sync/) and, if it must survive
+// a restore, the backup format (renderer/storage/backup-format.ts).
 
-export type OutboxKind = 'report' | 'progress';
+export type OutboxKind = 'report' | 'progress' | 'signature';
 export type OutboxState = 'pending' | 'sent' | 'failed';
 
 export interface OutboxEntry {
   seq: number;
   kind: OutboxKind;
-  /** `${reportId}@${revision}` for reports (reportOutboxKey), the run id for progress. */
+  /**
+   * `${reportId}@${revision}` for reports (reportOutboxKey), the run id for progress,
+   * `${reportId}@${revision}#${index}` for signatures (signatureOutboxKey; index = the signature's
+   * position in the report's signatures, 1 for the first after the sign-off).
+   */
   key: string;
   state: OutboxState;
   createdAt: string;
@@ -24,7 +34,10 @@ export interface OutboxEntry {
   sentAt?: string;
   /** The hub's receipt (JSON), proof of delivery. */
   receipt?: string;
-  /** Progress only: the ProgressSnapshot as JSON, frozen when it was queued. */
+  /**
+   * Progress: the ProgressSnapshot as JSON, frozen when it was queued. Signature: the Signature as
+   * canonical JSON (the hub compares it byte for byte to recognise a replay).
+   */
   payload?: string;
 }
 
@@ -81,4 +94,19 @@ export function parseReportOutboxKey(
   const revision = Number(key.slice(at + 1));
   if (!Number.isSafeInteger(revision) || revision < 1) return undefined;
   return { reportId: key.slice(0, at), revision };
+}
+
+export function signatureOutboxKey(reportId: string, revision: number, index: number): string {
+  return `${reportOutboxKey(reportId, revision)}#${index}`;
+}
+
+export function parseSignatureOutboxKey(
+  key: string,
+): { reportId: string; revision: number; index: number } | undefined {
+  const hash = key.lastIndexOf('#');
+  if (hash <= 0) return undefined;
+  const index = Number(key.slice(hash + 1));
+  if (!Number.isSafeInteger(index) || index < 1) return undefined;
+  const id = parseReportOutboxKey(key.slice(0, hash));
+  return id && { ...id, index };
 }

@@ -2,24 +2,33 @@
 // Everything platform-specific is injected (transport, stores, clock, random), so the same code
 // runs in the app, in unit tests with a fake transport and in the fault-proxy tests.
 //
-// Exactly once rests on three rules, keep them when changing this file:
+// Exactly once rests on these rules, keep them when changing this file:
 //  1. An entry is marked sent ONLY on the hub's receipt for that very revision and hash. A 200
 //     replay receipt counts: a lost answer leads to a retry, and the retry's replay receipt is the
-//     proof the first attempt was stored (the hub is idempotent on (reportId, revision) + bytes).
+//     proof the first attempt was stored (the hub is idempotent on (reportId, revision) + bytes,
+//     and on a signature's canonical JSON for signatures).
 //  2. The same report always travels as the same bytes (encodeBundle is deterministic), so a retry
-//     is a replay, never a conflict.
+//     is a replay, never a conflict. A signature travels as the canonical JSON frozen when queued.
 //  3. Revisions of one report go in order: revision n+1 waits while revision n is not delivered
 //     (even while n only waits for its retry time), because the hub refuses an older revision once
 //     a newer one is stored (409): n's lost answer could then never be confirmed. The fault-proxy
-//     test found this one.
+//     test found this one. Likewise a signature waits for its revision (when this device pushes
+//     it) and for the signatures before it on the same revision: each signature covers the ones
+//     before it (previousSignatures), so the hub can only append them in order.
 //
 // What each answer means for an entry:
 //  2xx with a matching receipt -> sent.   409 -> failed (conflict, the hub's message), no retry.
 //  408, 429, 5xx, no answer (network, timeout), an unreadable receipt -> retried later with
 //    full-jitter backoff, the hub's Retry-After as a floor; 429 also ends this cycle's pushes.
+//  404 for a signature -> retried later: the hub does not hold that revision YET (the supervisor
+//    reviewed a PDF or bundle that came by mail before the administrator's device synced).
 //  401 (token unknown or revoked), 426 (protocol) -> the cycle stops; entries stay as they are
 //    (they are fine: the device is not), no attempt counted.
 //  other 4xx -> failed for good with the hub's message (bad bundle, not your office, too large).
+//
+// Pulls: every role pulls the reports it may read (GET /v1/reports is scoped by the hub):
+// supervisors and the head to review and compare, administrators to get their own office's reports
+// back countersigned or sent back (the app reopens a sent-back run: renderer/sync/dexie-stores.ts).
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { SignedReport, TrustList } from '../reports/index';
 import { decodeBundle, validateTrustList, verifyReport } from '../reports/index';
@@ -28,7 +37,7 @@ import { decodeUtf8Strict } from '../reports/utf8';
 import type { BackoffPolicy } from './backoff';
 import { DEFAULT_BACKOFF, parseRetryAfter, retryDelay } from './backoff';
 import type { OutboxEntry, OutboxStore } from './outbox';
-import { isDue, parseReportOutboxKey } from './outbox';
+import { isDue, parseReportOutboxKey, parseSignatureOutboxKey } from './outbox';
 import type {
   DefinitionSink,
   HeldReport,
@@ -44,6 +53,7 @@ import type {
   ProgressReceipt,
   ReportListEntry,
   ReportReceipt,
+  SignatureReceipt,
 } from './wire-protocol';
 import { PATHS, REPORT_HASH_HEADER, WIRE_PROTOCOL_VERSION, pathOf } from './wire-protocol';
 
@@ -79,7 +89,7 @@ export interface SyncEngineDeps {
   transport: Transport;
   outbox: OutboxStore;
   reports: ReportBundleSource;
-  /** The enrolled user's role: supervisors and the head pull the reports they may read. */
+  /** The enrolled user's role (every role pulls the reports it may read, see the header). */
   role: HubRole;
   trust?: TrustStore;
   definitions?: DefinitionSink;
@@ -115,7 +125,10 @@ export interface SyncCycleResult {
     failed: number;
     /** To be tried again. */
     retrying: number;
-    /** Not tried: an earlier revision of the same report is not delivered yet. */
+    /**
+     * Not tried: an earlier revision of the same report (or, for a signature, its revision or an
+     * earlier signature on it) is not delivered yet.
+     */
     held: number;
   };
   pulled: {
@@ -178,7 +191,7 @@ function classifyFailure(response: HubResponse, now: Date): Exclude<Attempt, { k
 function field<T>(
   value: unknown,
   key: string,
-  type: 'string' | 'number' | 'boolean',
+  type: 'string' | 'number' | 'boolean' | 'object',
 ): T | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const found = (value as Record<string, unknown>)[key];
@@ -205,6 +218,33 @@ function readProgressReceipt(response: HubResponse): ProgressReceipt | undefined
   const replay = field<boolean>(value, 'replay', 'boolean');
   if (runId === undefined || takenAt === undefined || replay === undefined) return undefined;
   return { runId, takenAt, replay };
+}
+
+function readSignatureReceipt(response: HubResponse): SignatureReceipt | undefined {
+  const value = readJson(response);
+  const reportId = field<string>(value, 'reportId', 'string');
+  const revision = field<number>(value, 'revision', 'number');
+  const reportHash = field<string>(value, 'reportHash', 'string');
+  const index = field<number>(value, 'index', 'number');
+  const reviewState = field<SignatureReceipt['reviewState']>(value, 'reviewState', 'string');
+  const receivedAt = field<string>(value, 'receivedAt', 'string');
+  const replay = field<boolean>(value, 'replay', 'boolean');
+  if (reportId === undefined || revision === undefined || reportHash === undefined)
+    return undefined;
+  if (index === undefined || reviewState === undefined || receivedAt === undefined)
+    return undefined;
+  if (replay === undefined) return undefined;
+  return { reportId, revision, reportHash, index, reviewState, receivedAt, replay };
+}
+
+/** The report hash a queued signature covers, or undefined when the payload is not a signature. */
+function signedReportHash(payload: string): string | undefined {
+  try {
+    const statement = field<object>(JSON.parse(payload) as unknown, 'statement', 'object');
+    return field<string>(statement, 'reportHash', 'string');
+  } catch {
+    return undefined;
+  }
 }
 
 function snapshotTakenAt(payload: string): string | undefined {
@@ -329,31 +369,117 @@ export async function runSyncCycle(deps: SyncEngineDeps): Promise<SyncCycleResul
     return { kind: 'sent', receipt: JSON.stringify(receipt), replay: receipt.replay };
   }
 
+  async function pushSignature(entry: OutboxEntry): Promise<Attempt> {
+    const id = parseSignatureOutboxKey(entry.key);
+    const reportHash = entry.payload === undefined ? undefined : signedReportHash(entry.payload);
+    if (!id || entry.payload === undefined || reportHash === undefined) {
+      return { kind: 'failed', message: ENGINE_ERRORS.badPayload };
+    }
+    const response = await send({
+      method: 'POST',
+      path: pathOf(PATHS.reportSignatures, { reportId: id.reportId, revision: id.revision }),
+      // The frozen payload verbatim: every attempt sends the same signature bytes.
+      body: utf8ToBytes(`{"signature":${entry.payload}}`),
+      contentType: 'application/json',
+      timeoutMs: config.requestTimeoutMs,
+    });
+    if (response instanceof TransportError) return unanswered(response);
+    if (response.status === 404) {
+      return {
+        kind: 'retry',
+        message: statusMessage(response),
+        retryAfterMs: parseRetryAfter(response.header('retry-after'), clock()),
+        isUnanswered: false,
+      };
+    }
+    if (response.status !== 200 && response.status !== 201)
+      return classifyFailure(response, clock());
+    const receipt = readSignatureReceipt(response);
+    if (
+      !receipt ||
+      receipt.reportId !== id.reportId ||
+      receipt.revision !== id.revision ||
+      receipt.index !== id.index
+    ) {
+      return { kind: 'retry', message: ENGINE_ERRORS.badReceipt, isUnanswered: false };
+    }
+    if (receipt.reportHash !== reportHash) {
+      return {
+        kind: 'failed',
+        message: `The hub holds this revision with report hash ${receipt.reportHash}; this signature covers ${reportHash}.`,
+      };
+    }
+    return { kind: 'sent', receipt: JSON.stringify(receipt), replay: receipt.replay };
+  }
+
+  function pushEntry(entry: OutboxEntry): Promise<Attempt> {
+    switch (entry.kind) {
+      case 'report':
+        return pushReport(entry);
+      case 'progress':
+        return pushProgress(entry);
+      case 'signature':
+        return pushSignature(entry);
+    }
+  }
+
   async function push(): Promise<void> {
     const unsent = await outbox.unsent();
     const due = unsent.filter((entry) => isDue(entry, clock()));
-    /** Report revisions not delivered: a later revision of the same report waits for them. */
-    const undelivered = new Map<string, Set<number>>();
+    // Rule 3: what is not delivered yet holds what must follow it on the hub.
+    /** Report revisions not delivered, by reportId. */
+    const revisionsUndelivered = new Map<string, Set<number>>();
+    /** Signature indexes not delivered, by `${reportId}@${revision}`. */
+    const signaturesUndelivered = new Map<string, Set<number>>();
+    const add = (map: Map<string, Set<number>>, key: string, value: number) =>
+      map.set(key, (map.get(key) ?? new Set<number>()).add(value));
+    const revisionKey = (id: { reportId: string; revision: number }) =>
+      `${id.reportId}@${id.revision}`;
     for (const entry of unsent) {
-      const id = entry.kind === 'report' ? parseReportOutboxKey(entry.key) : undefined;
-      if (!id) continue;
-      const revisions = undelivered.get(id.reportId) ?? new Set<number>();
-      revisions.add(id.revision);
-      undelivered.set(id.reportId, revisions);
+      const report = entry.kind === 'report' ? parseReportOutboxKey(entry.key) : undefined;
+      if (report) add(revisionsUndelivered, report.reportId, report.revision);
+      const signature = entry.kind === 'signature' ? parseSignatureOutboxKey(entry.key) : undefined;
+      if (signature) add(signaturesUndelivered, revisionKey(signature), signature.index);
     }
-    const isHeld = (reportId: string, revision: number) =>
-      [...(undelivered.get(reportId) ?? [])].some((earlier) => earlier < revision);
+    const hasUndelivered = (set: Set<number> | undefined, before: (n: number) => boolean) =>
+      [...(set ?? [])].some(before);
+    const isHeld = (entry: OutboxEntry): boolean => {
+      const report = entry.kind === 'report' ? parseReportOutboxKey(entry.key) : undefined;
+      if (report) {
+        return hasUndelivered(
+          revisionsUndelivered.get(report.reportId),
+          (revision) => revision < report.revision,
+        );
+      }
+      const signature = entry.kind === 'signature' ? parseSignatureOutboxKey(entry.key) : undefined;
+      if (!signature) return false;
+      return (
+        hasUndelivered(
+          revisionsUndelivered.get(signature.reportId),
+          (revision) => revision <= signature.revision,
+        ) ||
+        hasUndelivered(
+          signaturesUndelivered.get(revisionKey(signature)),
+          (index) => index < signature.index,
+        )
+      );
+    };
+    const delivered = (entry: OutboxEntry) => {
+      const report = entry.kind === 'report' ? parseReportOutboxKey(entry.key) : undefined;
+      if (report) revisionsUndelivered.get(report.reportId)?.delete(report.revision);
+      const signature = entry.kind === 'signature' ? parseSignatureOutboxKey(entry.key) : undefined;
+      if (signature) signaturesUndelivered.get(revisionKey(signature))?.delete(signature.index);
+    };
     let unansweredInARow = 0;
     let done = 0;
     progress('push', 0, due.length);
     for (const entry of due) {
-      const id = entry.kind === 'report' ? parseReportOutboxKey(entry.key) : undefined;
-      if (id && isHeld(id.reportId, id.revision)) {
+      if (isHeld(entry)) {
         result.pushed.held += 1;
         progress('push', ++done, due.length);
         continue;
       }
-      const attempt = entry.kind === 'report' ? await pushReport(entry) : await pushProgress(entry);
+      const attempt = await pushEntry(entry);
       const now = clock();
       const at = now.toISOString();
       switch (attempt.kind) {
@@ -364,7 +490,7 @@ export async function runSyncCycle(deps: SyncEngineDeps): Promise<SyncCycleResul
             receipt: attempt.receipt,
             lastAttemptAt: at,
           });
-          if (id) undelivered.get(id.reportId)?.delete(id.revision);
+          delivered(entry);
           result.pushed.sent += 1;
           if (attempt.replay) result.pushed.replayed += 1;
           break;
@@ -562,9 +688,7 @@ export async function runSyncCycle(deps: SyncEngineDeps): Promise<SyncCycleResul
     await push();
     const trust = await pullTrustList();
     if (deps.definitions) await pullDefinitions(deps.definitions);
-    if (deps.inbox && (deps.role === 'supervisor' || deps.role === 'head')) {
-      await pullReports(deps.inbox, trust);
-    }
+    if (deps.inbox) await pullReports(deps.inbox, trust);
     result.outcome = isPartial ? 'partial' : 'ok';
   } catch (error) {
     if (!(error instanceof CycleHalt)) throw error;

@@ -1,6 +1,7 @@
 // Signed reports on this device: the administrator's sign-off (which freezes the run and queues the
-// report for the hub in the same transaction), reports imported from bundles for review, the
-// signatures supervisors add, and re-opening a run that was sent back.
+// report for the hub in the same transaction), reports imported from bundles or pulled from the hub
+// for review, the signatures supervisors add (queued for the hub in the same transaction), and
+// re-opening a run that was sent back.
 import {
   buildReportBody,
   canonicalReportJson,
@@ -8,6 +9,8 @@ import {
   signOff as signOffReport,
 } from '../../core/reports';
 import type { SignedReport, Signer } from '../../core/reports/report-format';
+import { canonicalJson } from '../../core/runs';
+import { signatureOutboxKey } from '../../core/sync/outbox';
 import type { GoLiveDatabase, OutboxRow, ReportSource, SignedReportRow } from './database';
 import type { RunRepository } from './run-repository';
 
@@ -34,6 +37,28 @@ function outboxEntry(row: SignedReportRow, createdAt: string): OutboxRow {
     createdAt,
     attempts: 0,
   };
+}
+
+/**
+ * A returned report (sent back by a supervisor) for one of this device's runs: the run opens again
+ * for a new revision, which will name the sent-back one's hash as the one it supersedes. Only when
+ * the send-back is on the latest revision this device holds and the run is still signed; true when
+ * it reopened the run. Sync calls this after keeping a pulled report (renderer/sync/dexie-stores.ts).
+ */
+export async function reopenRunIfSentBack(
+  db: GoLiveDatabase,
+  reportId: string,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction('rw', [db.runs, db.signedReports], async () => {
+    const rows = await db.signedReports.where('reportId').equals(reportId).sortBy('revision');
+    const latest = rows.at(-1);
+    const run = await db.runs.get(reportId);
+    const isSentBack = latest?.signed.signatures.some((s) => s.statement.purpose === 'send-back');
+    if (!run || !isSentBack || run.state !== 'signed') return false;
+    await db.runs.update(reportId, { state: 'in-progress', updatedAt: now.toISOString() });
+    return true;
+  });
 }
 
 export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) {
@@ -154,21 +179,62 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
     },
 
     /**
-     * A returned report (sent back by a supervisor) for one of this device's runs: the run opens
-     * again for a new revision, which will name this one's hash as the one it supersedes.
+     * A supervisor's countersign or send-back (`signed`: the report with the new signature last),
+     * kept and queued for the hub in ONE transaction, so a decision is never kept without going to
+     * the hub nor sent without being kept. Refused when the report changed on this device since
+     * the supervisor read it (another signature arrived meanwhile): the decision must cover the
+     * signatures it follows, so it is made again on the copy held now.
      */
-    async reopenIfSentBack(reportId: string, now = new Date()): Promise<boolean> {
-      return db.transaction('rw', [db.runs, db.signedReports], async () => {
-        const rows = await db.signedReports.where('reportId').equals(reportId).sortBy('revision');
-        const latest = rows.at(-1);
-        const run = await db.runs.get(reportId);
-        const isSentBack = latest?.signed.signatures.some(
-          (s) => s.statement.purpose === 'send-back',
-        );
-        if (!run || !isSentBack || run.state !== 'signed') return false;
-        await db.runs.update(reportId, { state: 'in-progress', updatedAt: now.toISOString() });
-        return true;
+    async addSupervisorSignature(
+      signed: SignedReport,
+      hash: string,
+      now = new Date(),
+    ): Promise<SignedReportRow> {
+      const { reportId, revision } = signed.body;
+      const index = signed.signatures.length - 1;
+      const signature = signed.signatures[index];
+      if (!signature || index < 1 || signature.statement.purpose === 'sign-off') {
+        throw new SignOffRefusedError('Only a countersign or a send-back is added to a report.');
+      }
+      const at = now.toISOString();
+      return db.transaction('rw', [db.signedReports, db.outbox], async () => {
+        const existing = await db.signedReports.get([reportId, revision]);
+        if (!existing || existing.reportHash !== hash) {
+          throw new SignOffRefusedError(
+            `Revision ${revision} of this report is not on this device.`,
+          );
+        }
+        if (
+          canonicalJson(existing.signed.signatures) !==
+          canonicalJson(signed.signatures.slice(0, index))
+        ) {
+          throw new SignOffRefusedError(
+            'The report changed while you were deciding (another signature arrived): review it again.',
+          );
+        }
+        const row: SignedReportRow = {
+          ...existing,
+          json: canonicalReportJson(signed),
+          signed,
+          storedAt: at,
+        };
+        const entry: OutboxRow = {
+          kind: 'signature',
+          key: signatureOutboxKey(reportId, revision, index),
+          state: 'pending',
+          createdAt: at,
+          attempts: 0,
+          payload: canonicalJson(signature),
+        };
+        await db.signedReports.put(row);
+        await db.outbox.add(entry);
+        return row;
       });
+    },
+
+    /** See reopenRunIfSentBack. */
+    reopenIfSentBack(reportId: string, now = new Date()): Promise<boolean> {
+      return reopenRunIfSentBack(db, reportId, now);
     },
   };
 }

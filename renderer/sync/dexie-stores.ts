@@ -1,6 +1,7 @@
 // The sync engine's other stores over IndexedDB: bundles of this device's signed reports, the
 // trust list, definitions pulled from the hub (validated by the definition repository, kept with
-// source 'hub') and the reports a supervisor or the head pulls.
+// source 'hub') and the reports pulled: a supervisor's or the head's to review, an administrator's
+// own coming back countersigned or sent back (a sent-back run of this device opens again).
 import type { TrustList } from '../../core/reports';
 import type {
   DefinitionSink,
@@ -13,6 +14,7 @@ import type {
 import { reviewStateOf } from '../../core/sync';
 import type { GoLiveDatabase } from '../storage/database';
 import { createDefinitionRepository, definitionKey } from '../storage/definition-repository';
+import { reopenRunIfSentBack } from '../storage/report-repository';
 import { buildReportBundle } from './report-bundle';
 
 export function createReportBundleSource(db: GoLiveDatabase): ReportBundleSource {
@@ -67,9 +69,15 @@ export function createDefinitionSink(db: GoLiveDatabase): DefinitionSink {
   };
 }
 
+/**
+ * `keep` stores a pulled report (the review feature's import in the app). Then, when the report was
+ * sent back and its run is on this device, the run opens again for a new revision at once: the
+ * administrator sees it on the run and in the run list, and bad news does not wait for a click.
+ */
 export function createReportInbox(
   db: GoLiveDatabase,
   keep: (report: PulledReport) => Promise<void>,
+  now: () => Date = () => new Date(),
 ): ReportInbox {
   return {
     async held(): Promise<HeldReport[]> {
@@ -81,6 +89,11 @@ export function createReportInbox(
         reviewState: reviewStateOf(row.signed),
       }));
     },
-    keep,
+    async keep(report) {
+      await keep(report);
+      if (reviewStateOf(report.signed) === 'sent-back') {
+        await reopenRunIfSentBack(db, report.signed.body.reportId, now());
+      }
+    },
   };
 }

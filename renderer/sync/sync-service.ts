@@ -68,7 +68,7 @@ export function createSyncService(
         role: user.role,
         trust: createTrustStore(db),
         definitions: createDefinitionSink(db),
-        inbox: createReportInbox(db, deps.keepReport),
+        inbox: createReportInbox(db, deps.keepReport, clock),
         clock,
         random,
         onProgress: (progress) => ui().progressed(progress),

@@ -150,6 +150,11 @@ test('sign off, export PDF and bundle, verify offline, countersign, detect tampe
 
   await importFile(supervisor, 'Import trust list…', trustPath);
   await expect(supervisor.getByText('Trust list imported: 2 keys.')).toBeVisible();
+
+  // The PDF alone is verified in the app, offline, and nothing is kept.
+  await importFile(supervisor, 'Verify a file…', pdfPath);
+  await expect(supervisor.getByRole('region', { name: /Checked: .*\.pdf/ })).toContainText('Valid');
+  await expect(supervisor.getByRole('table', { name: 'Reports' })).toHaveCount(0);
   await importFile(supervisor, 'Import report…', bundlePath);
   await expect(supervisor.getByText('The report was added to the review queue.')).toBeVisible();
   await expect(supervisor.getByRole('status').filter({ hasText: 'Valid' }).first()).toBeVisible();

@@ -114,5 +114,15 @@ export async function keepImportedReport(
     }
   }
   await services.reports.storeImported(signed, verification.reportHash, source);
-  if (rows.length > 0) await services.db.attachments.bulkPut(rows);
+  // Evidence this device already holds (its own run's, pulled back countersigned) is not copied.
+  const held = new Set(
+    (
+      await services.db.attachments
+        .where('sha256')
+        .anyOf(rows.map((row) => row.sha256))
+        .toArray()
+    ).map((row) => row.sha256),
+  );
+  const missing = rows.filter((row) => !held.has(row.sha256));
+  if (missing.length > 0) await services.db.attachments.bulkPut(missing);
 }

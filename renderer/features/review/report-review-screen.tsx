@@ -1,19 +1,23 @@
 // One report under review: verification first, then the facts, every item with its evidence,
 // the lessons learned, and the supervisor's decision (countersign, or send back with comments).
+// A decision is kept and queued for the hub in one transaction (reports.addSupervisorSignature),
+// a sync starts at once, and where it stands with the hub shows under the signed-report panel.
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Label, TextArea, TextField } from 'react-aria-components';
-import { CircleCheck, Undo2 } from 'lucide-react';
+import { CircleCheck, CircleX, Clock, Undo2 } from 'lucide-react';
 import { countersign, sendBack, verifyReport } from '../../../core/reports';
 import type { ReportItem, SignedReport } from '../../../core/reports/report-format';
 import { services } from '../../app/services';
 import { bridge } from '../../bridge/bridge';
 import { createDeviceSigner } from '../../bridge/device-signer';
+import { appSync } from '../../sync/app-sync';
 import { useProfile } from '../profile/use-profile';
 import { GateBadge, StatusBadge } from '../runs/status-badges';
-import { formatDay } from '../runs/dates';
+import { formatDateTime, formatDay } from '../runs/dates';
+import { describeError } from '../sync/sync-text';
 import { SignedReportPanel } from '../signoff/signed-report-panel';
 import { useTrustList } from './use-trust-list';
 import { VerificationSummary } from './verification-summary';
@@ -50,6 +54,7 @@ export function ReportReviewScreen() {
       </header>
       <VerificationSummary result={result} />
       <SignedReportPanel row={row} />
+      <DecisionSyncState reportId={row.reportId} revision={row.revision} />
       {result.valid && result.status === 'signed-off' && (
         <DecisionPanel signed={row.signed} reportHash={row.reportHash} />
       )}
@@ -161,7 +166,9 @@ function DecisionPanel({ signed, reportHash }: { signed: SignedReport; reportHas
         kind === 'countersign'
           ? await countersign(signer, signed, now, comment.trim() || undefined)
           : await sendBack(signer, signed, now, comment.trim());
-      await services.reports.storeImported(next, reportHash);
+      await services.reports.addSupervisorSignature(next, reportHash);
+      // The administrator should hear about it as soon as there is a network.
+      void appSync.syncNow();
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -199,5 +206,42 @@ function DecisionPanel({ signed, reportHash }: { signed: SignedReport; reportHas
         </Button>
       </div>
     </section>
+  );
+}
+
+/** Where this device's decision on the report stands with the hub (its outbox entry), if any. */
+function DecisionSyncState({ reportId, revision }: { reportId: string; revision: number }) {
+  const { t, i18n } = useTranslation();
+  const entry = useLiveQuery(async () => {
+    const prefix = `${reportId}@${revision}#`;
+    const rows = await services.db.outbox
+      .where('kind')
+      .equals('signature')
+      .filter((row) => row.key.startsWith(prefix))
+      .toArray();
+    return rows.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))[0] ?? null;
+  }, [reportId, revision]);
+  if (!entry) return null;
+  if (entry.state === 'sent') {
+    const receivedAt = (JSON.parse(entry.receipt ?? '{}') as { receivedAt?: string }).receivedAt;
+    return (
+      <p role="status" className="ok-text decision-sync">
+        <CircleCheck aria-hidden size={15} />{' '}
+        {t('review.decisionSent', { time: formatDateTime(receivedAt, i18n.language) })}
+      </p>
+    );
+  }
+  if (entry.state === 'failed') {
+    return (
+      <p role="status" className="bad decision-sync">
+        <CircleX aria-hidden size={15} />{' '}
+        {t('review.decisionFailed', { reason: describeError(t, entry.lastError) })}
+      </p>
+    );
+  }
+  return (
+    <p role="status" className="muted decision-sync">
+      <Clock aria-hidden size={15} /> {t('review.decisionWaiting')}
+    </p>
   );
 }

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Button } from 'react-aria-components';
+import { Button, DropZone, Text } from 'react-aria-components';
 import { CircleCheck, CircleX, FileSearch, FileUp, KeyRound, ShieldCheck } from 'lucide-react';
 import { parseTrustList, verifyReport } from '../../../core/reports';
 import { Screen } from '../../ui/screen';
@@ -18,6 +18,7 @@ import { formatDateTime } from '../runs/dates';
 import { useTrustList, replaceTrustList } from './use-trust-list';
 import { keepImportedReport, readReportFile, type ReadReport } from './import-report';
 import { VerificationSummary } from './verification-summary';
+import type { OpenedFile } from '../../../electron/common/ipc-contract';
 import './review.css';
 
 export function ReviewScreen() {
@@ -33,7 +34,10 @@ export function ReviewScreen() {
       title: t('review.importTitle'),
       extensions: ['zip', 'pdf'],
     });
-    if (!file) return;
+    if (file) await checkFile(file, keep);
+  };
+
+  const checkFile = async (file: OpenedFile, keep: boolean) => {
     const result = await readReportFile(file, trust ?? null);
     let isKept = false;
     if (keep && result.signed) {
@@ -77,6 +81,22 @@ export function ReviewScreen() {
 
   return (
     <Screen title={t('review.title')} intro={t('review.intro')} actions={actions}>
+      <DropZone
+        className="drop-zone review-drop"
+        onDrop={async (event) => {
+          for (const dropped of event.items) {
+            if (dropped.kind !== 'file') continue;
+            const file = await dropped.getFile();
+            await checkFile(
+              { name: file.name, data: new Uint8Array(await file.arrayBuffer()) },
+              false,
+            );
+            break;
+          }
+        }}
+      >
+        <Text slot="label">{t('review.dropHere')}</Text>
+      </DropZone>
       {read && (
         <section
           className="panel review-import"

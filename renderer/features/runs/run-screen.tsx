@@ -27,7 +27,7 @@ import { canSignOff } from '../../../core/reports';
 import { Button } from 'react-aria-components';
 import { ShieldCheck } from 'lucide-react';
 import { SignOffDialog } from '../signoff/sign-off-dialog';
-import { SignedReportPanel } from '../signoff/signed-report-panel';
+import { SentBackNotice, SignedReportPanel } from '../signoff/signed-report-panel';
 
 export function RunScreen() {
   const { t } = useTranslation();
@@ -95,14 +95,16 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
     isSigned && latestReport ? (
       <SignedReportPanel row={latestReport} />
     ) : (
-      <Button
-        className="button primary"
-        isDisabled={!canSignOff(view.gate)}
-        onPress={() => setSigning(true)}
-        aria-describedby={canSignOff(view.gate) ? undefined : 'sign-off-help'}
-      >
-        <ShieldCheck aria-hidden size={16} /> {t('signoff.action')}
-      </Button>
+      <SentBackNotice row={latestReport}>
+        <Button
+          className="button primary"
+          isDisabled={!canSignOff(view.gate)}
+          onPress={() => setSigning(true)}
+          aria-describedby={canSignOff(view.gate) ? undefined : 'sign-off-help'}
+        >
+          <ShieldCheck aria-hidden size={16} /> {t('signoff.action')}
+        </Button>
+      </SentBackNotice>
     );
   const selected = selectedItemId ? view.refs.get(selectedItemId) : undefined;
 

@@ -13,6 +13,7 @@ import { useProfile } from '../profile/use-profile';
 import { deriveRunView, type RunView } from './use-run-view';
 import { GateBadge } from './status-badges';
 import { NewRunDialog } from './new-run-dialog';
+import { ReviewStateBadge, useRunReviewStates } from '../signoff/signed-report-panel';
 import { formatDay } from './dates';
 import './runs.css';
 
@@ -58,6 +59,7 @@ export function RunsListScreen() {
 
 function RunsTable({ views }: { views: RunView[] }) {
   const { t, i18n } = useTranslation();
+  const reviewStates = useRunReviewStates();
   return (
     <table className="data-table" aria-label={t('runs.list.label')}>
       <thead>
@@ -78,6 +80,7 @@ function RunsTable({ views }: { views: RunView[] }) {
               <th scope="row">
                 <Link to={`/runs/${run.id}`}>{run.name}</Link>
                 {run.state === 'signed' && <span className="badge">{t('runs.list.signed')}</span>}
+                <ReviewStateBadge state={reviewStates?.get(run.id)} />
               </th>
               <td>
                 {definition.title} <span className="muted">{run.definitionVersion}</span>

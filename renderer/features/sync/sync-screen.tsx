@@ -3,6 +3,7 @@
 // the last successful sync. State is never shown by colour alone: every state has an icon and a word.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { Button } from 'react-aria-components';
 import {
@@ -12,6 +13,7 @@ import {
   Clock,
   CloudOff,
   FileCheck,
+  FileSignature,
   LoaderCircle,
   RefreshCw,
   TriangleAlert,
@@ -203,18 +205,38 @@ function OutboxSection({ id, title, empty, help, items }: OutboxSectionProps) {
   );
 }
 
+const KIND_ICONS = { report: FileCheck, progress: Activity, signature: FileSignature } as const;
+const KIND_LABELS = {
+  report: 'sync.kindReport',
+  progress: 'sync.kindProgress',
+  signature: 'sync.kindSignature',
+} as const;
+
+function outboxItemName(t: TFunction, item: OutboxItem): string {
+  switch (item.kind) {
+    case 'report':
+      return item.name !== undefined
+        ? t('sync.reportName', { name: item.name, revision: item.revision })
+        : t('sync.unknownReport', { key: item.key });
+    case 'signature':
+      return item.name !== undefined
+        ? t(`sync.signatureName.${item.purpose ?? 'countersign'}`, {
+            name: item.name,
+            revision: item.revision,
+          })
+        : t('sync.unknownReport', { key: item.key });
+    case 'progress':
+      return t('sync.progressName', { name: item.name ?? item.key });
+  }
+}
+
 function OutboxListItem({ item }: { item: OutboxItem }) {
   const { t, i18n } = useTranslation();
   const [isRetrying, setRetrying] = useState(false);
   const when = (iso: string | undefined) => formatDateTime(iso, i18n.language);
-  const name =
-    item.kind === 'report'
-      ? item.name !== undefined
-        ? t('sync.reportName', { name: item.name, revision: item.revision })
-        : t('sync.unknownReport', { key: item.key })
-      : t('sync.progressName', { name: item.name ?? item.key });
+  const name = outboxItemName(t, item);
   const StateIcon = item.state === 'sent' ? CircleCheck : item.state === 'failed' ? CircleX : Clock;
-  const KindIcon = item.kind === 'report' ? FileCheck : Activity;
+  const KindIcon = KIND_ICONS[item.kind];
   return (
     <li className={`outbox-item state-${item.state}`}>
       <StateIcon
@@ -225,8 +247,7 @@ function OutboxListItem({ item }: { item: OutboxItem }) {
       <div className="outbox-main">
         <div className="outbox-title">
           <span className="kind-tag">
-            <KindIcon aria-hidden size={13} />{' '}
-            {item.kind === 'report' ? t('sync.kindReport') : t('sync.kindProgress')}
+            <KindIcon aria-hidden size={13} /> {t(KIND_LABELS[item.kind])}
           </span>{' '}
           <strong>{name}</strong>
         </div>

@@ -1,4 +1,5 @@
-// The status bar's sync items, always visible: how many reports wait for the hub and when the last
+// The status bar's sync items, always visible: how many reports (and supervisors' decisions on
+// reports) wait for the hub and when the last
 // successful sync was (or that no hub is connected). Icon and word, never colour alone; the queue
 // item links to the Sync screen.
 import { useTranslation } from 'react-i18next';
@@ -16,15 +17,19 @@ export function SyncStatus() {
   const lastSuccessAt = useSyncStore((state) => state.lastSuccessAt);
   const isRunning = useSyncStore((state) => state.isRunning);
   if (queue === undefined || connection === undefined) return null;
+  const waiting = [
+    queue.reports > 0 ? t('sync.status.queue', { count: queue.reports }) : undefined,
+    queue.decisions > 0 ? t('sync.status.decisions', { count: queue.decisions }) : undefined,
+  ].filter((text) => text !== undefined);
   return (
     <>
       <Link to="/sync" className="status-item status-link" data-testid="sync-queue">
-        {queue > 0 ? (
+        {waiting.length > 0 ? (
           <CloudUpload aria-hidden size={14} className="warn" />
         ) : (
           <CloudCheck aria-hidden size={14} className="ok" />
         )}
-        {queue > 0 ? t('sync.status.queue', { count: queue }) : t('sync.status.nothingWaits')}
+        {waiting.length > 0 ? waiting.join(' · ') : t('sync.status.nothingWaits')}
       </Link>
       <span className="status-item" data-testid="sync-last">
         {connection === null ? (

@@ -1,21 +1,25 @@
 // The outbox as the Sync screen and the status bar show it, live from IndexedDB: what waits, what
 // went (with the hub's receipt) and what the hub refused, each with a readable name (the run's name
-// and revision for reports, the run's name for progress snapshots).
+// and revision for reports and for a supervisor's decisions on them, the run's name for progress
+// snapshots).
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReportReceipt } from '../../../core/sync';
-import { parseReportOutboxKey } from '../../../core/sync';
+import type { SignaturePurpose } from '../../../core/reports/report-format';
+import type { OutboxKind, ReportReceipt } from '../../../core/sync';
+import { parseReportOutboxKey, parseSignatureOutboxKey } from '../../../core/sync';
 import { services } from '../../app/services';
 import type { OutboxRow } from '../../storage/database';
 import { readHubConnection, type HubConnection } from '../../sync/hub-connection';
 
 export interface OutboxItem {
   seq: number;
-  kind: 'report' | 'progress';
+  kind: OutboxKind;
   key: string;
   state: 'pending' | 'sent' | 'failed';
   /** The run's name, when this device still has it. */
   name?: string;
   revision?: number;
+  /** Signatures: countersign or send-back. */
+  purpose?: SignaturePurpose;
   createdAt: string;
   attempts: number;
   lastError?: string;
@@ -33,6 +37,16 @@ export interface OutboxView {
 
 /** Sent entries shown: the newest ones (the outbox keeps every receipt). */
 const SENT_SHOWN = 50;
+
+function readPurpose(payload: string | undefined): SignaturePurpose | undefined {
+  try {
+    const purpose = (JSON.parse(payload ?? '') as { statement?: { purpose?: unknown } }).statement
+      ?.purpose;
+    return purpose === 'countersign' || purpose === 'send-back' ? purpose : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function readReceipt(text: string | undefined): Partial<ReportReceipt> {
   if (text === undefined) return {};
@@ -63,8 +77,11 @@ async function loadView(): Promise<OutboxView> {
     const receipt = readReceipt(row.receipt);
     if (receipt.receivedAt !== undefined) item.receivedAt = receipt.receivedAt;
     if (receipt.replay !== undefined) item.isReplay = receipt.replay;
-    if (row.kind === 'report') {
-      const id = parseReportOutboxKey(row.key);
+    if (row.kind === 'report' || row.kind === 'signature') {
+      const id =
+        row.kind === 'report' ? parseReportOutboxKey(row.key) : parseSignatureOutboxKey(row.key);
+      const purpose = row.kind === 'signature' ? readPurpose(row.payload) : undefined;
+      if (purpose) item.purpose = purpose;
       if (id) {
         item.revision = id.revision;
         const report = await db.signedReports.get([id.reportId, id.revision]);
@@ -90,17 +107,15 @@ export function useOutboxView(): OutboxView | undefined {
   return useLiveQuery(loadView, []);
 }
 
-/** Reports waiting for the hub (the status bar's queue length). */
-export function useReportQueueLength(): number | undefined {
-  return useLiveQuery(
-    () =>
-      services.db.outbox
-        .where('state')
-        .equals('pending')
-        .filter((row) => row.kind === 'report')
-        .count(),
-    [],
-  );
+/** Reports and supervisors' decisions waiting for the hub (the status bar's queue). */
+export function useReportQueueLength(): { reports: number; decisions: number } | undefined {
+  return useLiveQuery(async () => {
+    const rows = await services.db.outbox.where('state').equals('pending').toArray();
+    return {
+      reports: rows.filter((row) => row.kind === 'report').length,
+      decisions: rows.filter((row) => row.kind === 'signature').length,
+    };
+  }, []);
 }
 
 /** The hub connection, live; null when this device is not connected. */

@@ -79,4 +79,17 @@ export class RunsPage {
   gate() {
     return this.page.getByRole('status').filter({ hasText: /GO/ });
   }
+
+  /** The runs list's row of a run, by its name (badges: Signed, Countersigned, Sent back). */
+  listRow(name: string) {
+    return this.page
+      .getByRole('table', { name: 'Runs on this device' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** A sent-back report on its (reopened) run: who, why, and what comes next. */
+  sentBack() {
+    return this.page.getByRole('region', { name: 'Sent back for a new revision' });
+  }
 }

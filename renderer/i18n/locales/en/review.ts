@@ -2,12 +2,13 @@
 export const review = {
   title: 'Review',
   intro:
-    'Signed reports from this device and imported files, newest first, each verified against the trust list.',
+    'Signed reports from this device, the hub and imported files, newest first, each verified against the trust list.',
   emptyTitle: 'Nothing to review',
   emptyBody:
     'Import a report bundle or a PDF sign-off an administrator sent you, or sign off a run.',
   import: 'Import report…',
   importTitle: 'Choose a report bundle (.zip) or PDF sign-off',
+  dropHere: 'Drop a PDF sign-off or a report bundle here to verify it (nothing is kept).',
   verifyFile: 'Verify a file…',
   fileResult: 'Checked: {{name}}',
   kept: 'The report was added to the review queue.',
@@ -57,4 +58,8 @@ export const review = {
   commentRequired: 'Say what must be fixed before sending the report back.',
   countersign: 'Countersign',
   sendBack: 'Send back',
+  decisionWaiting: 'Your decision waits for the hub: it goes at the next sync.',
+  decisionSent:
+    'Your decision reached the hub {{time}}: the administrator gets it at their next sync.',
+  decisionFailed: 'The hub refused your decision: {{reason}} See Sync.',
 };

@@ -26,4 +26,8 @@ export const signoff = {
   exporting: 'Exporting…',
   saved: 'Saved: {{location}}',
   reopen: 'Reopen for a new revision',
+  sentBackHeading: 'Sent back for a new revision',
+  sentBackNext:
+    'Revision {{revision}} was sent back on {{time}}. Fix what is asked and sign off again: revision {{next}} will replace it.',
+  reviewState: { countersigned: 'Countersigned', 'sent-back': 'Sent back' },
 };

@@ -1,7 +1,8 @@
 // English strings of the sync feature: the Sync screen, the status bar and the Hub panel in Settings.
 export const sync = {
   title: 'Sync',
-  intro: 'Signed reports and progress go to the hub when connectivity returns, each exactly once.',
+  intro:
+    'Signed reports, progress and review decisions go to the hub when connectivity returns, each exactly once.',
   notConnectedTitle: 'Not connected to a hub',
   notConnectedBody:
     'Connect this device in Settings with the hub address and a one-time code from your hub administrator. Until then everything stays on this device.',
@@ -42,8 +43,13 @@ export const sync = {
   failedHelp: 'The hub refused these: its reason is shown. They are not retried on their own.',
   kindReport: 'Report',
   kindProgress: 'Progress',
+  kindSignature: 'Decision',
   reportName: '{{name}}, revision {{revision}}',
   progressName: 'Progress of {{name}}',
+  signatureName: {
+    countersign: 'Countersign of {{name}}, revision {{revision}}',
+    'send-back': 'Send-back of {{name}}, revision {{revision}}',
+  },
   unknownReport: 'Report {{key}}',
   queuedAt: 'Queued {{time}}',
   nextTry: 'Next try {{time}}',
@@ -58,12 +64,14 @@ export const sync = {
     network: 'The hub could not be reached.',
     'bad-receipt': 'The hub’s answer was not a receipt.',
     'missing-report': 'The report is no longer on this device.',
-    'bad-payload': 'The snapshot could not be read.',
+    'bad-payload': 'What was queued could not be read.',
     http: 'The hub answered HTTP {{status}}.',
   },
   status: {
     queue_one: '{{count}} report waiting',
     queue_other: '{{count}} reports waiting',
+    decisions_one: '{{count}} decision waiting',
+    decisions_other: '{{count}} decisions waiting',
     nothingWaits: 'Nothing waiting',
     lastSync: 'Synced {{time}}',
     neverSynced: 'Not synced yet',

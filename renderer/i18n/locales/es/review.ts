@@ -4,12 +4,14 @@ import type { Translation } from '../en';
 export const review: Translation['review'] = {
   title: 'Revisión',
   intro:
-    'Informes firmados en este equipo y archivos importados, los más recientes primero, verificados frente a la lista de confianza.',
+    'Informes firmados en este equipo, recibidos del hub o importados, los más recientes primero, verificados frente a la lista de confianza.',
   emptyTitle: 'Nada que revisar',
   emptyBody:
     'Importe un paquete de informe o un PDF de firma que le haya enviado un administrador, o firme una ejecución.',
   import: 'Importar informe…',
   importTitle: 'Elija un paquete de informe (.zip) o un PDF de firma',
+  dropHere:
+    'Suelte aquí un PDF de firma o un paquete de informe para verificarlo (no se guarda nada).',
   verifyFile: 'Verificar un archivo…',
   fileResult: 'Comprobado: {{name}}',
   kept: 'El informe se añadió a la cola de revisión.',
@@ -59,4 +61,8 @@ export const review: Translation['review'] = {
   commentRequired: 'Diga qué hay que corregir antes de devolver el informe.',
   countersign: 'Refrendar',
   sendBack: 'Devolver',
+  decisionWaiting: 'Su decisión espera al hub: se envía en la próxima sincronización.',
+  decisionSent:
+    'Su decisión llegó al hub {{time}}: el administrador la recibe en su próxima sincronización.',
+  decisionFailed: 'El hub rechazó su decisión: {{reason}} Vea Sincronización.',
 };

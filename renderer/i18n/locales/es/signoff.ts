@@ -28,4 +28,8 @@ export const signoff: Translation['signoff'] = {
   exporting: 'Exportando…',
   saved: 'Guardado: {{location}}',
   reopen: 'Reabrir para una nueva revisión',
+  sentBackHeading: 'Devuelto para una nueva revisión',
+  sentBackNext:
+    'La revisión {{revision}} se devolvió el {{time}}. Corrija lo que se pide y vuelva a firmar: la revisión {{next}} la sustituirá.',
+  reviewState: { countersigned: 'Refrendado', 'sent-back': 'Devuelto' },
 };

@@ -4,7 +4,7 @@ import type { Translation } from '../en';
 export const sync: Translation['sync'] = {
   title: 'Sincronización',
   intro:
-    'Los informes firmados y el progreso van al hub cuando vuelve la conectividad, cada uno exactamente una vez.',
+    'Los informes firmados, el progreso y las decisiones de revisión van al hub cuando vuelve la conectividad, cada uno exactamente una vez.',
   notConnectedTitle: 'Sin conexión a un hub',
   notConnectedBody:
     'Conecte este equipo en Ajustes con la dirección del hub y un código de un solo uso de su administrador del hub. Hasta entonces todo queda en este equipo.',
@@ -46,8 +46,13 @@ export const sync: Translation['sync'] = {
   failedHelp: 'El hub los rechazó: se muestra su motivo. No se reintentan solos.',
   kindReport: 'Informe',
   kindProgress: 'Progreso',
+  kindSignature: 'Decisión',
   reportName: '{{name}}, revisión {{revision}}',
   progressName: 'Progreso de {{name}}',
+  signatureName: {
+    countersign: 'Refrendo de {{name}}, revisión {{revision}}',
+    'send-back': 'Devolución de {{name}}, revisión {{revision}}',
+  },
   unknownReport: 'Informe {{key}}',
   queuedAt: 'En cola desde {{time}}',
   nextTry: 'Próximo intento {{time}}',
@@ -62,12 +67,14 @@ export const sync: Translation['sync'] = {
     network: 'No se pudo contactar con el hub.',
     'bad-receipt': 'La respuesta del hub no era un acuse de recibo.',
     'missing-report': 'El informe ya no está en este equipo.',
-    'bad-payload': 'No se pudo leer la instantánea.',
+    'bad-payload': 'No se pudo leer lo que estaba en cola.',
     http: 'El hub respondió HTTP {{status}}.',
   },
   status: {
     queue_one: '{{count}} informe en espera',
     queue_other: '{{count}} informes en espera',
+    decisions_one: '{{count}} decisión en espera',
+    decisions_other: '{{count}} decisiones en espera',
     nothingWaits: 'Nada en espera',
     lastSync: 'Sincronizado {{time}}',
     neverSynced: 'Aún sin sincronizar',

@@ -1,6 +1,7 @@
 // What a cycle pulls after pushing: the trust list (validated, then replacing the device's), new
-// definition versions (hash-checked, validated by the sink, never replacing a held version) and,
-// for supervisors and the head, the report bundles they may read (verified before being kept).
+// definition versions (hash-checked, validated by the sink, never replacing a held version) and
+// the report bundles the user may read (verified before being kept): supervisors and the head to
+// review, administrators to get their own reports back countersigned or sent back.
 import { describe, expect, it } from 'vitest';
 import { validateDefinitionText } from '../../../../core/definitions';
 import type { TrustList } from '../../../../core/reports';
@@ -180,7 +181,7 @@ describe('pulling definitions', () => {
   });
 });
 
-describe('pulling reports (supervisors and the head)', () => {
+describe('pulling reports (every role: the hub scopes the list)', () => {
   async function hubWithOneReport() {
     const bundle = await signedBundle(admin, { reportId: 'rep-1', office: 'Berlin' });
     const entry = {
@@ -233,14 +234,21 @@ describe('pulling reports (supervisors and the head)', () => {
     expect(inbox.kept).toEqual([]);
   });
 
-  it('administrators do not pull reports', async () => {
-    const { handler } = await hubWithOneReport();
-    const { result, transport } = run(handler, {
-      role: 'admin',
-      inbox: memoryInbox(),
-      trust: memoryTrust(),
-    });
-    await result;
-    expect(transport.log.some((r) => r.path === '/v1/reports')).toBe(false);
+  it('administrators pull too: their report comes back once a supervisor answered it', async () => {
+    const { handler, entry } = await hubWithOneReport();
+    const held = memoryInbox([{ ...entry, reviewState: 'signed' }]);
+    const quiet = run(handler, { role: 'admin', inbox: held, trust: memoryTrust() });
+    await quiet.result;
+    expect(quiet.transport.log.some((r) => r.path === '/v1/reports')).toBe(true);
+    expect(quiet.transport.log.some((r) => r.path.startsWith('/v1/reports/'))).toBe(false);
+
+    // The hub now says sent back: the bundle (with every signature) is fetched and kept.
+    const answered: Handler = (request) =>
+      request.path === '/v1/reports'
+        ? response(200, { reports: [{ ...entry, reviewState: 'sent-back' }] })
+        : handler(request);
+    const { result } = run(answered, { role: 'admin', inbox: held, trust: memoryTrust() });
+    expect((await result).pulled.reports).toEqual(['rep-1@1']);
+    expect(held.kept).toHaveLength(1);
   });
 });
