@@ -4,18 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import {
-  Button,
-  FieldError,
-  Input,
-  Label,
-  Radio,
-  RadioGroup,
-  TextField,
-} from 'react-aria-components';
+import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { PROFILE_LIMITS, ROLES, type Profile } from '../../../core/people/profile';
 import type { ProfileDraft } from '../../storage/profile-repository';
 import { services } from '../../app/services';
+import { FormTextField } from '../../ui/form-text-field';
 
 function useDraftSchema() {
   const { t } = useTranslation();
@@ -68,25 +61,14 @@ export function ProfileForm({ initial, submitLabel, onSaved }: ProfileFormProps)
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <Controller
+      <FormTextField
         control={control}
         name="name"
-        render={({ field, fieldState }) => (
-          <TextField
-            className="field"
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            isInvalid={fieldState.invalid}
-            isRequired
-            validationBehavior="aria"
-            autoFocus={!initial}
-          >
-            <Label>{t('profile.name')}</Label>
-            <Input ref={field.ref} placeholder={t('profile.namePlaceholder')} autoComplete="name" />
-            <FieldError>{fieldState.error?.message}</FieldError>
-          </TextField>
-        )}
+        label={t('profile.name')}
+        placeholder={t('profile.namePlaceholder')}
+        autoComplete="name"
+        isRequired
+        autoFocus={!initial}
       />
       <Controller
         control={control}
@@ -108,43 +90,19 @@ export function ProfileForm({ initial, submitLabel, onSaved }: ProfileFormProps)
           </RadioGroup>
         )}
       />
-      <Controller
+      <FormTextField
         control={control}
         name="office"
-        render={({ field, fieldState }) => (
-          <TextField
-            className="field"
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            isInvalid={fieldState.invalid}
-            isRequired
-            validationBehavior="aria"
-          >
-            <Label>{t('profile.office')}</Label>
-            <Input ref={field.ref} placeholder={t('profile.officePlaceholder')} />
-            <FieldError>{fieldState.error?.message}</FieldError>
-          </TextField>
-        )}
+        label={t('profile.office')}
+        placeholder={t('profile.officePlaceholder')}
+        isRequired
       />
-      <Controller
+      <FormTextField
         control={control}
         name="email"
-        render={({ field, fieldState }) => (
-          <TextField
-            className="field"
-            type="email"
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            isInvalid={fieldState.invalid}
-            validationBehavior="aria"
-          >
-            <Label>{t('profile.email')}</Label>
-            <Input ref={field.ref} autoComplete="email" />
-            <FieldError>{fieldState.error?.message}</FieldError>
-          </TextField>
-        )}
+        label={t('profile.email')}
+        type="email"
+        autoComplete="email"
       />
       {saveError && (
         <p role="alert" className="form-error">

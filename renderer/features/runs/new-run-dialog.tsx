@@ -24,6 +24,7 @@ import type { Profile } from '../../../core/people/profile';
 import { services } from '../../app/services';
 import { actorOf } from './run-actions';
 import { SelectField } from '../../ui/select-field';
+import { FormTextField } from '../../ui/form-text-field';
 import { useDefinitionChoices, type TemplateChoice } from './use-definition-choices';
 
 interface NewRunDialogProps {
@@ -158,42 +159,20 @@ function NewRunForm({
           )}
         />
       </div>
-      <Controller
+      <FormTextField
         control={control}
         name="name"
-        render={({ field, fieldState }) => (
-          <TextField
-            className="field"
-            value={field.value}
-            onChange={field.onChange}
-            isRequired
-            validationBehavior="aria"
-            isInvalid={fieldState.invalid}
-            autoFocus
-          >
-            <Label>{t('runs.create.name')}</Label>
-            <Input placeholder={t('runs.create.namePlaceholder')} />
-            <FieldError>{fieldState.error?.message}</FieldError>
-          </TextField>
-        )}
+        label={t('runs.create.name')}
+        placeholder={t('runs.create.namePlaceholder')}
+        isRequired
+        autoFocus
       />
-      <Controller
+      <FormTextField
         control={control}
         name="plannedGoLive"
-        render={({ field, fieldState }) => (
-          <TextField
-            className="field"
-            value={field.value}
-            onChange={field.onChange}
-            isRequired
-            validationBehavior="aria"
-            isInvalid={fieldState.invalid}
-          >
-            <Label>{t('runs.create.goLive')}</Label>
-            <Input type="date" />
-            <FieldError>{fieldState.error?.message}</FieldError>
-          </TextField>
-        )}
+        label={t('runs.create.goLive')}
+        type="date"
+        isRequired
       />
       {parameters.length > 0 && (
         <fieldset className="field parameters">
