@@ -47,22 +47,36 @@ function rangeText(item: { min?: number; max?: number }, t: TFunction) {
   return parts.join(', ');
 }
 
-function NumberEditor({
-  item,
-  answer,
+interface CommitFieldProps {
+  label: string;
+  recorded: string;
+  isDisabled: boolean;
+  /** The value to store for the typed text; null clears it. */
+  toValue: (text: string) => AnswerValue | null;
+  onCommit: (value: AnswerValue | null) => void;
+  inputType?: 'text' | 'date';
+  inputMode?: 'decimal';
+  isMultiline?: boolean;
+  hint?: string;
+}
+
+/** One text input that saves on blur or Enter, and only when the text changed. */
+function CommitField({
+  label,
+  recorded,
   isDisabled,
+  toValue,
   onCommit,
-}: EditorProps & { item: Extract<Item, { type: 'number' }> }) {
-  const { t } = useTranslation();
-  const recorded = answer?.value?.type === 'number' ? String(answer.value.value) : '';
+  inputType = 'text',
+  inputMode,
+  isMultiline = false,
+  hint,
+}: CommitFieldProps) {
   const [text, setText] = useState(recorded);
   const commit = () => {
-    const trimmed = text.trim().replace(',', '.');
-    if (trimmed === recorded) return;
-    if (trimmed === '') return onCommit(null);
-    onCommit({ type: 'number', value: Number(trimmed) });
+    if (text === recorded) return;
+    onCommit(toValue(text));
   };
-  const range = rangeText(item, t);
   return (
     <TextField
       className="field"
@@ -71,16 +85,43 @@ function NumberEditor({
       onBlur={commit}
       isDisabled={isDisabled}
     >
-      <Label>
-        {t('runs.detail.value')} ({item.unit})
-      </Label>
-      <Input
-        inputMode="decimal"
-        onKeyDown={(event) => event.key === 'Enter' && commit()}
-        data-autofocus
-      />
-      {range && <span className="muted small">{t('runs.detail.range', { range })}</span>}
+      <Label>{label}</Label>
+      {isMultiline ? (
+        <TextArea rows={4} data-autofocus />
+      ) : (
+        <Input
+          type={inputType}
+          inputMode={inputMode}
+          onKeyDown={(event) => event.key === 'Enter' && commit()}
+          data-autofocus
+        />
+      )}
+      {hint && <span className="muted small">{hint}</span>}
     </TextField>
+  );
+}
+
+function NumberEditor({
+  item,
+  answer,
+  isDisabled,
+  onCommit,
+}: EditorProps & { item: Extract<Item, { type: 'number' }> }) {
+  const { t } = useTranslation();
+  const range = rangeText(item, t);
+  return (
+    <CommitField
+      label={`${t('runs.detail.value')} (${item.unit})`}
+      recorded={answer?.value?.type === 'number' ? String(answer.value.value) : ''}
+      isDisabled={isDisabled}
+      inputMode="decimal"
+      hint={range ? t('runs.detail.range', { range }) : undefined}
+      toValue={(text) => {
+        const trimmed = text.trim().replace(',', '.');
+        return trimmed === '' ? null : { type: 'number', value: Number(trimmed) };
+      }}
+      onCommit={onCommit}
+    />
   );
 }
 
@@ -204,48 +245,28 @@ function TextEditor({
   onCommit,
 }: EditorProps & { item: Extract<Item, { type: 'text' }> }) {
   const { t } = useTranslation();
-  const recorded = answer?.value?.type === 'text' ? answer.value.text : '';
-  const [text, setText] = useState(recorded);
-  const commit = () => {
-    if (text === recorded) return;
-    onCommit(text.trim() ? { type: 'text', text } : null);
-  };
   return (
-    <TextField
-      className="field"
-      value={text}
-      onChange={setText}
-      onBlur={commit}
+    <CommitField
+      label={t('runs.detail.text')}
+      recorded={answer?.value?.type === 'text' ? answer.value.text : ''}
       isDisabled={isDisabled}
-    >
-      <Label>{t('runs.detail.text')}</Label>
-      {item.multiline ? (
-        <TextArea rows={4} data-autofocus />
-      ) : (
-        <Input onKeyDown={(event) => event.key === 'Enter' && commit()} data-autofocus />
-      )}
-    </TextField>
+      isMultiline={item.multiline}
+      toValue={(text) => (text.trim() ? { type: 'text', text } : null)}
+      onCommit={onCommit}
+    />
   );
 }
 
 function DateEditor({ answer, isDisabled, onCommit }: EditorProps) {
   const { t } = useTranslation();
-  const recorded = answer?.value?.type === 'date' ? answer.value.date : '';
-  const [date, setDate] = useState(recorded);
-  const commit = () => {
-    if (date === recorded) return;
-    onCommit(date ? { type: 'date', date } : null);
-  };
   return (
-    <TextField
-      className="field"
-      value={date}
-      onChange={setDate}
-      onBlur={commit}
+    <CommitField
+      label={t('runs.detail.date')}
+      recorded={answer?.value?.type === 'date' ? answer.value.date : ''}
       isDisabled={isDisabled}
-    >
-      <Label>{t('runs.detail.date')}</Label>
-      <Input type="date" onKeyDown={(event) => event.key === 'Enter' && commit()} data-autofocus />
-    </TextField>
+      inputType="date"
+      toValue={(date) => (date ? { type: 'date', date } : null)}
+      onCommit={onCommit}
+    />
   );
 }

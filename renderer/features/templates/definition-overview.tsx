@@ -1,5 +1,6 @@
 // The top of a version's detail: its changelog, its description (folded), the effort per section
 // and per department, and the parameters a run answers when it starts.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { ChecklistDefinition } from '../../../core/definitions';
@@ -72,26 +73,37 @@ function TotalRow({ definition }: { definition: ChecklistDefinition }) {
   );
 }
 
-function EffortBySection({ definition }: { definition: ChecklistDefinition }) {
-  const { t } = useTranslation();
+interface EffortTableProps<T extends Tally & { id: string; title: string }> {
+  definition: ChecklistDefinition;
+  headingId: string;
+  heading: string;
+  column: string;
+  tallies: T[];
+  renderName: (tally: T) => ReactNode;
+}
+
+function EffortTable<T extends Tally & { id: string; title: string }>({
+  definition,
+  headingId,
+  heading,
+  column,
+  tallies,
+  renderName,
+}: EffortTableProps<T>) {
   return (
-    <section className="panel" aria-labelledby="template-by-section">
-      <h2 id="template-by-section">{t('templates.detail.bySection')}</h2>
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
       <table className="tpl-data-table tpl-compact">
         <thead>
           <tr>
-            <th scope="col">{t('templates.columns.section')}</th>
+            <th scope="col">{column}</th>
             <TallyHeads />
           </tr>
         </thead>
         <tbody>
-          {sectionTallies(definition).map((tally) => (
+          {tallies.map((tally) => (
             <tr key={tally.id}>
-              <th scope="row">
-                <Button className="tpl-plain-link" onPress={() => jumpToSection(tally.id)}>
-                  {tally.title}
-                </Button>
-              </th>
+              <th scope="row">{renderName(tally)}</th>
               <TallyCells tally={tally} />
             </tr>
           ))}
@@ -102,29 +114,35 @@ function EffortBySection({ definition }: { definition: ChecklistDefinition }) {
   );
 }
 
+function EffortBySection({ definition }: { definition: ChecklistDefinition }) {
+  const { t } = useTranslation();
+  return (
+    <EffortTable
+      definition={definition}
+      headingId="template-by-section"
+      heading={t('templates.detail.bySection')}
+      column={t('templates.columns.section')}
+      tallies={sectionTallies(definition)}
+      renderName={(tally) => (
+        <Button className="tpl-plain-link" onPress={() => jumpToSection(tally.id)}>
+          {tally.title}
+        </Button>
+      )}
+    />
+  );
+}
+
 function EffortByDepartment({ definition }: { definition: ChecklistDefinition }) {
   const { t } = useTranslation();
   return (
-    <section className="panel" aria-labelledby="template-by-department">
-      <h2 id="template-by-department">{t('templates.detail.byDepartment')}</h2>
-      <table className="tpl-data-table tpl-compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('templates.columns.department')}</th>
-            <TallyHeads />
-          </tr>
-        </thead>
-        <tbody>
-          {departmentTallies(definition).map((tally) => (
-            <tr key={tally.id}>
-              <th scope="row">{tally.title}</th>
-              <TallyCells tally={tally} />
-            </tr>
-          ))}
-        </tbody>
-        <TotalRow definition={definition} />
-      </table>
-    </section>
+    <EffortTable
+      definition={definition}
+      headingId="template-by-department"
+      heading={t('templates.detail.byDepartment')}
+      column={t('templates.columns.department')}
+      tallies={departmentTallies(definition)}
+      renderName={(tally) => tally.title}
+    />
   );
 }
 
