@@ -1,5 +1,7 @@
 // The verifier's rules about the report body itself (after its shape was checked): revision and
-// supersedes, the gate a sign-off may cover, and replays of an older or conflicting revision.
+// supersedes, the gate a sign-off may cover, replays of an older or conflicting revision, and the
+// lineage of a report: every revision keeps the office and run of the revisions before it, so a
+// revision cannot move a report to another office (or graft another run onto it).
 import type { ReportBody } from './report-format';
 import type { KnownRevision, ReportProblem } from './verify-result';
 
@@ -30,6 +32,27 @@ export function checkRevision(body: ReportBody): ReportProblem[] {
       path: 'body.gate.decision',
       message:
         'body.gate.decision: the gate says no-go, so this run could not have been signed off.',
+    });
+  }
+  return problems;
+}
+
+function lineageProblems(body: ReportBody, same: readonly KnownRevision[]): ReportProblem[] {
+  const otherOffice = same.find((k) => k.office !== undefined && k.office !== body.run.office);
+  const otherRun = same.find((k) => k.runId !== undefined && k.runId !== body.run.id);
+  const problems: ReportProblem[] = [];
+  if (otherOffice) {
+    problems.push({
+      code: 'lineage-mismatch',
+      path: 'body.run.office',
+      message: `body.run.office: revision ${body.revision} of report ${body.reportId} is for ${JSON.stringify(body.run.office)}, but the known revision ${otherOffice.revision} is for ${JSON.stringify(otherOffice.office)}; a revision keeps the office of the report it revises.`,
+    });
+  }
+  if (otherRun) {
+    problems.push({
+      code: 'lineage-mismatch',
+      path: 'body.run.id',
+      message: `body.run.id: revision ${body.revision} of report ${body.reportId} reports on run ${JSON.stringify(body.run.id)}, but the known revision ${otherRun.revision} on run ${JSON.stringify(otherRun.runId)}; a revision keeps the run of the report it revises.`,
     });
   }
   return problems;
@@ -69,5 +92,6 @@ export function checkKnownRevisions(
       message: `body.supersedes: revision ${body.revision} says it replaces report hash ${body.supersedes.slice(0, 16)}…, but the known revision ${previous.revision} has report hash ${previous.reportHash.slice(0, 16)}….`,
     });
   }
+  problems.push(...lineageProblems(body, same));
   return problems;
 }

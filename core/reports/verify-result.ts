@@ -18,6 +18,8 @@ export type ReportProblemCode =
   | 'conflicting-revision'
   /** supersedes does not name the known previous revision. */
   | 'supersedes-mismatch'
+  /** A revision names another office or run than the known revisions of the same report. */
+  | 'lineage-mismatch'
   | 'no-go-signed-off'
   | 'no-signatures'
   | 'first-not-sign-off'
@@ -92,6 +94,10 @@ export interface KnownRevision {
   reportId: string;
   revision: number;
   reportHash: string;
+  /** The office it was signed for, when known: every revision of a report keeps it. */
+  office?: string;
+  /** The run it reports on, when known: every revision of a report keeps it. */
+  runId?: string;
 }
 
 export interface VerifyOptions {
