@@ -159,8 +159,18 @@ export interface TrustList {
   keys: TrustedKey[];
 }
 
+/**
+ * What a signature is about, handed to the Signer beside the statement's bytes: a device key
+ * (Electron main, web mode) checks the statement against it and shows it before signing.
+ */
+export interface SigningContext {
+  /** The body the statement's reportHash names. */
+  body: ReportBody;
+}
+
 /** Produces Ed25519 signatures without revealing the private key (WebCrypto or Electron main). */
 export interface Signer {
   identity(): Promise<SignerIdentity>;
-  sign(message: Uint8Array): Promise<Uint8Array>;
+  /** signStatement always passes `about`; a key held elsewhere refuses to sign without it. */
+  sign(message: Uint8Array, about?: SigningContext): Promise<Uint8Array>;
 }

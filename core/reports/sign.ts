@@ -80,7 +80,7 @@ export async function signStatement(signer: Signer, input: StatementInput): Prom
   const previous = previousSignaturesHash(input.previousSignatures ?? []);
   if (previous !== undefined) statement.previousSignatures = previous;
   const message = statementBytes(statement);
-  const signature = await signer.sign(message);
+  const signature = await signer.sign(message, { body: input.body });
   const publicKey = base64urlToBytes(identity.publicKey) ?? new Uint8Array();
   if (!ed25519Verify(signature, message, publicKey)) {
     throw new ReportSigningError(
