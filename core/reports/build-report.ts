@@ -9,7 +9,8 @@ import type { GateDecision } from '../runs/gate';
 import { evaluateGate } from '../runs/gate';
 import { evaluateItem } from '../runs/evaluation';
 import type { ChainedEvent } from '../runs/event-chain';
-import { verifyAnswersAgainstEvents, verifyChain } from '../runs/event-chain';
+import { RunLog } from '../runs/run-log';
+import { verifyAnswersAgainstLog, verifyRunLog } from '../runs/verify-run-log';
 import type { Actor, Answer, AnswerMap, AnswerValue, AttachmentRef, Run } from '../runs/model';
 import { computeProgress } from '../runs/progress';
 import type { ItemRef } from '../runs/visibility';
@@ -93,14 +94,14 @@ function check(input: BuildReportInput): void {
   if (events.some((event) => event.runId !== run.id)) {
     throw new ReportBuildError('broken-event-log', 'The event log holds events of another run.');
   }
-  const chain = verifyChain(events);
-  if (!chain.ok) {
+  const log = verifyRunLog(run.id, events);
+  if (!log.ok) {
     throw new ReportBuildError(
       'broken-event-log',
-      `The run's history is broken at event ${chain.brokenAt}: ${chain.reason}`,
+      `The run's history is broken at event ${log.seq}: ${log.reason}`,
     );
   }
-  const mismatched = verifyAnswersAgainstEvents(input.answers, events);
+  const mismatched = verifyAnswersAgainstLog(input.answers, RunLog.of(run.id, events).answers());
   if (mismatched.length > 0) {
     throw new ReportBuildError(
       'answers-not-in-log',

@@ -36,10 +36,20 @@ export interface UndoAction {
   undoneHash: string;
 }
 
-export type EventType = ActionType | 'undo';
+/** Recorded when a person chooses which of two concurrent answers stands (core/runs/merge.ts). */
+export interface ResolveConflictAction {
+  type: 'resolveConflict';
+  itemId: string;
+  /** Hash of the head whose answer is kept. */
+  keep: string;
+  /** Hashes of every conflicting head the person saw. */
+  heads: string[];
+}
+
+export type EventType = ActionType | 'undo' | 'resolveConflict';
 
 export interface EventPayload {
-  action: Action | UndoAction;
+  action: Action | UndoAction | ResolveConflictAction;
   /** null when the item had no answer yet. */
   before: Answer | null;
   after: Answer;
@@ -74,6 +84,10 @@ export type ActionErrorCode =
   | 'already-started'
   | 'text-too-long'
   | 'wrong-run'
+  | 'conflict-unresolved'
+  | 'no-conflict'
+  | 'nothing-to-undo'
+  | 'undo-superseded'
   | 'unknown-action';
 
 /** An item the action is waiting on (details of 'dependencies-open'). */

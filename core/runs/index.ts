@@ -33,6 +33,7 @@ export type {
   EventDraft,
   EventPayload,
   EventType,
+  ResolveConflictAction,
   UndoAction,
   WaitingItem,
 } from './actions';
@@ -55,17 +56,26 @@ export type {
 } from './dependencies';
 export { criticalPath, waitingOn, waitingOnView } from './dependencies';
 export type { ChainedEvent, ChainVerification } from './event-chain';
+export { verifyChain } from './event-chain';
+export { canonicalJson, sha256Hex } from './canonical';
+export type { CausalClock, RunEvent } from './run-event';
 export {
   GENESIS_HASH,
-  canonicalJson,
-  chainEvent,
+  RUN_EVENT_FORMAT,
+  areConcurrent,
+  happenedBefore,
   hashEvent,
-  sha256Hex,
-  verifyAnswersAgainstEvents,
-  verifyChain,
-} from './event-chain';
-export type { UndoContext, UndoResult } from './undo';
-export { undoLastAction } from './undo';
+  recordEvent,
+  seenOf,
+} from './run-event';
+export type { ItemMerge } from './merge';
+export { answerSubstance, mergeItem } from './merge';
+export type { AddAllResult, AddOutcome } from './run-log';
+export { RunLog, byCausalRank } from './run-log';
+export type { ChainHead, RunLogVerification } from './verify-run-log';
+export { verifyAnswersAgainstLog, verifyRunLog } from './verify-run-log';
+export type { RecordContext, RecordResult } from './record-action';
+export { recordAction, resolveConflict, undoLast } from './record-action';
 export type { DigestLabels, Rag, StatusDigest } from './digest';
 export { DEFAULT_DIGEST_LABELS, buildStatusDigest, ragOf } from './digest';
 export { daysBetween, formatMinutes, isValidDate } from './dates';

@@ -369,12 +369,18 @@ describe('applyAction: timing, recheck and the event', () => {
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.event).toEqual({
+      v: 2,
       runId: 'run-berlin',
+      chain: 'device-a',
+      seq: 1,
+      prevHash: '0'.repeat(64),
+      clock: {},
       type: 'setValue',
       itemId: 'core-switches',
       payload: { action: switches, before: null, after: first.answer },
       at: session.now(),
       actor: admin,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(first.answer).toEqual({
       runId: 'run-berlin',

@@ -1,20 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
-  chainEvent,
   GENESIS_HASH,
+  hashEvent,
+  recordEvent,
+  RunLog,
   sha256Hex,
-  verifyAnswersAgainstEvents,
+  verifyAnswersAgainstLog,
   verifyChain,
-  type ChainedEvent,
+  type Answer,
+  type EventDraft,
+  type RunEvent,
 } from '../../../../core/runs';
 import { completeRun, Session } from './fixtures';
 
-function log(): ChainedEvent[] {
+function log(): RunEvent[] {
   return completeRun(new Session()).events;
 }
 
-describe('chainEvent', () => {
+function verifyAnswersAgainstEvents(
+  answers: Iterable<Answer> | ReadonlyMap<string, Answer>,
+  events: RunEvent[],
+): string[] {
+  return verifyAnswersAgainstLog(answers, RunLog.of('run-berlin', events).answers());
+}
+
+describe('recordEvent', () => {
   it('numbers events from 1 and links each to the previous hash', () => {
     const events = log();
     expect(events[0]?.seq).toBe(1);
@@ -37,7 +48,7 @@ describe('chainEvent', () => {
 
   it('is deterministic: the same draft after the same event hashes the same', () => {
     const events = log();
-    const again = chainEvent(events[1] as ChainedEvent, events[0] as ChainedEvent);
+    const again = recordEvent(events[1] as RunEvent, 'device-a', events[0] as RunEvent, {});
     expect(again.hash).toBe(events[1]?.hash);
   });
 });
@@ -52,11 +63,11 @@ describe('verifyChain', () => {
   it('detects an edited event', () => {
     const events = log();
     const edited = structuredClone(events);
-    const target = edited[4] as ChainedEvent;
+    const target = edited[4] as RunEvent;
     target.payload.after = { ...target.payload.after, status: 'done' };
     expect(verifyChain(edited)).toMatchObject({ ok: false, brokenAt: 5 });
     const actor = [...events];
-    const third = events[2] as ChainedEvent;
+    const third = events[2] as RunEvent;
     actor[2] = { ...third, actor: { ...third.actor, name: 'Mallory' } };
     expect(verifyChain(actor)).toMatchObject({
       ok: false,
@@ -67,7 +78,7 @@ describe('verifyChain', () => {
 
   it('detects an edited event that was re-hashed (its successor no longer links)', () => {
     const events = structuredClone(log());
-    const target = events[3] as ChainedEvent;
+    const target = events[3] as RunEvent;
     target.at = '2020-01-01T00:00:00.000Z';
     const { hash: _old, ...rest } = target;
     events[3] = { ...rest, hash: sha256Hex(canonicalJson(rest)) };
@@ -81,7 +92,7 @@ describe('verifyChain', () => {
       brokenAt: 3,
     });
     const reordered = [...events];
-    [reordered[1], reordered[2]] = [reordered[2] as ChainedEvent, reordered[1] as ChainedEvent];
+    [reordered[1], reordered[2]] = [reordered[2] as RunEvent, reordered[1] as RunEvent];
     expect(verifyChain(reordered)).toMatchObject({ ok: false, brokenAt: 2 });
     expect(verifyChain(events.slice(1))).toMatchObject({ ok: false, brokenAt: 1 });
   });
@@ -89,15 +100,15 @@ describe('verifyChain', () => {
   it('detects a renumbered log and a wrong prevHash', () => {
     const events = log();
     // drop event 3 and renumber + rehash everything after it: links still break
-    const forged = [events[0], events[1]] as ChainedEvent[];
+    const forged = [events[0], events[1]] as RunEvent[];
     for (const event of events.slice(3)) {
       const { seq: _s, prevHash: _p, hash: _h, ...draft } = event;
-      forged.push(chainEvent(draft, forged.at(-1) ?? null));
+      forged.push(recordEvent(draft, 'device-a', forged.at(-1) ?? null, {}));
     }
     // a fully re-chained log verifies: the chain proves order and integrity, the signed head proves completeness
     expect(verifyChain(forged).ok).toBe(true);
     const wrongLink = structuredClone(events);
-    const target = wrongLink[2] as ChainedEvent;
+    const target = wrongLink[2] as RunEvent;
     const { hash: _h, ...rest } = { ...target, prevHash: 'f'.repeat(64) };
     wrongLink[2] = { ...rest, hash: sha256Hex(canonicalJson(rest)) };
     expect(verifyChain(wrongLink)).toMatchObject({
@@ -109,16 +120,72 @@ describe('verifyChain', () => {
 
   it('detects an event from another run', () => {
     const events = structuredClone(log());
-    const other = chainEvent(
-      { ...(events[1] as ChainedEvent), runId: 'run-paris' },
-      events[0] as ChainedEvent,
+    const other = recordEvent(
+      { ...(events[1] as RunEvent), runId: 'run-paris' },
+      'device-a',
+      events[0] as RunEvent,
+      {},
     );
     events[1] = other;
     expect(verifyChain(events)).toMatchObject({ ok: false, brokenAt: 2 });
   });
 });
 
-describe('verifyAnswersAgainstEvents', () => {
+describe('format-1 events (recorded before shared runs)', () => {
+  function legacyChain(): RunEvent[] {
+    const drafts: EventDraft[] = log()
+      .slice(0, 4)
+      .map(({ runId, type, itemId, payload, at, actor }) => ({
+        runId,
+        type,
+        itemId,
+        payload,
+        at,
+        actor,
+      }));
+    const events: RunEvent[] = [];
+    for (const draft of drafts) {
+      const previous = events.at(-1);
+      const unhashed = {
+        ...draft,
+        seq: (previous?.seq ?? 0) + 1,
+        prevHash: previous?.hash ?? GENESIS_HASH,
+      };
+      // As stored before shared runs: the hash covered everything but itself; no chain, no clock.
+      const hash = sha256Hex(canonicalJson(unhashed));
+      events.push({ ...unhashed, hash, chain: 'device-old' });
+    }
+    return events;
+  }
+
+  it('keep their original hashes once storage gives them a chain', () => {
+    const events = legacyChain();
+    expect(verifyChain(events)).toEqual({ ok: true, head: events.at(-1)?.hash });
+    for (const event of events) expect(hashEvent(event)).toBe(event.hash);
+  });
+
+  it('are still tamper-evident', () => {
+    const events = structuredClone(legacyChain());
+    (events[1] as RunEvent).at = '2020-01-01T00:00:00.000Z';
+    expect(verifyChain(events)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('can be continued by format-2 events, but never follow them', () => {
+    const events = legacyChain();
+    const next = recordEvent(events[0] as RunEvent, 'device-old', events.at(-1) as RunEvent, {});
+    expect(next.v).toBe(2);
+    expect(verifyChain([...events, next]).ok).toBe(true);
+    const { v: _v, clock: _c, hash: _h, ...legacy } = next;
+    const back = { ...legacy, seq: next.seq + 1, prevHash: next.hash };
+    const oldAfterNew = { ...back, hash: hashEvent(back) } as RunEvent;
+    expect(verifyChain([...events, next, oldAfterNew])).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('old format'),
+    });
+  });
+});
+
+describe('verifyAnswersAgainstLog', () => {
   it('finds no mismatch when the answers are what the log says', () => {
     const session = completeRun(new Session());
     expect(verifyAnswersAgainstEvents(session.answers, session.events)).toEqual([]);

@@ -8,15 +8,17 @@ import {
   type DefinitionInput,
 } from '../../../../core/definitions/schema';
 import {
-  applyAction,
-  chainEvent,
+  recordAction,
+  RunLog,
+  undoLast,
   type Action,
-  type ActionResult,
   type Actor,
   type Answer,
   type AttachmentRef,
-  type ChainedEvent,
+  type RecordContext,
+  type RecordResult,
   type Run,
+  type RunEvent,
 } from '../../../../core/runs';
 
 export const input: DefinitionInput = {
@@ -202,16 +204,26 @@ export function attachment(id: string): AttachmentRef {
   return { id, name: `${id}.jpg`, mimeType: 'image/jpeg', size: 1234, sha256: 'b'.repeat(64) };
 }
 
-/** Applies actions like the app: the answer replaces the stored one, the event is chained. */
+/** Applies actions like the app: recorded on this device's chain against the merged log. */
 export class Session {
-  readonly answers = new Map<string, Answer>();
-  readonly events: ChainedEvent[] = [];
+  readonly log: RunLog;
   private clock = 0;
 
   constructor(
     public run: Run = makeRun(),
     readonly def: ChecklistDefinition = definition,
-  ) {}
+    readonly chain = 'device-a',
+  ) {
+    this.log = new RunLog(run.id);
+  }
+
+  get answers(): ReadonlyMap<string, Answer> {
+    return this.log.answers();
+  }
+
+  get events(): RunEvent[] {
+    return this.log.events();
+  }
 
   now(): string {
     return at(this.clock);
@@ -223,18 +235,29 @@ export class Session {
     return this;
   }
 
-  apply(action: Action, actor: Actor = admin): ActionResult {
-    const result = applyAction(
-      { definition: this.def, run: this.run, answers: this.answers, actor, now: this.now() },
-      action,
-    );
-    if (result.ok) this.record(result.answer, result.event);
-    return result;
+  context(actor: Actor): RecordContext {
+    return {
+      definition: this.def,
+      run: this.run,
+      log: this.log,
+      chain: this.chain,
+      actor,
+      now: this.now(),
+    };
   }
 
-  record(answer: Answer, event: Parameters<typeof chainEvent>[0]): void {
-    this.answers.set(answer.itemId, answer);
-    this.events.push(chainEvent(event, this.events.at(-1) ?? null));
+  apply(action: Action, actor: Actor = admin): RecordResult {
+    return this.keep(recordAction(this.context(actor), action));
+  }
+
+  undo(actor: Actor = admin): RecordResult {
+    return this.keep(undoLast(this.context(actor)));
+  }
+
+  /** Adds an accepted event to the log, as the app does once it is stored. */
+  keep(result: RecordResult): RecordResult {
+    if (result.ok) this.log.add(result.event);
+    return result;
   }
 
   /** Applies actions that must succeed. */

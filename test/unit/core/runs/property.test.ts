@@ -6,9 +6,9 @@ import {
   evaluateGate,
   evaluateItem,
   runVisibility,
-  undoLastAction,
-  verifyAnswersAgainstEvents,
-  verifyChain,
+  RunLog,
+  verifyAnswersAgainstLog,
+  verifyRunLog,
   type Action,
   type AnswerValue,
 } from '../../../../core/runs';
@@ -129,15 +129,8 @@ describe('property: random actions through applyAction', () => {
           if (startComplete) completeRun(session);
           for (const s of steps) {
             if (s.kind === 'wait') session.wait(7);
-            else if (s.kind === 'undo') {
-              const last = session.events.at(-1);
-              if (!last) continue;
-              const result = undoLastAction(
-                { run: session.run, actor: admin, now: session.now() },
-                last,
-              );
-              if (result.ok) session.record(result.answer, result.event);
-            } else session.apply(s.action, s.bySupervisor ? supervisor : admin);
+            else if (s.kind === 'undo') session.undo(admin);
+            else session.apply(s.action, s.bySupervisor ? supervisor : admin);
           }
           if (signAtEnd) {
             session.run = { ...session.run, state: 'signed' };
@@ -147,8 +140,13 @@ describe('property: random actions through applyAction', () => {
             expect(session.events).toHaveLength(before);
           }
 
-          expect(verifyChain(session.events).ok).toBe(true);
-          expect(verifyAnswersAgainstEvents(session.answers, session.events)).toEqual([]);
+          expect(verifyRunLog(session.run.id, session.events).ok).toBe(true);
+          expect(
+            verifyAnswersAgainstLog(
+              session.answers,
+              RunLog.of(session.run.id, session.events).answers(),
+            ),
+          ).toEqual([]);
 
           const gate = evaluateGate(definition, session.run, session.answers);
           decisions[gate.decision] += 1;

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  undoLastAction,
-  verifyAnswersAgainstEvents,
-  verifyChain,
-  type ChainedEvent,
+  verifyAnswersAgainstLog,
+  verifyRunLog,
+  type RecordResult,
+  type RunEvent,
 } from '../../../../core/runs';
 import { admin, done, Session, supervisor } from './fixtures';
 
-function undo(session: Session) {
-  const last = session.events.at(-1) as ChainedEvent;
-  const result = undoLastAction({ run: session.run, actor: supervisor, now: session.now() }, last);
+function undo(session: Session, actor = supervisor) {
+  const last = session.events.at(-1) as RunEvent;
+  const result = session.undo(actor);
   if (!result.ok) throw new Error(result.error.message);
-  session.record(result.answer, result.event);
-  return { last, result };
+  return { last, result: result as Extract<RecordResult, { ok: true }> };
 }
 
-describe('undoLastAction', () => {
+describe('undoLast', () => {
   it('restores the answer before the last action and logs an undo naming it', () => {
     const session = new Session().must(done('wifi-survey')).wait(2).must({
       type: 'setNotes',
@@ -36,8 +35,8 @@ describe('undoLastAction', () => {
       },
     });
     expect(result.event.payload.before).toEqual(last.payload.after);
-    expect(verifyChain(session.events).ok).toBe(true);
-    expect(verifyAnswersAgainstEvents(session.answers, session.events)).toEqual([]);
+    expect(verifyRunLog(session.run.id, session.events).ok).toBe(true);
+    expect(verifyAnswersAgainstLog(session.answers, session.log.answers())).toEqual([]);
   });
 
   it('restores a fresh open answer when the item had none', () => {
@@ -66,18 +65,23 @@ describe('undoLastAction', () => {
     expect(session.answers.get('wifi-survey')?.status).toBe('done');
   });
 
-  it('is refused on a signed run and for another run', () => {
+  it('is refused on a signed run and when nothing was done on this device', () => {
     const session = new Session().must(done('wifi-survey'));
-    const last = session.events.at(-1) as ChainedEvent;
-    const frozen = undoLastAction(
-      { run: { ...session.run, state: 'signed' }, actor: admin, now: 'x' },
-      last,
-    );
-    expect(frozen.ok || frozen.error.code).toBe('run-frozen');
-    const other = undoLastAction(
-      { run: { ...session.run, id: 'run-paris' }, actor: admin, now: 'x' },
-      last,
-    );
-    expect(other.ok || other.error.code).toBe('wrong-run');
+    session.run = { ...session.run, state: 'signed' };
+    expect(session.undo(admin)).toMatchObject({ ok: false, error: { code: 'run-frozen' } });
+    expect(new Session().undo(admin)).toMatchObject({
+      ok: false,
+      error: { code: 'nothing-to-undo' },
+    });
+  });
+
+  it('is refused once another device changed the item since', () => {
+    const mine = new Session(undefined, undefined, 'device-a').must(done('wifi-survey'));
+    const theirs = new Session(mine.run, undefined, 'device-b');
+    theirs.log.addAll(mine.events);
+    theirs.must({ type: 'setNotes', itemId: 'wifi-survey', notes: 'Checked the attic too.' });
+    mine.log.addAll(theirs.events);
+    expect(mine.undo(admin)).toMatchObject({ ok: false, error: { code: 'undo-superseded' } });
+    expect(mine.answers.get('wifi-survey')?.notes).toBe('Checked the attic too.');
   });
 });
