@@ -27,6 +27,11 @@ export async function initI18n(): Promise<typeof i18next> {
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
+    // A key the strings do not have is shown raw ("runs.detail.waitingOn"): say so in the console,
+    // where the e2e suite fails on it (test/e2e/fixtures.ts).
+    saveMissing: true,
+    missingKeyHandler: (languages, _namespace, key) =>
+      console.error(`Missing translation key "${key}" (${[languages].flat().join(', ')})`),
   });
   document.documentElement.lang = i18next.language;
   return i18next;

@@ -31,7 +31,11 @@ export async function completeFirstRun(
   await expect(new AppShellPage(page).navigation()).toBeVisible();
 }
 
-export const test = base.extend<{ shell: AppShellPage; cspViolations: string[] }>({
+export const test = base.extend<{
+  shell: AppShellPage;
+  cspViolations: string[];
+  missingTranslations: string[];
+}>({
   shell: async ({ page }, use) => {
     await use(new AppShellPage(page));
   },
@@ -46,6 +50,20 @@ export const test = base.extend<{ shell: AppShellPage; cspViolations: string[] }
       });
       await use(violations);
       expect(violations, 'CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every test fails if a screen it visits asks for a translation key the strings do not have.
+  missingTranslations: [
+    async ({ page }, use) => {
+      const missing: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Missing translation key/.test(message.text())) {
+          missing.push(message.text());
+        }
+      });
+      await use(missing);
+      expect(missing, 'missing translation keys').toEqual([]);
     },
     { auto: true },
   ],

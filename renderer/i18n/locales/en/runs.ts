@@ -150,6 +150,7 @@ export const runs = {
     removeWaiver: 'Remove waiver',
     waivedBy: 'Waived by {{name}}, {{time}}: {{justification}}',
     dependsOn: 'Depends on',
+    waitingOn: 'Waiting on',
     recheck: 'Re-check: an item this one builds on was reopened.',
     guidance: 'Guidance',
     department: 'Department',

@@ -154,6 +154,7 @@ export const runs: Translation['runs'] = {
     removeWaiver: 'Retirar dispensa',
     waivedBy: 'Dispensado por {{name}}, {{time}}: {{justification}}',
     dependsOn: 'Depende de',
+    waitingOn: 'En espera de',
     recheck: 'Volver a comprobar: se reabrió un elemento del que depende este.',
     guidance: 'Guía',
     department: 'Departamento',
