@@ -79,6 +79,24 @@ export interface MirrorSignedReportResult {
   reason?: string;
 }
 
+/** The languages main's own dialogs speak (the renderer's, see renderer/i18n). */
+export type DialogLanguage = 'en' | 'es';
+
+/**
+ * A signature with the device key. `message` must be the UTF-8 of canonicalJson(statement) of a
+ * sign-off, countersign or send-back statement (core/reports/report-format.ts SignedStatement)
+ * naming this device's key, and `reportBody` the canonicalJson of the report body its reportHash
+ * names (core's SigningContext): main checks both with core/reports/statement-to-sign.ts, shows
+ * the run, office, decision and report fingerprint in a native confirmation, and signs only when
+ * the user confirms. Anything else is refused and nothing is signed.
+ */
+export interface SignWithDeviceKeyRequest {
+  message: Uint8Array;
+  reportBody: string;
+  /** The page's language, for the confirmation; English when absent. */
+  language?: DialogLanguage;
+}
+
 /** A report revision as main keeps it on disk. `json` is unchecked text: verify before use. */
 export interface MirroredReport {
   reportId: string;
@@ -101,10 +119,12 @@ export interface IpcContract {
   /** This device's signing key, made on the first call and the same one after that. */
   getSigningKey: { request: void; response: SigningKeyInfo };
   /**
-   * An Ed25519 signature (64 bytes) of `message` with the key getSigningKey reports. Refused when
-   * there is no key yet (call getSigningKey first) and for messages over MAX_SIGN_MESSAGE_BYTES.
+   * An Ed25519 signature (64 bytes) of a statement with the key getSigningKey reports, once the
+   * user confirms it (SignWithDeviceKeyRequest). Refused when there is no key yet (call
+   * getSigningKey first), for messages over MAX_SIGN_MESSAGE_BYTES, for anything but a statement
+   * about the given body, and when the user cancels the confirmation.
    */
-  signWithDeviceKey: { request: { message: Uint8Array }; response: { signature: Uint8Array } };
+  signWithDeviceKey: { request: SignWithDeviceKeyRequest; response: { signature: Uint8Array } };
   /**
    * Keeps a second copy of a signed report revision and its evidence as files (desktop), because
    * Chromium may reset IndexedDB. A countersigned copy replaces the plain one, never the reverse.
@@ -135,7 +155,8 @@ export const IPC_METHODS = [
 
 /**
  * The largest message signWithDeviceKey signs, in both runtimes. What is signed is a small
- * SignedStatement (core/reports/report-format.ts), never a whole report.
+ * SignedStatement (core/reports/report-format.ts), never a whole report; the body it names travels
+ * beside it as `reportBody` (at most core's MAX_REPORT_JSON_BYTES).
  */
 export const MAX_SIGN_MESSAGE_BYTES = 64 * 1024;
 

@@ -1,16 +1,18 @@
 // The desktop implementations of the IPC contract (electron/common/ipc-contract.ts). Everything
 // they touch (app, shell, dialog, the file system, the window, the signing key store, the report
-// mirror) is passed in, so tests run them on fakes and real temporary folders. The web-mode twin
+// mirror) is passed in, so tests run them on fakes and real temporary folders. Signing goes through
+// sign-request.ts: a checked statement and the user's confirmation before the key is used. The web-mode twin
 // is renderer/bridge/web-bridge.ts: when a behaviour changes here (size limit, refusal reasons),
 // change it there too.
 
 import path from 'node:path';
 import type { App, BaseWindow, Dialog, Shell } from 'electron';
-import { MAX_SIGN_MESSAGE_BYTES } from '../common/ipc-contract';
 import type { OpenFileRequest, SaveFileRequest } from '../common/ipc-contract';
 import type { IpcHandlers, SenderInfo } from './ipc';
+import type { Logger } from './logging';
 import { checkExternalUrl } from './security';
 import type { ReportMirror } from './report-mirror';
+import { createSignRequestHandler } from './sign-request';
 import type { SigningKeyStore } from './signing-keys';
 import { writeFileAtomic, type AtomicWriteFileSystem } from './write-file-atomic';
 
@@ -28,7 +30,8 @@ export interface HandlerDependencies {
   /** process.platform in the app. */
   platform: string;
   shell: Pick<Shell, 'openExternal'>;
-  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  /** showMessageBox is the signing confirmation (sign-request.ts). */
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBox'>;
   fs: HandlerFileSystem;
   /** The window of the calling page, which dialogs are modal to; null shows them unparented. */
   getWindow: (sender: SenderInfo) => BaseWindow | null;
@@ -37,6 +40,8 @@ export interface HandlerDependencies {
   maxOpenFileBytes?: number;
   /** This device's signing key (signing-keys.ts); its private key never leaves it. */
   signingKeys: SigningKeyStore;
+  /** Where signing refusals and signatures are logged. */
+  signingLog?: Pick<Logger, 'info' | 'warn'>;
   /** The second copy of signed reports on disk (report-mirror.ts); it validates its requests. */
   reportMirror: Pick<ReportMirror, 'mirror' | 'list' | 'readAttachment'>;
 }
@@ -76,18 +81,6 @@ function assertOpenRequest(request: unknown): asserts request is OpenFileRequest
   }
 }
 
-function assertSignRequest(request: unknown): asserts request is { message: Uint8Array } {
-  const message: unknown = (request as { message?: unknown } | null)?.message;
-  if (!(message instanceof Uint8Array) || message.byteLength === 0) {
-    throw new Error('signWithDeviceKey needs { message: Uint8Array } with at least one byte.');
-  }
-  if (message.byteLength > MAX_SIGN_MESSAGE_BYTES) {
-    throw new Error(
-      `signWithDeviceKey signs messages of up to ${MAX_SIGN_MESSAGE_BYTES} bytes, not ${message.byteLength}.`,
-    );
-  }
-}
-
 /** The name only: a suggested name must not pick the folder (the user does, in the dialog). */
 function safeFileName(suggestedName: string): string {
   // Characters Windows forbids in file names, and control characters, become '_'.
@@ -99,6 +92,12 @@ function safeFileName(suggestedName: string): string {
 
 export function createHandlers(deps: HandlerDependencies): IpcHandlers {
   const maxOpenFileBytes = deps.maxOpenFileBytes ?? MAX_OPEN_FILE_BYTES;
+  const signRequest = createSignRequestHandler({
+    signingKeys: deps.signingKeys,
+    dialog: deps.dialog,
+    getWindow: deps.getWindow,
+    ...(deps.signingLog ? { log: deps.signingLog } : {}),
+  });
 
   return {
     getInfo: async () => ({
@@ -174,10 +173,7 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
 
     getSigningKey: () => deps.signingKeys.getKey(),
 
-    signWithDeviceKey: async (request) => {
-      assertSignRequest(request);
-      return { signature: await deps.signingKeys.sign(request.message) };
-    },
+    signWithDeviceKey: (request, sender) => signRequest(request, sender),
 
     mirrorSignedReport: (request) => deps.reportMirror.mirror(request),
 

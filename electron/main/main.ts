@@ -118,6 +118,7 @@ if (enforceSingleInstance(app, focusMainWindow)) {
           platform: process.platform,
           log: (message) => keysLog.warn(message),
         }),
+        signingLog: keysLog,
         reportMirror: createReportMirror({
           fs,
           userDataDir,

@@ -65,8 +65,14 @@ export interface SigningKeyStoreDependencies {
 export interface SigningKeyStore {
   /** The public half of the device key; makes the key on the first call. */
   getKey(): Promise<SigningKeyInfo>;
-  /** A 64-byte Ed25519 signature of `message`; refuses when there is no key yet. */
-  sign(message: Uint8Array): Promise<Uint8Array>;
+  /** The public key when the device has one, without making one; null when it has none yet. */
+  publicKey(): Promise<string | null>;
+  /**
+   * A 64-byte Ed25519 signature of `message`; refuses when there is no key yet, and when the key
+   * is not `expectedPublicKey` (the one a checked statement names). Raw bytes: only
+   * sign-request.ts calls this, after checking the statement and the user's confirmation.
+   */
+  sign(message: Uint8Array, expectedPublicKey?: string): Promise<Uint8Array>;
 }
 
 export function deviceKeyPath(userDataDir: string): string {
@@ -270,12 +276,19 @@ export function createSigningKeyStore(deps: SigningKeyStoreDependencies): Signin
         };
       }),
 
-    sign: (message) =>
+    publicKey: () => exclusive(async () => (await readKeyFile())?.publicKey ?? null),
+
+    sign: (message, expectedPublicKey) =>
       exclusive(async () => {
         await assertKeyring();
         const record = await readKeyFile();
         if (record === null) {
           throw new Error('This device has no signing key yet: getSigningKey makes it.');
+        }
+        if (expectedPublicKey !== undefined && record.publicKey !== expectedPublicKey) {
+          throw new Error(
+            "Refused to sign: the device's signing key changed since the statement was checked.",
+          );
         }
         const { privateKey, pem, shouldReEncrypt } = await privateKeyOf(record);
         const signature = signWithKey(null, message, privateKey);

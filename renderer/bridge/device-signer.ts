@@ -1,13 +1,22 @@
 // The sign-off code's Signer (core/reports/report-format.ts) for this device: the identity is the
 // device key's public half plus the user's profile, and signatures come from the bridge, so the
 // private key stays in Electron's main process (desktop) or a non-extractable WebCrypto key (web).
-import type { AppBridge } from '../../electron/common/ipc-contract';
+// Each signature request carries the report body the statement is about, so the key's side can
+// check the statement against it (core/reports/statement-to-sign.ts) and, in the desktop app,
+// show the user what is signed before signing.
+import type { AppBridge, DialogLanguage } from '../../electron/common/ipc-contract';
 import type { Signer, SignerIdentity, SignerRole } from '../../core/reports/report-format';
+import { canonicalJson } from '../../core/runs/event-chain';
 
 export interface SignerProfile {
   name: string;
   role: SignerRole;
   office?: string;
+}
+
+/** The page's language (renderer/i18n sets <html lang>), for main's confirmation. */
+function pageLanguage(): DialogLanguage {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'es' ? 'es' : 'en';
 }
 
 export function createDeviceSigner(
@@ -22,6 +31,18 @@ export function createDeviceSigner(
         ? { publicKey, name: profile.name, role: profile.role }
         : { publicKey, name: profile.name, role: profile.role, office: profile.office };
     },
-    sign: async (message) => (await bridge.signWithDeviceKey({ message })).signature,
+    sign: async (message, about) => {
+      if (about === undefined) {
+        throw new Error(
+          'The device key signs statements about a report only: the report is missing.',
+        );
+      }
+      const { signature } = await bridge.signWithDeviceKey({
+        message,
+        reportBody: canonicalJson(about.body),
+        language: pageLanguage(),
+      });
+      return signature;
+    },
   };
 }

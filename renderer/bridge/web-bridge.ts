@@ -66,7 +66,9 @@ export function createWebBridge(): AppBridge {
       saveWithDownload(suggestedName, mimeType, data),
     openFile: ({ extensions }) => pickFile(extensions),
     getSigningKey: () => signingKeys.getKey(),
-    signWithDeviceKey: async ({ message }) => ({ signature: await signingKeys.sign(message) }),
+    signWithDeviceKey: async ({ message, reportBody }) => ({
+      signature: await signingKeys.sign(message, reportBody),
+    }),
     // Web mode keeps no second copy of signed reports: a page cannot write files of its own, and
     // a copy in another IndexedDB database would be lost with the first when the site's data is
     // cleared. Backups (Settings) are the web's insurance. The desktop twin is report-mirror.ts.

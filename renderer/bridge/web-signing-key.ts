@@ -2,11 +2,17 @@
 // non-extractable (no script, ours included, can read its bytes), kept in its own IndexedDB
 // database. IndexedDB stores the CryptoKey objects themselves (structured clone keeps them
 // non-extractable), so the key survives reloads without ever being serialised.
-// The desktop twin is electron/main/signing-keys.ts: keep refusals and limits in step.
+// The desktop twin is electron/main/signing-keys.ts with sign-request.ts: keep refusals and limits
+// in step. Like main, sign() takes only a canonical statement about the report body given beside
+// it (core/reports/statement-to-sign.ts) and refuses anything else. Unlike main it shows no
+// confirmation of its own: the key lives in this page's origin, so a script that could call sign()
+// could as well use the CryptoKey from IndexedDB directly, and a confirmation in the same page
+// would protect nothing (the desktop app's confirmation is real because main is another process).
 // Only web-bridge.ts should import this; everything else signs through the bridge.
 import { MAX_SIGN_MESSAGE_BYTES } from '../../electron/common/ipc-contract';
 import type { SigningKeyInfo } from '../../electron/common/ipc-contract';
 import { bytesToBase64url } from '../../core/reports/base64url';
+import { checkStatementToSign } from '../../core/reports/statement-to-sign';
 
 /** Separate from the app's data database, so the key has its own lifecycle. */
 export const KEY_DATABASE_NAME = 'go-live-checklists-keys';
@@ -33,8 +39,12 @@ interface StoredDeviceKey {
 export interface WebSigningKeyStore {
   /** The public half of the device key; makes the key on the first call. */
   getKey(): Promise<SigningKeyInfo>;
-  /** A 64-byte Ed25519 signature of `message`; refuses when there is no key yet. */
-  sign(message: Uint8Array): Promise<Uint8Array>;
+  /**
+   * A 64-byte Ed25519 signature of `message`, a canonical statement about `reportBody` (canonical
+   * JSON of the body its reportHash names) by this key; refuses anything else, and when there is
+   * no key yet.
+   */
+  sign(message: Uint8Array, reportBody: string): Promise<Uint8Array>;
 }
 
 export interface WebSigningKeyDependencies {
@@ -220,14 +230,21 @@ export function createWebSigningKeyStore(deps: WebSigningKeyDependencies = {}): 
         };
       }),
 
-    sign: (message) =>
+    sign: (message, reportBody) =>
       exclusive(async () => {
         assertMessage(message);
         const key = await readKey();
         if (key === null)
           throw new Error('This device has no signing key yet: getSigningKey makes it.');
-        // A copy: the caller cannot change the bytes while they are signed.
-        const signature = await subtle().sign(ED25519, key.privateKey, new Uint8Array(message));
+        // A copy: the caller cannot change the bytes between the check and the signature.
+        const copy = new Uint8Array(message);
+        const checked = checkStatementToSign({
+          message: copy,
+          reportBody,
+          publicKey: key.publicKeyRaw,
+        });
+        if (!checked.ok) throw new Error(checked.message);
+        const signature = await subtle().sign(ED25519, key.privateKey, copy);
         return new Uint8Array(signature);
       }),
   };

@@ -4,11 +4,16 @@
 // and fake-indexeddb; only a browser shows that Chromium's own structured clone keeps the key.
 // The module is bundled here and evaluated through DevTools, like storage-in-page.ts does: the
 // production bundle exposes nothing for tests, and the page's CSP does not govern DevTools.
+// What is signed is a real sign-off statement about a report body (the key refuses anything else),
+// made here in Node with the core and handed to the page.
 import { createPublicKey, verify } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
 import type { createWebSigningKeyStore } from '../../renderer/bridge/web-signing-key';
+import { REPORT_FORMAT_VERSION, reportHash, statementBytes } from '../../core/reports';
+import { canonicalJson } from '../../core/runs/event-chain';
+import { body } from '../unit/core/reports/fixtures';
 import { expect, test } from './fixtures';
 
 declare global {
@@ -45,20 +50,47 @@ async function installKeyStore(page: Page): Promise<void> {
   await page.evaluate(`globalThis.__name ??= (target) => target;\n${await bundleKeyStore()}`);
 }
 
-/** Gets the key (making it on the first call) and signs `message`, in the page. */
-function keyAndSignature(page: Page, message: string) {
-  return page.evaluate(async (text) => {
+/** Gets the key (making it on the first call), in the page. */
+function keyInfo(page: Page) {
+  return page.evaluate(async () => {
     const store = window.goLiveSigningKeys?.createWebSigningKeyStore();
     if (!store) throw new Error('the key store is not installed');
-    const info = await store.getKey();
-    const signature = await store.sign(new TextEncoder().encode(text));
-    return { info, signature: [...signature] };
-  }, message);
+    return store.getKey();
+  });
 }
 
-function verifies(publicKey: string, message: string, signature: number[]): boolean {
+/** Signs `message` (bytes) about `reportBody` in the page: the signature, or why it was refused. */
+function signInPage(page: Page, message: Uint8Array, reportBody: string) {
+  return page.evaluate(
+    async ({ bytes, json }) => {
+      const store = window.goLiveSigningKeys?.createWebSigningKeyStore();
+      if (!store) throw new Error('the key store is not installed');
+      return store.sign(new Uint8Array(bytes), json).then(
+        (signature) => ({ signature: [...signature] }),
+        (error: Error) => ({ refused: error.message }),
+      );
+    },
+    { bytes: [...message], json: reportBody },
+  );
+}
+
+/** A sign-off statement by `publicKey` (as the app makes it) and the body it is about. */
+function signOffStatement(publicKey: string, signedAt: string) {
+  const reportBody = body({ signedAt });
+  const message = statementBytes({
+    format: 'go-live-report',
+    formatVersion: REPORT_FORMAT_VERSION,
+    purpose: 'sign-off',
+    reportHash: reportHash(reportBody),
+    signer: { publicKey, name: 'Ana García', role: 'admin' },
+    signedAt,
+  });
+  return { message, reportBody: canonicalJson(reportBody) };
+}
+
+function verifies(publicKey: string, message: Uint8Array, signature: number[]): boolean {
   const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
-  return verify(null, Buffer.from(message), key, Buffer.from(signature));
+  return verify(null, message, key, Buffer.from(signature));
 }
 
 test('the web signing key is made once, survives a reload and cannot be exported', async ({
@@ -66,13 +98,20 @@ test('the web signing key is made once, survives a reload and cannot be exported
 }) => {
   await page.goto('./');
   await installKeyStore(page);
-  const first = await keyAndSignature(page, 'sign-off statement');
-  expect(first.info).toMatchObject({
+  const info = await keyInfo(page);
+  expect(info).toMatchObject({
     publicKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     protection: 'browser-non-extractable',
     warning: expect.stringContaining('clearing'),
   });
-  expect(verifies(first.info.publicKey, 'sign-off statement', first.signature)).toBe(true);
+  const statement = signOffStatement(info.publicKey, '2025-06-01T16:00:00.000Z');
+  const first = await signInPage(page, statement.message, statement.reportBody);
+  if (!('signature' in first)) throw new Error(first.refused);
+  expect(verifies(info.publicKey, statement.message, first.signature)).toBe(true);
+  // Anything but a statement about the body given is refused, in the browser as in main.
+  await expect(
+    signInPage(page, new TextEncoder().encode('sign-off statement'), statement.reportBody),
+  ).resolves.toEqual({ refused: expect.stringMatching(/^Refused to sign: /) });
 
   // What any script on the page finds in IndexedDB: CryptoKeys, the private one non-extractable.
   const stored = await page.evaluate(async () => {
@@ -112,7 +151,9 @@ test('the web signing key is made once, survives a reload and cannot be exported
 
   await page.reload();
   await installKeyStore(page);
-  const afterReload = await keyAndSignature(page, 'countersign statement');
-  expect(afterReload.info).toEqual(first.info);
-  expect(verifies(first.info.publicKey, 'countersign statement', afterReload.signature)).toBe(true);
+  expect(await keyInfo(page)).toEqual(info);
+  const later = signOffStatement(info.publicKey, '2025-06-02T09:00:00.000Z');
+  const afterReload = await signInPage(page, later.message, later.reportBody);
+  if (!('signature' in afterReload)) throw new Error(afterReload.refused);
+  expect(verifies(info.publicKey, later.message, afterReload.signature)).toBe(true);
 });

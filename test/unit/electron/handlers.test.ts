@@ -1,7 +1,8 @@
 // The desktop IPC handlers on fakes (app, shell, dialog, signing key store) and a real temporary
 // folder: getInfo, openExternal through the allowlist, saveFile written atomically, openFile with
-// its size limit, the signing key calls checked before they reach the key store, and the report
-// mirror calls handed to the real mirror on the same folder.
+// its size limit, the signing key calls checked before they reach the key store (the statement
+// checks and the confirmation: sign-request.test.ts), and the report mirror calls handed to the
+// real mirror on the same folder.
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import { MAX_SIGN_MESSAGE_BYTES } from '../../../electron/common/ipc-contract';
+import type { SignWithDeviceKeyRequest } from '../../../electron/common/ipc-contract';
 import { MAX_OPEN_FILE_BYTES, createHandlers } from '../../../electron/main/handlers';
 import type { HandlerDependencies, HandlerFileSystem } from '../../../electron/main/handlers';
 import { createReportMirror } from '../../../electron/main/report-mirror';
@@ -44,8 +46,10 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
       createdAt: '2025-06-01T08:00:00.000Z',
       protection: 'os-keyring' as const,
     })),
+    publicKey: vi.fn<SigningKeyStore['publicKey']>(async () => 'A'.repeat(43)),
     sign: vi.fn<SigningKeyStore['sign']>(async () => new Uint8Array(64).fill(7)),
   };
+  const showMessageBox = vi.fn(async () => ({ response: 0, checkboxChecked: false }));
   const deps: HandlerDependencies = {
     app: { getName: () => 'Go-live Checklists', getVersion: () => '1.2.3' },
     platform: 'linux',
@@ -62,11 +66,13 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
         parents.push(args.length === 2 ? args[0] : null);
         return openChoice;
       },
+      showMessageBox: showMessageBox as unknown as HandlerDependencies['dialog']['showMessageBox'],
     },
     fs,
     getWindow: () => null,
     allowlist: ['github.com', 'learn.microsoft.com'],
     signingKeys,
+    signingLog: { info: () => undefined, warn: () => undefined },
     reportMirror: createReportMirror({ fs, userDataDir: folder, log: () => undefined }),
     ...overrides,
   };
@@ -74,6 +80,7 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     handlers: createHandlers(deps),
     openExternal,
     signingKeys,
+    showMessageBox,
     saveOptions,
     openOptions,
     parents,
@@ -328,13 +335,13 @@ describe('signing key', () => {
     expect(signingKeys.getKey).toHaveBeenCalledOnce();
   });
 
-  it('signWithDeviceKey signs the message with the key store', async () => {
-    const { handlers, signingKeys } = setUp();
-    const message = bytes('statement');
-    await expect(handlers.signWithDeviceKey({ message }, sender)).resolves.toEqual({
-      signature: new Uint8Array(64).fill(7),
-    });
-    expect(signingKeys.sign).toHaveBeenCalledExactlyOnceWith(message);
+  it('signWithDeviceKey refuses a message that is not a statement: no dialog, no signature', async () => {
+    const { handlers, signingKeys, showMessageBox } = setUp();
+    await expect(
+      handlers.signWithDeviceKey({ message: bytes('statement'), reportBody: '{}' }, sender),
+    ).rejects.toThrow(/^Refused to sign: the message is not JSON/);
+    expect(showMessageBox).not.toHaveBeenCalled();
+    expect(signingKeys.sign).not.toHaveBeenCalled();
   });
 
   it('passes a refusal of the key store on', async () => {
@@ -345,26 +352,28 @@ describe('signing key', () => {
 
   it.each([
     ['no message', {}],
-    ['a string', { message: 'statement' }],
-    ['an array of numbers', { message: [1, 2, 3] }],
-    ['an empty message', { message: new Uint8Array(0) }],
+    ['a string', { message: 'statement', reportBody: '{}' }],
+    ['an array of numbers', { message: [1, 2, 3], reportBody: '{}' }],
+    ['an empty message', { message: new Uint8Array(0), reportBody: '{}' }],
     ['null', null],
   ])('signWithDeviceKey rejects %s before reaching the key store', async (_case, request) => {
     const { handlers, signingKeys } = setUp();
     await expect(
-      handlers.signWithDeviceKey(request as unknown as { message: Uint8Array }, sender),
-    ).rejects.toThrow(/signWithDeviceKey needs \{ message: Uint8Array \}/);
+      handlers.signWithDeviceKey(request as unknown as SignWithDeviceKeyRequest, sender),
+    ).rejects.toThrow(/signWithDeviceKey needs \{ message: Uint8Array, reportBody: string \}/);
     expect(signingKeys.sign).not.toHaveBeenCalled();
   });
 
-  it('signWithDeviceKey refuses a message over the limit and accepts one of exactly the limit', async () => {
+  it('signWithDeviceKey refuses a message over the limit before reading it', async () => {
     const { handlers, signingKeys } = setUp();
     await expect(
-      handlers.signWithDeviceKey({ message: new Uint8Array(MAX_SIGN_MESSAGE_BYTES + 1) }, sender),
+      handlers.signWithDeviceKey(
+        { message: new Uint8Array(MAX_SIGN_MESSAGE_BYTES + 1), reportBody: '{}' },
+        sender,
+      ),
     ).rejects.toThrow(`up to ${MAX_SIGN_MESSAGE_BYTES} bytes, not ${MAX_SIGN_MESSAGE_BYTES + 1}`);
+    expect(signingKeys.publicKey).not.toHaveBeenCalled();
     expect(signingKeys.sign).not.toHaveBeenCalled();
-    await handlers.signWithDeviceKey({ message: new Uint8Array(MAX_SIGN_MESSAGE_BYTES) }, sender);
-    expect(signingKeys.sign).toHaveBeenCalledOnce();
   });
 });
 

@@ -110,10 +110,10 @@ describe('registerIpcHandlers', () => {
     const message = new Uint8Array([1, 2, 3]);
     const event = eventFrom(mainFrame('app://bundle/index.html'));
     await expect(
-      ipcMain.invoke(channelOf('signWithDeviceKey'), event, { message }),
+      ipcMain.invoke(channelOf('signWithDeviceKey'), event, { message, reportBody: '{}' }),
     ).resolves.toEqual({ signature: new Uint8Array(64) });
     expect(handlers.signWithDeviceKey).toHaveBeenCalledExactlyOnceWith(
-      { message },
+      { message, reportBody: '{}' },
       { url: 'app://bundle/index.html', webContentsId: 7 },
     );
     await expect(

@@ -257,6 +257,16 @@ describe('sign', () => {
     await expect(fs.stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('tells the public key without making one, and refuses to sign with another key', async () => {
+    const { store, file } = setUp();
+    await expect(store.publicKey()).resolves.toBeNull();
+    await expect(fs.stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+    const { publicKey } = await store.getKey();
+    await expect(store.publicKey()).resolves.toBe(publicKey);
+    await expect(store.sign(bytes('x'), 'B'.repeat(43))).rejects.toThrow(/key changed/);
+    expect(verifies(publicKey, bytes('x'), await store.sign(bytes('x'), publicKey))).toBe(true);
+  });
+
   it('says so clearly when the keyring cannot decrypt the key', async () => {
     const { store, keyring, file } = setUp();
     await store.getKey();

@@ -2,7 +2,8 @@
 // fake-indexeddb, whose structured clone is Node's and keeps CryptoKey objects as they are, so the
 // stored key stays a non-extractable CryptoKey here as it does in Chromium. A "reload" is a new
 // store on the same IDBFactory. The same module in real Chromium IndexedDB, across a real page
-// reload, is test/e2e/signing-key.spec.ts. Also: the device Signer on top of it.
+// reload, is test/e2e/signing-key.spec.ts. Also: the device Signer on top of it. Like main, the
+// store signs only a canonical statement about the report body given with it.
 import { createPublicKey, verify } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,6 +16,15 @@ import {
   type WebSigningKeyDependencies,
 } from '../../../renderer/bridge/web-signing-key';
 import { createDeviceSigner } from '../../../renderer/bridge/device-signer';
+import {
+  REPORT_FORMAT_VERSION,
+  reportHash,
+  signOff,
+  statementBytes,
+  verifyReport,
+} from '../../../core/reports';
+import { canonicalJson } from '../../../core/runs/event-chain';
+import { body } from '../core/reports/fixtures';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const createdAt = '2025-06-01T08:00:00.000Z';
@@ -29,6 +39,22 @@ function setUp(overrides: Partial<WebSigningKeyDependencies> = {}) {
       ...extra,
     });
   return { indexedDB, store: open(), reload: open };
+}
+
+/** A sign-off statement by the key `publicKey` and the body it is about, as the app sends them. */
+function signOffStatement(publicKey: string, signedAt?: string) {
+  const reportBody = body(signedAt === undefined ? {} : { signedAt });
+  return {
+    message: statementBytes({
+      format: 'go-live-report',
+      formatVersion: REPORT_FORMAT_VERSION,
+      purpose: 'sign-off',
+      reportHash: reportHash(reportBody),
+      signer: { publicKey, name: 'Ana García', role: 'admin' },
+      signedAt: reportBody.signedAt,
+    }),
+    reportBody: canonicalJson(reportBody),
+  };
 }
 
 /** Verifies with node:crypto, from nothing but the base64url raw public key. */
@@ -157,21 +183,38 @@ describe('sign', () => {
   it('makes Ed25519 signatures that verify against the public key, after a reload too', async () => {
     const { store, reload } = setUp();
     const { publicKey } = await store.getKey();
-    const message = bytes('{"purpose":"sign-off","reportHash":"ab12"}');
-    const signature = await store.sign(message);
+    const { message, reportBody } = signOffStatement(publicKey);
+    const signature = await store.sign(message, reportBody);
     expect(signature).toBeInstanceOf(Uint8Array);
     expect(signature).toHaveLength(64);
     expect(verifies(publicKey, message, signature)).toBe(true);
-    expect(
-      verifies(publicKey, bytes('{"purpose":"sign-off","reportHash":"ab13"}'), signature),
-    ).toBe(false);
-    const afterReload = await reload().sign(message);
+    const other = signOffStatement(publicKey, '2025-06-02T10:00:00.000Z');
+    expect(verifies(publicKey, other.message, signature)).toBe(false);
+    const afterReload = await reload().sign(message, reportBody);
     expect(verifies(publicKey, message, afterReload)).toBe(true);
+  });
+
+  it('refuses to sign anything but a statement about the body given, as main does', async () => {
+    const { store } = setUp();
+    const { publicKey } = await store.getKey();
+    const { message, reportBody } = signOffStatement(publicKey);
+    await expect(store.sign(bytes('nonce:3f9a'), reportBody)).rejects.toThrow(
+      /^Refused to sign: the message is not JSON/,
+    );
+    await expect(store.sign(bytes('{"amount":1000}'), reportBody)).rejects.toThrow(
+      /not a sign-off, countersign or send-back statement/,
+    );
+    const otherBody = signOffStatement(publicKey, '2025-06-02T10:00:00.000Z').reportBody;
+    await expect(store.sign(message, otherBody)).rejects.toThrow(/another report/);
+    const someoneElse = signOffStatement('B'.repeat(43));
+    await expect(store.sign(someoneElse.message, someoneElse.reportBody)).rejects.toThrow(
+      /another signer's key/,
+    );
   });
 
   it('refuses when there is no key yet, instead of making one on the side', async () => {
     const { store, reload } = setUp();
-    await expect(store.sign(bytes('x'))).rejects.toThrow(/no signing key yet/);
+    await expect(store.sign(bytes('x'), '{}')).rejects.toThrow(/no signing key yet/);
     // Nothing was stored: the first getKey still makes the key now.
     await expect(reload().getKey()).resolves.toMatchObject({ createdAt });
   });
@@ -187,7 +230,7 @@ describe('sign', () => {
   ])('rejects %s, as the desktop app does', async (_case, message, error) => {
     const { store } = setUp();
     await store.getKey();
-    await expect(store.sign(message as Uint8Array)).rejects.toThrow(error);
+    await expect(store.sign(message as Uint8Array, '{}')).rejects.toThrow(error);
   });
 });
 
@@ -198,7 +241,7 @@ describe('a damaged key record', () => {
     await replaceRecord(indexedDB, { id: 'device', privateKey: 'gone' });
     const message = /The signing key stored in this browser is damaged \(no Ed25519 private key\)/;
     await expect(store.getKey()).rejects.toThrow(message);
-    await expect(store.sign(bytes('x'))).rejects.toThrow(message);
+    await expect(store.sign(bytes('x'), '{}')).rejects.toThrow(message);
     expect(await storedRecord(indexedDB)).toEqual({ id: 'device', privateKey: 'gone' });
   });
 
@@ -211,7 +254,7 @@ describe('a damaged key record', () => {
       'verify',
     ]);
     await replaceRecord(indexedDB, { ...record, privateKey: extractable.privateKey });
-    await expect(store.sign(bytes('x'))).rejects.toThrow(
+    await expect(store.sign(bytes('x'), '{}')).rejects.toThrow(
       'damaged (the private key is extractable)',
     );
   });
@@ -221,7 +264,9 @@ describe('createDeviceSigner', () => {
   function bridgeOver(store: ReturnType<typeof setUp>['store']) {
     const bridge: Pick<AppBridge, 'getSigningKey' | 'signWithDeviceKey'> = {
       getSigningKey: () => store.getKey(),
-      signWithDeviceKey: async ({ message }) => ({ signature: await store.sign(message) }),
+      signWithDeviceKey: async ({ message, reportBody }) => ({
+        signature: await store.sign(message, reportBody),
+      }),
     };
     return bridge;
   }
@@ -248,11 +293,21 @@ describe('createDeviceSigner', () => {
     expect(Object.keys(await signer.identity()).sort()).toEqual(['name', 'publicKey', 'role']);
   });
 
-  it('signs through the bridge with the key of its identity', async () => {
+  it('signs a report off through the bridge with the key of its identity', async () => {
+    const { store } = setUp();
+    const signer = createDeviceSigner(bridgeOver(store), { name: 'Ana García', role: 'admin' });
+    const reportBody = body();
+    const signed = await signOff(signer, reportBody, reportBody.signedAt);
+    const result = verifyReport(signed, null);
+    expect(result.signatures).toEqual([expect.objectContaining({ valid: true })]);
+    expect(result.problems.map((problem) => problem.code)).toEqual(['no-trust-list']);
+  });
+
+  it('refuses to sign without the report the statement is about', async () => {
     const { store } = setUp();
     const signer = createDeviceSigner(bridgeOver(store), { name: 'Sam Lee', role: 'supervisor' });
-    const { publicKey } = await signer.identity();
-    const message = bytes('{"purpose":"countersign"}');
-    expect(verifies(publicKey, message, await signer.sign(message))).toBe(true);
+    await expect(signer.sign(bytes('{"purpose":"countersign"}'))).rejects.toThrow(
+      /the report is missing/,
+    );
   });
 });
