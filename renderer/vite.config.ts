@@ -1,11 +1,15 @@
 // Builds the renderer once for both runtimes: the desktop app loads dist/renderer over app://bundle,
 // web mode serves the same files on 127.0.0.1 (cli/serve-web.mjs). Relative asset URLs (base './')
-// make both work; the CSP header comes from electron/common/content-security-policy.ts.
+// make both work; the CSP header comes from electron/common/content-security-policy.ts (web mode:
+// connect-src allows loopback and the hub named by HUB_URL, if any).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { securityHeaders } from '../electron/common/content-security-policy.ts';
+import {
+  securityHeaders,
+  webModeConnectPolicy,
+} from '../electron/common/content-security-policy.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -29,6 +33,6 @@ export default defineConfig({
     host: '127.0.0.1',
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,
-    headers: securityHeaders(),
+    headers: securityHeaders(webModeConnectPolicy(process.env.HUB_URL)),
   },
 });

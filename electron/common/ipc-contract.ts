@@ -97,6 +97,22 @@ export interface SignWithDeviceKeyRequest {
   language?: DialogLanguage;
 }
 
+/** The hub this device may connect to (the CSP's connect-src); null when it disconnects. */
+export interface SetHubOriginRequest {
+  hubUrl: string | null;
+  /** The page's language, for the confirmation; English when absent. */
+  language?: DialogLanguage;
+}
+
+export interface SetHubOriginResult {
+  /** The hub origin allowed from the next page load on (null: none). */
+  origin: string | null;
+  /** False when the user did not allow the new hub in main's confirmation: nothing changed. */
+  isAllowed: boolean;
+  /** The page must reload for its Content-Security-Policy to allow the new hub. */
+  isReloadRequired: boolean;
+}
+
 /** A report revision as main keeps it on disk. `json` is unchecked text: verify before use. */
 export interface MirroredReport {
   reportId: string;
@@ -135,6 +151,12 @@ export interface IpcContract {
   listMirroredReports: { request: void; response: MirroredReport[] };
   /** Evidence bytes from the second copy, checked against their SHA-256; null when absent or damaged. */
   readMirroredAttachment: { request: MirroredAttachmentRequest; response: Uint8Array | null };
+  /**
+   * Names the hub the page may connect to (electron/main/hub-origin.ts), when the user enrolls
+   * with a hub (main asks the user first) or disconnects. Web mode's CSP comes from its server
+   * (HUB_URL): there it changes nothing.
+   */
+  setHubOrigin: { request: SetHubOriginRequest; response: SetHubOriginResult };
 }
 
 export type IpcMethod = keyof IpcContract;
@@ -151,6 +173,7 @@ export const IPC_METHODS = [
   'mirrorSignedReport',
   'listMirroredReports',
   'readMirroredAttachment',
+  'setHubOrigin',
 ] as const satisfies readonly IpcMethod[];
 
 /**

@@ -1,12 +1,13 @@
 // The app:// protocol: serves the built renderer (dist/renderer) at app://bundle/, a stable secure
 // origin, so IndexedDB, localStorage and the CSP behave as on a real website and survive updates.
 // Request -> file resolution is the pure resolveAppRequest, tested without Electron; every response
-// carries the security headers shared with web mode (electron/common/content-security-policy.ts).
+// carries the security headers shared with web mode (electron/common/content-security-policy.ts),
+// with connect-src as the policy says at that moment (the enrolled hub, hub-origin.ts).
 
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../common/ipc-contract';
-import { securityHeaders } from '../common/content-security-policy';
+import { securityHeaders, type ConnectPolicy } from '../common/content-security-policy';
 
 /**
  * Must run before app 'ready'. standard: URLs parse like http (host, path, relative URLs, a real
@@ -128,10 +129,13 @@ export function resolveAppRequest(url: string, rendererRoot: string): AppRequest
 
 export type ReadFile = (filePath: string) => Promise<Uint8Array>;
 
-function textResponse(status: number, text: string): Response {
+/** The connect policy for the next response (read for each one: the hub may have changed). */
+export type ConnectPolicySource = () => ConnectPolicy;
+
+function textResponse(status: number, text: string, policy: ConnectPolicy): Response {
   return new Response(text, {
     status,
-    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+    headers: { ...securityHeaders(policy), 'Content-Type': 'text/plain; charset=utf-8' },
   });
 }
 
@@ -140,9 +144,11 @@ export async function respondToAppRequest(
   request: Pick<Request, 'url' | 'method'>,
   rendererRoot: string,
   readFile: ReadFile,
+  connectPolicy: ConnectPolicySource,
 ): Promise<Response> {
+  const policy = connectPolicy();
   if (request.method !== 'GET' && request.method !== 'HEAD')
-    return textResponse(405, 'Method Not Allowed');
+    return textResponse(405, 'Method Not Allowed', policy);
   const resolution = resolveAppRequest(request.url, rendererRoot);
   if (resolution.kind === 'refused') {
     const text =
@@ -151,16 +157,16 @@ export async function respondToAppRequest(
         : resolution.status === 403
           ? 'Forbidden'
           : 'Bad Request';
-    return textResponse(resolution.status, text);
+    return textResponse(resolution.status, text, policy);
   }
   let body: Uint8Array;
   try {
     body = await readFile(resolution.filePath);
   } catch {
     // Missing file, a directory, unreadable: all the same to the renderer.
-    return textResponse(404, 'Not Found');
+    return textResponse(404, 'Not Found', policy);
   }
-  const headers = { ...securityHeaders(), 'Content-Type': resolution.mimeType };
+  const headers = { ...securityHeaders(policy), 'Content-Type': resolution.mimeType };
   // Copy into a fresh ArrayBuffer-backed array: Response wants Uint8Array<ArrayBuffer>, and a Buffer
   // from fs may be a view into node's shared pool.
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
@@ -174,6 +180,9 @@ export function handleAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   rendererRoot: string,
   readFile: ReadFile,
+  connectPolicy: ConnectPolicySource,
 ): void {
-  protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, rendererRoot, readFile));
+  protocol.handle(APP_SCHEME, (request) =>
+    respondToAppRequest(request, rendererRoot, readFile, connectPolicy),
+  );
 }

@@ -11,6 +11,7 @@ import type { OpenFileRequest, SaveFileRequest } from '../common/ipc-contract';
 import type { IpcHandlers, SenderInfo } from './ipc';
 import type { Logger } from './logging';
 import { checkExternalUrl } from './security';
+import type { HubOriginStore } from './hub-origin';
 import type { ReportMirror } from './report-mirror';
 import { createSignRequestHandler } from './sign-request';
 import type { SigningKeyStore } from './signing-keys';
@@ -44,6 +45,8 @@ export interface HandlerDependencies {
   signingLog?: Pick<Logger, 'info' | 'warn'>;
   /** The second copy of signed reports on disk (report-mirror.ts); it validates its requests. */
   reportMirror: Pick<ReportMirror, 'mirror' | 'list' | 'readAttachment'>;
+  /** The hub the CSP allows (hub-origin.ts); it validates its requests and asks the user. */
+  hubOrigins: Pick<HubOriginStore, 'set'>;
 }
 
 /** Rounded up to 0.1 MB, so a file just over the limit never reads as "50 MB". */
@@ -180,5 +183,7 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
     listMirroredReports: () => deps.reportMirror.list(),
 
     readMirroredAttachment: (request) => deps.reportMirror.readAttachment(request),
+
+    setHubOrigin: (request, sender) => deps.hubOrigins.set(request, sender),
   };
 }

@@ -27,7 +27,8 @@ import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol
 import { loadUpdater, resolveUpdateFeed, startAutoUpdate } from './auto-update';
 import { EXTERNAL_URL_ALLOWLIST } from './external-allowlist';
 import { createHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
+import { createHubOriginStore } from './hub-origin';
+import { registerIpcHandlers, type SenderInfo } from './ipc';
 import { createFileLogger, logFolder } from './logging';
 import { createReportMirror } from './report-mirror';
 import { denyAllPermissions, hardenAllWebContents } from './security';
@@ -93,7 +94,27 @@ if (enforceSingleInstance(app, focusMainWindow)) {
 
   void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession, (message) => securityLog.warn(message));
-    handleAppProtocol(protocol, rendererRoot, (filePath) => fs.readFile(filePath));
+    const getWindow = (sender: SenderInfo) => {
+      const contents = webContents.fromId(sender.webContentsId);
+      return (contents && BrowserWindow.fromWebContents(contents)) ?? mainWindow;
+    };
+    const hubLog = log.scope('hub-origin');
+    const hubOrigins = createHubOriginStore({
+      fs,
+      userDataDir,
+      dialog,
+      getWindow,
+      log: (message) => hubLog.info(message),
+    });
+    // Before the first page loads: its CSP names the hub.
+    await hubOrigins.load();
+    handleAppProtocol(
+      protocol,
+      rendererRoot,
+      (filePath) => fs.readFile(filePath),
+      // Loopback in development only (a hub under test); a packaged app talks to its hub alone.
+      () => ({ hubOrigin: hubOrigins.current(), allowsLoopback: !app.isPackaged }),
+    );
     const ipcLog = log.scope('ipc');
     const keysLog = log.scope('signing-keys');
     const mirrorLog = log.scope('report-mirror');
@@ -105,10 +126,7 @@ if (enforceSingleInstance(app, focusMainWindow)) {
         shell,
         dialog,
         fs,
-        getWindow: (sender) => {
-          const contents = webContents.fromId(sender.webContentsId);
-          return (contents && BrowserWindow.fromWebContents(contents)) ?? mainWindow;
-        },
+        getWindow,
         allowlist: EXTERNAL_URL_ALLOWLIST,
         // After 'ready', as safeStorage needs; the key itself is made on the first getSigningKey.
         signingKeys: createSigningKeyStore({
@@ -124,6 +142,7 @@ if (enforceSingleInstance(app, focusMainWindow)) {
           userDataDir,
           log: (message) => mirrorLog.info(message),
         }),
+        hubOrigins,
       }),
       { log: (message) => ipcLog.warn(message) },
     );

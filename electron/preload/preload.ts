@@ -28,6 +28,7 @@ const bridge = {
   mirrorSignedReport: (request) => invoke('mirrorSignedReport', request),
   listMirroredReports: () => invoke('listMirroredReports', undefined),
   readMirroredAttachment: (request) => invoke('readMirroredAttachment', request),
+  setHubOrigin: (request) => invoke('setHubOrigin', request),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     // Only the command reaches the page, and only a known one.
     const forward = (_event: unknown, command: unknown) => {

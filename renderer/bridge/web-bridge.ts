@@ -2,6 +2,7 @@
 // files go through <input type=file> and downloads instead of native dialogs, and the signing key
 // is a non-extractable WebCrypto key in IndexedDB (web-signing-key.ts) instead of the OS keyring.
 import type { AppBridge, OpenedFile, SaveFileResult } from '../../electron/common/ipc-contract';
+import { hubOriginOf } from '../../electron/common/content-security-policy';
 import { createWebSigningKeyStore } from './web-signing-key';
 
 const MAX_OPEN_BYTES = 50 * 1024 * 1024;
@@ -75,6 +76,13 @@ export function createWebBridge(): AppBridge {
     mirrorSignedReport: async () => ({ mirrored: false, reason: 'web mode keeps no second copy' }),
     listMirroredReports: async () => [],
     readMirroredAttachment: async () => null,
+    // Web mode's CSP comes from its server (HUB_URL, renderer/vite.config.ts): a page cannot
+    // change it, so there is nothing to allow or reload here.
+    setHubOrigin: async ({ hubUrl }) => ({
+      origin: hubUrl === null ? null : hubOriginOf(hubUrl),
+      isAllowed: true,
+      isReloadRequired: false,
+    }),
     // No application menu in a browser: nothing ever arrives.
     onMenuCommand: () => () => undefined,
   };

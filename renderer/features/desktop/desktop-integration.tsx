@@ -1,5 +1,5 @@
 // The desktop app's glue in the shell: acts on menu commands, keeps the second copy of signed
-// reports, and shows what they have to say. Rendered once by the app shell (renderer/app/); in web
+// reports, keeps the CSP's hub in step with the enrolled one, and shows what they have to say. Rendered once by the app shell (renderer/app/); in web
 // mode it renders nothing but the (empty) notices.
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
@@ -10,6 +10,7 @@ import { useProfile } from '../profile/use-profile';
 import { NewRunDialog } from '../runs/new-run-dialog';
 import { registerDesktopText } from './desktop-text';
 import { useDesktopStore } from './use-desktop-store';
+import { useHubOrigin } from './use-hub-origin';
 import { useMenuCommands } from './use-menu-commands';
 import { useReportMirror } from './use-report-mirror';
 
@@ -18,6 +19,7 @@ export function DesktopIntegration() {
   registerDesktopText(i18n);
   useMenuCommands();
   useReportMirror();
+  useHubOrigin();
   const profile = useProfile();
   const { isNewRunOpen, setNewRunOpen, notices, dismiss } = useDesktopStore();
   const { pathname } = useLocation();

@@ -1,13 +1,21 @@
 // Settings > Hub: connect this device to the organisation's hub with the hub's address and a
 // one-time code (enrollment sends the user's public signing key; the device token and the trust
 // list come back), see what it is connected as, or disconnect (nothing queued is lost).
-import { useState, type FormEvent } from 'react';
+// In the desktop app the hub must first be allowed by the CSP (renderer/bridge/hub-access.ts): the
+// user confirms it in a native dialog, the page reloads, and the enrollment resumes.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Input, Label, Text, TextField } from 'react-aria-components';
 import { Link2, TriangleAlert, Unplug } from 'lucide-react';
 import { services } from '../../app/services';
 import { bridge } from '../../bridge/bridge';
+import {
+  forgetHubAccess,
+  prepareHubAccess,
+  takePendingEnrollment,
+  type PendingEnrollment,
+} from '../../bridge/hub-access';
 import { useAppInfo } from '../../app/use-app-info';
 import { useProfile } from '../profile/use-profile';
 import { appSync } from '../../sync/app-sync';
@@ -33,6 +41,13 @@ function differsFromHub(
   );
 }
 
+// The enrollment a reload interrupted, taken once per page load (it is removed as it is read).
+let pendingAtLoad: PendingEnrollment | null | undefined;
+function pendingEnrollment(): PendingEnrollment | null {
+  pendingAtLoad ??= takePendingEnrollment();
+  return pendingAtLoad;
+}
+
 function describePerson(name: string, role: string, office: string | undefined): string {
   return office === undefined ? `${name}, ${role}` : `${name}, ${role}, ${office}`;
 }
@@ -52,16 +67,20 @@ export function HubConnectionPanel() {
   const trustKeys = useLiveQuery(() => services.db.trustedKeys.count(), []);
   const profile = useProfile();
   const info = useAppInfo();
-  const [hubUrl, setHubUrl] = useState('');
-  const [code, setCode] = useState('');
+  const [pending] = useState(pendingEnrollment);
+  const [hubUrl, setHubUrl] = useState(pending?.hubUrl ?? '');
+  const [code, setCode] = useState(pending?.code ?? '');
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const connect = async (event: FormEvent) => {
-    event.preventDefault();
+  const enroll = async (enrollment: { hubUrl: string; code: string }) => {
     setBusy(true);
     setError(undefined);
     try {
+      const access = await prepareHubAccess({ bridge }, enrollment);
+      if (access === 'refused') return setError(t('sync.hubPanel.errors.not-allowed'));
+      if (access === 'reloading') return;
+      const { hubUrl, code } = enrollment;
       const runtime = info?.runtime === 'desktop' ? t('app.runtimeDesktop') : t('app.runtimeWeb');
       const outcome = await connectToHub({
         db: services.db,
@@ -82,6 +101,23 @@ export function HubConnectionPanel() {
       setBusy(false);
     }
   };
+
+  const connect = (event: FormEvent) => {
+    event.preventDefault();
+    void enroll({ hubUrl, code });
+  };
+
+  // The enrollment the page reloaded for (a newly allowed hub) goes on by itself, once the
+  // profile and app info that name the device are there.
+  const isReady = profile !== undefined && info !== undefined;
+  const hasResumed = useRef(false);
+  useEffect(() => {
+    if (!isReady || pending === null || hasResumed.current) return;
+    hasResumed.current = true;
+    pendingAtLoad = null;
+    void enroll(pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- enroll reads the latest state
+  }, [isReady, pending]);
 
   return (
     <section className="panel" aria-labelledby="settings-hub">
@@ -114,13 +150,19 @@ export function HubConnectionPanel() {
               })}
             </p>
           )}
-          <Button className="button" onPress={() => void forgetHubConnection(services.db)}>
+          <Button
+            className="button"
+            onPress={() => {
+              void forgetHubConnection(services.db);
+              void forgetHubAccess({ bridge });
+            }}
+          >
             <Unplug aria-hidden size={15} /> {t('sync.hubPanel.disconnect')}
           </Button>
           <p className="muted">{t('sync.hubPanel.disconnectHelp')}</p>
         </>
       ) : (
-        <form className="form" onSubmit={(event) => void connect(event)} noValidate>
+        <form className="form" onSubmit={connect} noValidate>
           <TextField className="field" value={hubUrl} onChange={setHubUrl} isRequired type="url">
             <Label>{t('sync.hubPanel.url')}</Label>
             <Input placeholder="https://hub.example.org" autoComplete="url" />

@@ -11,7 +11,10 @@ import {
   resolveAppRequest,
   respondToAppRequest,
 } from '../../../electron/main/app-protocol';
-import { contentSecurityPolicy } from '../../../electron/common/content-security-policy';
+import {
+  contentSecurityPolicy,
+  type ConnectPolicy,
+} from '../../../electron/common/content-security-policy';
 
 const root = path.resolve('/srv/app/dist/renderer');
 const inRoot = (...parts: string[]) => path.join(root, ...parts);
@@ -162,14 +165,15 @@ describe('respondToAppRequest on a real folder', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  const get = (url: string, method = 'GET') =>
-    respondToAppRequest({ url, method }, path.join(folder, 'renderer'), read);
+  const enrolled: ConnectPolicy = { hubOrigin: 'https://hub.example.org', allowsLoopback: false };
+  const get = (url: string, method = 'GET', policy: ConnectPolicy = enrolled) =>
+    respondToAppRequest({ url, method }, path.join(folder, 'renderer'), read, () => policy);
 
   it('serves a file with its type and the security headers', async () => {
     const response = await get('app://bundle/assets/index.js');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy(enrolled));
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toBe('console.log(1);');
   });
@@ -196,8 +200,21 @@ describe('respondToAppRequest on a real folder', () => {
   ])('%s -> %i, still with the security headers', async (url, status) => {
     const response = await get(url);
     expect(response.status).toBe(status);
-    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy(enrolled));
     expect(await response.text()).not.toContain('do not serve');
+  });
+
+  it('names the hub the policy allows at the time of each request, and no other host', async () => {
+    const connectSrc = async (policy: ConnectPolicy) =>
+      (await get('app://bundle/index.html', 'GET', policy)).headers
+        .get('content-security-policy')
+        ?.split('; ')
+        .find((directive) => directive.startsWith('connect-src '));
+    expect(await connectSrc({ hubOrigin: null, allowsLoopback: false })).toBe("connect-src 'self'");
+    expect(await connectSrc(enrolled)).toBe("connect-src 'self' https://hub.example.org");
+    expect(await connectSrc({ hubOrigin: 'https://hub.example.org', allowsLoopback: true })).toBe(
+      "connect-src 'self' https://hub.example.org http://127.0.0.1:* http://localhost:*",
+    );
   });
 
   it('refuses methods other than GET and HEAD', async () => {
@@ -212,7 +229,8 @@ describe('handleAppProtocol', () => {
         (scheme: string, handler: (request: Request) => Promise<Response> | Response) => void
       >();
     const readFileFake = vi.fn(async () => new TextEncoder().encode('<h1>hi</h1>'));
-    handleAppProtocol({ handle }, root, readFileFake);
+    let policy: ConnectPolicy = { hubOrigin: null, allowsLoopback: false };
+    handleAppProtocol({ handle }, root, readFileFake, () => policy);
     expect(handle).toHaveBeenCalledOnce();
     const [scheme, handler] = handle.mock.calls[0] ?? [];
     expect(scheme).toBe('app');
@@ -221,5 +239,12 @@ describe('handleAppProtocol', () => {
     const ok = await handler?.({ url: 'app://bundle/', method: 'GET' } as Request);
     expect(ok?.status).toBe(200);
     expect(readFileFake).toHaveBeenCalledWith(inRoot('index.html'));
+    expect(ok?.headers.get('content-security-policy')).toContain("connect-src 'self';");
+    // The user enrolled: the next page load allows that hub.
+    policy = { hubOrigin: 'https://hub.example.org', allowsLoopback: false };
+    const later = await handler?.({ url: 'app://bundle/', method: 'GET' } as Request);
+    expect(later?.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' https://hub.example.org;",
+    );
   });
 });

@@ -74,6 +74,7 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     signingKeys,
     signingLog: { info: () => undefined, warn: () => undefined },
     reportMirror: createReportMirror({ fs, userDataDir: folder, log: () => undefined }),
+    hubOrigins: { set: async () => ({ origin: null, isAllowed: true, isReloadRequired: false }) },
     ...overrides,
   };
   return {

@@ -49,6 +49,7 @@ function setUp() {
     mirrorSignedReport: vi.fn(async () => ({ mirrored: true })),
     listMirroredReports: vi.fn(async () => []),
     readMirroredAttachment: vi.fn(async () => null),
+    setHubOrigin: vi.fn(async () => ({ origin: null, isAllowed: true, isReloadRequired: false })),
   };
   const ipcMain = new FakeIpcMain();
   const log = vi.fn<(message: string) => void>();

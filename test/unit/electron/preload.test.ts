@@ -91,6 +91,7 @@ describe('preload bridge', () => {
     ['mirrorSignedReport', { reportId: 'r-1', revision: 1, json: '{}', attachments: [] }],
     ['listMirroredReports', undefined],
     ['readMirroredAttachment', { reportId: 'r-1', revision: 1, sha256: 'a'.repeat(64) }],
+    ['setHubOrigin', { hubUrl: 'https://hub.example.org', language: 'es' }],
   ])('%s invokes app:%s with the request', async (method, request) => {
     const call = exposed[method] as (request?: unknown) => Promise<unknown>;
     await expect(call(request)).resolves.toEqual({ channel: `app:${method}`, request });

@@ -76,6 +76,7 @@ function desktop(keyHex: string, answer: number = SIGN_BUTTON) {
     signingKeys,
     signingLog: log,
     reportMirror: {} as HandlerDependencies['reportMirror'],
+    hubOrigins: {} as HandlerDependencies['hubOrigins'],
   });
   // The preload's bridge, minus the IPC.
   const bridge: Pick<AppBridge, 'getSigningKey' | 'signWithDeviceKey'> = {

@@ -104,6 +104,7 @@ export const sync = {
       unreachable: 'The hub could not be reached: check the address and the network.',
       refused: 'The hub refused: {{message}}',
       'not-a-hub': 'That address does not answer as a hub.',
+      'not-allowed': 'The app was not allowed to connect to this hub: nothing was sent to it.',
       failed: 'Connecting failed: {{message}}',
     },
   },

@@ -108,6 +108,7 @@ export const sync: Translation['sync'] = {
       unreachable: 'No se pudo contactar con el hub: revise la dirección y la red.',
       refused: 'El hub lo rechazó: {{message}}',
       'not-a-hub': 'Esa dirección no responde como un hub.',
+      'not-allowed': 'No se permitió a la aplicación conectarse a este hub: no se le envió nada.',
       failed: 'La conexión falló: {{message}}',
     },
   },
