@@ -6,8 +6,14 @@
 // 'breached' when measured > target, 'met' when measured <= target, 'missing' when either figure
 // is, and 'incomparable' when their units cannot be converted (minutes, hours and days convert).
 // When a definition has two items for the same cell, the first in definition order counts.
+// A measured item whose `max` names an item (`max: { item: <target> }`) is judged against exactly
+// that item, the signed target, by the run's own rule (core/runs/evaluation.ts), whatever the sla
+// metadata of other items says: the cell then reads what the run's checklist judged.
+import type { ChecklistDefinition, Item } from '../definitions/schema';
 import type { ReportBody, SignedReport } from '../reports/report-format';
+import { evaluateItem } from '../runs/evaluation';
 import type { ItemStatus } from '../runs/model';
+import { judgeContext, type JudgedAnswer } from '../runs/thresholds';
 import type { DefinitionCatalog } from './catalog';
 import { EMPTY_CATALOG } from './catalog';
 import { compareText } from './order';
@@ -107,15 +113,25 @@ function slaRow(body: ReportBody, catalog: DefinitionCatalog): SlaClientRow {
   );
   type Slot = Partial<Record<'target' | 'measured', { itemId: string; unit: string }>>;
   const slots = new Map<string, Slot>();
+  const byId = new Map<string, Item>();
   for (const section of definition?.sections ?? []) {
-    for (const item of section.items) {
-      if (item.type !== 'number' || item.sla === undefined) continue;
-      const key = `${item.sla.metric}/${item.sla.priority}`;
-      const slot = slots.get(key) ?? {};
-      slot[item.sla.role] ??= { itemId: item.id, unit: item.unit };
-      slots.set(key, slot);
-    }
+    for (const item of section.items) byId.set(item.id, item);
   }
+  for (const item of byId.values()) {
+    if (item.type !== 'number' || item.sla === undefined) continue;
+    const key = `${item.sla.metric}/${item.sla.priority}`;
+    const slot = slots.get(key) ?? {};
+    slot[item.sla.role] ??= { itemId: item.id, unit: item.unit };
+    slots.set(key, slot);
+  }
+  // A measured item bound to its target: that target, whichever item the metadata lists first.
+  for (const slot of slots.values()) {
+    const measured = slot.measured === undefined ? undefined : byId.get(slot.measured.itemId);
+    const bound = measured?.type === 'number' ? measured.max : undefined;
+    const target = typeof bound === 'object' ? byId.get(bound.item) : undefined;
+    if (target?.type === 'number') slot.target = { itemId: target.id, unit: target.unit };
+  }
+  const judgeAgainstBound = definition === undefined ? undefined : boundJudge(definition, body);
   const figure = (ref: { itemId: string; unit: string } | undefined): SlaFigure | null => {
     if (ref === undefined) return null;
     const answer = answers.get(ref.itemId);
@@ -138,7 +154,14 @@ function slaRow(body: ReportBody, catalog: DefinitionCatalog): SlaClientRow {
       const slot = slots.get(`${metric}/${priority}`);
       const target = figure(slot?.target);
       const measured = figure(slot?.measured);
-      cells.push({ metric, priority, target, measured, ...judge(target, measured) });
+      const judged = judge(target, measured);
+      const measuredItem =
+        slot?.measured === undefined ? undefined : byId.get(slot.measured.itemId);
+      const state =
+        judged.state === 'missing' || measuredItem === undefined || judgeAgainstBound === undefined
+          ? judged.state
+          : (judgeAgainstBound(measuredItem) ?? judged.state);
+      cells.push({ metric, priority, target, measured, ...judged, state });
     }
   }
   const count = (state: SlaState) => cells.filter((cell) => cell.state === state).length;
@@ -154,6 +177,37 @@ function slaRow(body: ReportBody, catalog: DefinitionCatalog): SlaClientRow {
     breached: count('breached'),
     missing: count('missing'),
     incomparable: count('incomparable'),
+  };
+}
+
+/**
+ * The run's own judgement of a measured item bound to another item (`max: { item }`), from the
+ * report's answers: 'breached' when it fails its maximum, 'met' when it passes; undefined for
+ * items without such a bound (the sla pairing decides them).
+ */
+function boundJudge(
+  definition: ChecklistDefinition,
+  body: ReportBody,
+): (item: Item) => SlaState | undefined {
+  const answers = new Map<string, JudgedAnswer>();
+  for (const section of body.sections) {
+    for (const item of section.items) {
+      answers.set(
+        item.id,
+        item.value === undefined
+          ? { status: item.status }
+          : { status: item.status, value: item.value },
+      );
+    }
+  }
+  const hidden = new Set(body.hiddenItems);
+  const context = judgeContext(definition, body.run, answers, {
+    isVisible: (itemId) => !hidden.has(itemId),
+  });
+  return (item) => {
+    if (item.type !== 'number' || typeof item.max !== 'object') return undefined;
+    const evaluation = evaluateItem(item, answers.get(item.id), context);
+    return evaluation.failureDetail?.kind === 'above-max' ? 'breached' : 'met';
   };
 }
 

@@ -1,5 +1,6 @@
-// Semantic checks on items: the item limit, number thresholds in order (min <= max), and choice
-// items with at least one acceptable answer.
+// Semantic checks on items: the item limit, fixed number thresholds in order (min <= max), and
+// choice items with at least one acceptable answer. Expressions and item references as thresholds
+// are check-thresholds.ts's.
 import { locatedItems, type CheckContext } from './check-context';
 import { LIMITS } from './schema';
 
@@ -14,8 +15,8 @@ export function checkItems({ definition, report }: CheckContext): void {
   for (const { item, path } of items) {
     if (
       item.type === 'number' &&
-      item.min !== undefined &&
-      item.max !== undefined &&
+      typeof item.min === 'number' &&
+      typeof item.max === 'number' &&
       item.min > item.max
     ) {
       report(

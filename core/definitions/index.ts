@@ -56,6 +56,33 @@ export { COMPARED_ITEM_FIELDS, type FieldChange, type ItemField } from './item-c
 export {
   migrateAnswers,
   recheckReasons,
+  type MigrationOptions,
   type MigrationResult,
   type RecheckEntry,
 } from './migrate-answers';
+export {
+  parseThreshold,
+  THRESHOLD_FUNCTIONS,
+  MAX_THRESHOLD_DEPTH,
+  type ThresholdNode,
+  type ThresholdFunction,
+  type ThresholdSyntaxError,
+  type ParseThresholdResult,
+} from './threshold-expression';
+export {
+  evaluateThreshold,
+  formatThreshold,
+  thresholdParameters,
+  type ThresholdProblem,
+  type ThresholdValue,
+} from './threshold-evaluate';
+export {
+  canonicalThreshold,
+  describeThreshold,
+  parseThresholdCached,
+  thresholdForm,
+  thresholdForParameters,
+  thresholdItemIds,
+  thresholdsOf,
+  type ThresholdForm,
+} from './thresholds';

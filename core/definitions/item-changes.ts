@@ -2,6 +2,7 @@
 // changed) and the answer migration (which answers must be re-checked). When adding an item field
 // to schema.ts, add it to COMPARED_ITEM_FIELDS too.
 import type { Item } from './schema';
+import { canonicalThreshold } from './thresholds';
 
 export const COMPARED_ITEM_FIELDS = [
   'title',
@@ -34,6 +35,8 @@ export interface FieldChange {
 
 /** Lists whose order carries no meaning are compared as sets. */
 const UNORDERED_FIELDS: ReadonlySet<ItemField> = new Set(['dependsOn', 'tags']);
+/** Thresholds are compared by meaning: "seats/20" and "seats / 20" are the same expression. */
+const THRESHOLD_FIELDS: ReadonlySet<ItemField> = new Set(['min', 'max']);
 
 export function compareItems(from: Item, to: Item): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -42,7 +45,9 @@ export function compareItems(from: Item, to: Item): FieldChange[] {
     const after = fieldOf(to, field);
     const isSame = UNORDERED_FIELDS.has(field)
       ? isSameValue(sortedList(before), sortedList(after))
-      : isSameValue(before, after);
+      : THRESHOLD_FIELDS.has(field)
+        ? isSameValue(canonicalThreshold(before), canonicalThreshold(after))
+        : isSameValue(before, after);
     if (!isSame) changes.push({ field, from: before, to: after });
   }
   return changes;

@@ -2,10 +2,18 @@
 // kept its meaning carry over; answers whose item changed what counts as done (type, title,
 // thresholds min/max/unit, which choices are acceptable, evidence now required, now a change item)
 // carry over but are flagged for re-check with the reasons; answers whose item is gone are dropped.
+// Thresholds compare by meaning; given the run's parameters, a threshold that changed form but
+// works out to the same figure for this run (2 -> "ceil(seats / 20)" with 40 seats) is no reason.
 // Generic in the answer type: the run model decides what an answer holds.
 import { compareItems, type FieldChange } from './item-changes';
 import { quoteValue } from './problem';
-import type { ChecklistDefinition, Item } from './schema';
+import type { ChecklistDefinition, Item, ParameterValues, Threshold } from './schema';
+import { canonicalThreshold, thresholdForm, thresholdForParameters } from './thresholds';
+
+export interface MigrationOptions {
+  /** The run's parameter values: thresholds are then compared as this run's figures. */
+  parameters?: ParameterValues;
+}
 
 export interface RecheckEntry {
   itemId: string;
@@ -22,6 +30,7 @@ export function migrateAnswers<A>(
   from: ChecklistDefinition,
   to: ChecklistDefinition,
   answers: ReadonlyMap<string, A>,
+  options: MigrationOptions = {},
 ): MigrationResult<A> {
   const fromItems = itemsById(from);
   const toItems = itemsById(to);
@@ -39,23 +48,31 @@ export function migrateAnswers<A>(
     const reasons =
       before === undefined
         ? [`the item was not in version ${from.version}`]
-        : recheckReasons(before, after);
+        : recheckReasons(before, after, options.parameters);
     if (reasons.length > 0) recheck.push({ itemId, reasons });
   }
   return { carried, recheck, dropped };
 }
 
 /** Why an answer given under `before` may no longer hold under `after`; empty when it still holds. */
-export function recheckReasons(before: Item, after: Item): string[] {
-  return compareItems(before, after).flatMap((change) => reasonsFor(change, before, after));
+export function recheckReasons(before: Item, after: Item, parameters?: ParameterValues): string[] {
+  return compareItems(before, after).flatMap((change) =>
+    reasonsFor(change, before, after, parameters),
+  );
 }
 
-function reasonsFor(change: FieldChange, before: Item, after: Item): string[] {
+function reasonsFor(
+  change: FieldChange,
+  before: Item,
+  after: Item,
+  parameters: ParameterValues | undefined,
+): string[] {
   switch (change.field) {
-    case 'type':
-    case 'title':
     case 'min':
     case 'max':
+      return thresholdReasons(change, before, after, parameters);
+    case 'type':
+    case 'title':
     case 'unit':
       return [`${change.field} changed from ${describe(change.from)} to ${describe(change.to)}`];
     case 'choices':
@@ -82,6 +99,43 @@ function choiceReasons(before: Item, after: Item): string[] {
     }
     return [];
   });
+}
+
+function thresholdReasons(
+  change: FieldChange,
+  before: Item,
+  after: Item,
+  parameters: ParameterValues | undefined,
+): string[] {
+  const forRun = (item: Item, threshold: unknown): number | undefined => {
+    if (parameters === undefined || !isThreshold(threshold)) return undefined;
+    const value = thresholdForParameters(threshold, parameters, item.type === 'count');
+    return value?.ok === true ? value.value : undefined;
+  };
+  const was = forRun(before, change.from);
+  const now = forRun(after, change.to);
+  if (was !== undefined && was === now && before.type === after.type) return [];
+  const figure = now !== undefined && typeof change.to !== 'number' ? ` (${now} for this run)` : '';
+  return [
+    `${change.field} changed from ${describeThresholdValue(change.from)} to ${describeThresholdValue(change.to)}${figure}`,
+  ];
+}
+
+function isThreshold(value: unknown): value is Threshold {
+  return (
+    typeof value === 'number' ||
+    typeof value === 'string' ||
+    (value !== null &&
+      typeof value === 'object' &&
+      typeof (value as { item?: unknown }).item === 'string')
+  );
+}
+
+function describeThresholdValue(value: unknown): string {
+  if (!isThreshold(value)) return describe(value);
+  const form = thresholdForm(value);
+  if (form.form === 'item') return `the answer to "${form.itemId}"`;
+  return form.form === 'fixed' ? String(form.value) : quoteValue(canonicalThreshold(value), 60);
 }
 
 function describe(value: unknown): string {

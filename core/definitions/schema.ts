@@ -21,6 +21,7 @@ export const LIMITS = {
   dependsOn: 50,
   parameters: 50,
   expressionLength: 500,
+  thresholdExpressionLength: 200,
 } as const;
 
 const id = z.string().max(LIMITS.idLength).regex(KEBAB_ID, 'must be kebab-case, like "isp-lines"');
@@ -66,6 +67,25 @@ const itemBase = {
   tags: z.array(id).max(20).default([]),
 };
 
+/** A threshold that takes another number item's answer as the bound: `max: { item: rto-hours }`. */
+export const itemThresholdSchema = z.strictObject({ item: id });
+
+/** An arithmetic expression over the run's number parameters: `min: "ceil(seats / 20)"`. */
+const thresholdExpression = z
+  .string()
+  .min(1, 'must not be empty: write a figure, e.g. "ceil(seats / 20)"')
+  .max(LIMITS.thresholdExpressionLength);
+
+/**
+ * `min` / `max` of number and count items: a number, an expression in quotes over number
+ * parameters, or `{ item: <id> }` (see check-thresholds.ts for the rules, thresholds.ts for helpers).
+ */
+function thresholdSchema<N extends z.ZodNumber>(number: N, numberText: string) {
+  return z.union([number, thresholdExpression, itemThresholdSchema], {
+    error: `must be ${numberText}, an expression in quotes like "ceil(seats / 20)", or { item: <id of a number item> }`,
+  });
+}
+
 export const checkItemSchema = z.strictObject({ ...itemBase, type: z.literal('check') });
 
 export const textItemSchema = z.strictObject({
@@ -78,8 +98,8 @@ export const numberItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('number'),
   unit: z.string().trim().min(1).max(40),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  min: thresholdSchema(z.number(), 'a number').optional(),
+  max: thresholdSchema(z.number(), 'a number').optional(),
   /** SLA figures (client onboarding): which metric and whether this is the target or the measurement. */
   sla: z
     .strictObject({
@@ -93,8 +113,8 @@ export const numberItemSchema = z.strictObject({
 export const countItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('count'),
-  /** "Two of everything": fewer named legs than this is a failure. */
-  min: z.number().int().min(1).max(1000),
+  /** "Two of everything": fewer named legs than this is a failure (an expression is rounded up). */
+  min: thresholdSchema(z.number().int().min(1).max(1000), 'a whole number from 1 to 1000'),
   /** What one leg is called, e.g. "ISP line", "core switch". */
   unit: z.string().trim().min(1).max(40),
 });
@@ -151,5 +171,7 @@ export type Parameter = z.infer<typeof parameterSchema>;
 export type Department = z.infer<typeof departmentSchema>;
 export type Severity = (typeof SEVERITIES)[number];
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
+/** A `min` or `max`: a number, an expression over number parameters, or another item's answer. */
+export type Threshold = number | string | z.infer<typeof itemThresholdSchema>;
 /** Values a run supplies for the definition's parameters. */
 export type ParameterValues = Record<string, string | number | boolean>;

@@ -41,7 +41,7 @@ const KNOWN_FIELDS: readonly string[] = [
       choiceItemSchema,
       dateItemSchema,
     ].flatMap((schema) => Object.keys(schema.shape)),
-    ...['label', 'acceptable', 'metric', 'priority', 'role'],
+    ...['label', 'acceptable', 'metric', 'priority', 'role', 'item'],
   ]),
 ];
 
@@ -113,10 +113,18 @@ function problemsForIssue(issue: Issue, input: unknown): ShapeProblem[] {
           },
         ];
       }
+      // A mapping that is almost the mapping form (e.g. `{ item: 3 }`, `{ itm: x }`): its own
+      // problems say more than "matches no form".
+      const mappingBranch = unionBranchFor(issue, found.value);
+      if (mappingBranch !== undefined) {
+        return mappingBranch.flatMap((inner) =>
+          problemsForIssue({ ...inner, path: [...path, ...inner.path] } as Issue, input),
+        );
+      }
       return [
         {
           at: path,
-          message: `${label}: does not match any allowed form: check it against checklists/README.md`,
+          message: `${label}: ${customMessage(issue) ?? 'does not match any allowed form: check it against checklists/README.md'}`,
         },
       ];
     }
@@ -156,6 +164,16 @@ function problemsForIssue(issue: Issue, input: unknown): ShapeProblem[] {
     default:
       return [{ at: path, message: `${label}: ${issue.message}` }];
   }
+}
+
+/** For a mapping value: the issues of the one union branch that accepted a mapping, if only one did. */
+function unionBranchFor(issue: Issue, value: unknown): Issue[] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (!('errors' in issue) || !Array.isArray(issue.errors)) return undefined;
+  const branches = (issue.errors as Issue[][]).filter(
+    (branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+  );
+  return branches.length === 1 ? branches[0] : undefined;
 }
 
 function customMessage(issue: Issue): string | undefined {

@@ -7,6 +7,7 @@ import { checkFilePath } from './check-file-path';
 import { checkIdentifiers } from './check-identifiers';
 import { checkItems } from './check-items';
 import { checkParameters } from './check-parameters';
+import { checkThresholds } from './check-thresholds';
 import { checkWhen } from './check-when';
 import type { CheckContext, SemanticCheck } from './check-context';
 import { definitionContentHash } from './content-hash';
@@ -34,6 +35,7 @@ const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkItems,
   checkDependencies,
   checkWhen,
+  checkThresholds,
 ];
 
 export function validateDefinitionText(text: string, path: string): ValidationResult {

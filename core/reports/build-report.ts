@@ -13,6 +13,7 @@ import { RunLog } from '../runs/run-log';
 import { verifyAnswersAgainstLog, verifyRunLog } from '../runs/verify-run-log';
 import type { Actor, Answer, AnswerMap, AnswerValue, AttachmentRef, Run } from '../runs/model';
 import { computeProgress } from '../runs/progress';
+import { judgeContext, type JudgeContext } from '../runs/thresholds';
 import type { ItemRef } from '../runs/visibility';
 import { runVisibility } from '../runs/visibility';
 import type { ReportBody, ReportItem, ReportSection } from './report-format';
@@ -137,9 +138,9 @@ function answerValue(value: AnswerValue): AnswerValue {
   }
 }
 
-function reportItem(ref: ItemRef, answer: Answer | undefined): ReportItem {
+function reportItem(ref: ItemRef, answer: Answer | undefined, judge: JudgeContext): ReportItem {
   const { item } = ref;
-  const evaluation = evaluateItem(item, answer);
+  const evaluation = evaluateItem(item, answer, judge);
   const out: ReportItem = {
     id: item.id,
     title: item.title,
@@ -180,6 +181,7 @@ export function buildReportBody(input: BuildReportInput): ReportBody {
   check(input);
   const { definition, run, answers, events } = input;
   const visibility = runVisibility(definition, run);
+  const judge = judgeContext(definition, run, answers, visibility);
   const sections: ReportSection[] = [];
   const bySection = new Map<string, ReportSection>();
   for (const ref of visibility.visible) {
@@ -194,7 +196,7 @@ export function buildReportBody(input: BuildReportInput): ReportBody {
       bySection.set(ref.section.id, section);
       sections.push(section);
     }
-    section.items.push(reportItem(ref, answers.get(ref.item.id)));
+    section.items.push(reportItem(ref, answers.get(ref.item.id), judge));
   }
   const gate = evaluateGate(definition, run, answers);
   const { overall } = computeProgress(definition, run, answers, input.signedAt.slice(0, 10));

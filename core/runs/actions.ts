@@ -3,6 +3,7 @@
 // and after, so any action can be undone and the answers can be rebuilt and checked from the log.
 // When adding an action: handle it in apply-action.ts and describe it in the renderer's history.
 import type { ChecklistDefinition } from '../definitions/schema';
+import type { Failure } from './evaluation';
 import type {
   Actor,
   Answer,
@@ -13,10 +14,21 @@ import type {
   Run,
 } from './model';
 
+/**
+ * Marking an item done while its value fails its rule (or changing a done item's value to a failing
+ * one) is refused unless the action says so: `acceptFailing: true` with the reason, which is
+ * recorded in the answer (acceptedFailure) and, with the action, in the event.
+ */
+export interface FailingAcceptance {
+  acceptFailing?: boolean;
+  /** setStatus: the N/A or blocked reason; with acceptFailing, why it is done although failing. */
+  reason?: string;
+}
+
 export type Action =
-  | { type: 'setStatus'; itemId: string; status: ItemStatus; reason?: string }
+  | ({ type: 'setStatus'; itemId: string; status: ItemStatus } & FailingAcceptance)
   /** `null` clears the value (refused while the item is done). */
-  | { type: 'setValue'; itemId: string; value: AnswerValue | null }
+  | ({ type: 'setValue'; itemId: string; value: AnswerValue | null } & FailingAcceptance)
   | { type: 'setNotes'; itemId: string; notes: string }
   | { type: 'setRollbackPlan'; itemId: string; rollbackPlan: string }
   | { type: 'waive'; itemId: string; justification: string }
@@ -73,6 +85,8 @@ export type ActionErrorCode =
   | 'reason-required'
   | 'dependencies-open'
   | 'value-required'
+  /** Done with a failing value, without acceptFailing (details.failing says why it fails). */
+  | 'value-failing'
   | 'invalid-value'
   | 'rollback-plan-required'
   | 'evidence-required'
@@ -103,7 +117,10 @@ export interface ActionError {
   code: ActionErrorCode;
   /** Plain English; says what to do next. */
   message: string;
-  details?: { waitingOn?: WaitingItem[] };
+  details?: {
+    waitingOn?: WaitingItem[];
+    failing?: { failure: string; failureDetail: Failure };
+  };
 }
 
 /** Everything an action is judged against. Time and actor come in: the core reads no clock. */

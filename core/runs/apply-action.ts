@@ -2,14 +2,15 @@
 // current state and one action and returns the new answer plus the event to append, or an error
 // that says what to do instead. Pure: time and the actor come in through the context.
 // The rules: a signed run is frozen; hidden items cannot be touched; status changes follow
-// status-rules.ts; values are checked by values.ts; a change cannot be started without a rollback
-// plan; waivers only on blocking items, with a justification; the last required evidence of a
-// done item cannot be removed.
+// status-rules.ts (a failing value is done only with acceptFailing and a reason); values are
+// checked by values.ts; a change cannot be started without a rollback plan; waivers only on
+// blocking items, with a justification; the last required evidence of a done item cannot be
+// removed.
 import type { Action, ActionContext, ActionError, ActionResult } from './actions';
 import { actionError as fail, tooLong } from './actions';
 import type { Answer, AttachmentRef } from './model';
 import { ANSWER_LIMITS, openAnswer } from './model';
-import { setStatus } from './status-rules';
+import { setStatus, settleFailingValue } from './status-rules';
 import { checkValue, needsValue } from './values';
 import type { ItemRef, RunVisibility } from './visibility';
 import { itemIndex, runVisibility } from './visibility';
@@ -187,7 +188,11 @@ export function applyAction(context: ActionContext, action: Action): ActionResul
   }
   const before = answers.get(ref.item.id) ?? null;
   const current = before ?? openAnswer(run.id, ref.item.id, actor, now);
-  const next = step(context, visibility, ref, current, action);
+  const stepped = step(context, visibility, ref, current, action);
+  const next =
+    isError(stepped) || (action.type !== 'setStatus' && action.type !== 'setValue')
+      ? stepped
+      : settleFailingValue(context, visibility, ref, current, stepped, action);
   if (isError(next)) return { ok: false, error: next };
   const answer = compact({
     ...next,

@@ -10,6 +10,7 @@ import type { GateDecision, GateResult } from './gate';
 import { evaluateGate } from './gate';
 import type { AnswerMap, Run } from './model';
 import { actualMinutesOf, computeProgress } from './progress';
+import { judgeContext } from './thresholds';
 import { departmentTitle, runVisibility } from './visibility';
 
 export type Rag = 'red' | 'amber' | 'green';
@@ -100,6 +101,7 @@ export function buildStatusDigest(
   const gate = evaluateGate(definition, run, answers);
   const progress = computeProgress(definition, run, answers, today);
   const visibility = runVisibility(definition, run);
+  const judge = judgeContext(definition, run, answers, visibility);
   const path = criticalPath(definition, run, answers);
   const days = progress.daysToGoLive;
   const rag = ragOf(gate, days);
@@ -164,7 +166,7 @@ export function buildStatusDigest(
     const answer = answers.get(ref.item.id);
     const estimate = ref.item.estimateMinutes;
     const actual = answer ? actualMinutesOf(answer) : undefined;
-    const evaluation = evaluateItem(ref.item, answer);
+    const evaluation = evaluateItem(ref.item, answer, judge);
     if (actual !== undefined && estimate !== undefined && actual > estimate) {
       overEstimate.push(
         `  - ${ref.item.title}: took ${formatMinutes(actual)} against an estimate of ${formatMinutes(estimate)}`,
@@ -196,7 +198,7 @@ export function buildStatusDigest(
   const unestimated = visibility.visible.filter(
     (ref) =>
       ref.item.estimateMinutes === undefined &&
-      !evaluateItem(ref.item, answers.get(ref.item.id)).resolved,
+      !evaluateItem(ref.item, answers.get(ref.item.id), judge).resolved,
   ).length;
   const noEstimate =
     unestimated > 0

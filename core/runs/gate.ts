@@ -3,10 +3,14 @@
 // Why an item holds the gate, in order: 'blocked' (a blocker was raised), 'failing' (its value
 // fails the item's rule, even when done), 'waiting' (a dependency is unresolved: not done yet, or
 // reopened after this item was done, so this item must be rechecked), 'open'.
-import type { ChecklistDefinition } from '../definitions/schema';
+// A failing blocking item holds the gate like an open one even when it was marked done anyway
+// (acceptedFailure): only a waiver lets the gate pass it. Every failing visible item, of any
+// severity, is listed in `failing` so the sign-off names them before the signature.
+import type { ChecklistDefinition, Severity } from '../definitions/schema';
 import { unresolvedDependencies } from './dependencies';
-import { evaluateItem } from './evaluation';
-import type { Actor, AnswerMap, Run } from './model';
+import { evaluateItem, type Failure } from './evaluation';
+import type { AcceptedFailure, Actor, AnswerMap, ItemStatus, Run } from './model';
+import { judgeContext } from './thresholds';
 import { runVisibility } from './visibility';
 
 export type GateDecision = 'go' | 'go-with-waivers' | 'no-go';
@@ -29,6 +33,22 @@ export interface GateWaiver {
   at: string;
 }
 
+/** A visible item whose value fails its rule. */
+export interface GateFailing {
+  itemId: string;
+  title: string;
+  sectionId: string;
+  severity: Severity;
+  status: ItemStatus;
+  /** Plain English, e.g. "1 of 2 ISP lines named." */
+  failure: string;
+  failureDetail: Failure;
+  /** Marked done anyway, with the reason. */
+  accepted?: AcceptedFailure;
+  /** A waived blocking item: it no longer holds the gate. */
+  isWaived: boolean;
+}
+
 export interface GateResult {
   decision: GateDecision;
   /** Unwaived visible blocking items that hold the gate, in definition order. */
@@ -37,6 +57,8 @@ export interface GateResult {
   waivers: GateWaiver[];
   /** Visible items of any severity currently marked blocked ("bad news early"). */
   blockersRaised: number;
+  /** Visible items of any severity whose value fails, in definition order. */
+  failing: GateFailing[];
 }
 
 export function evaluateGate(
@@ -45,20 +67,36 @@ export function evaluateGate(
   answers: AnswerMap,
 ): GateResult {
   const visibility = runVisibility(definition, run);
+  const context = judgeContext(definition, run, answers, visibility);
   const reasons: GateReason[] = [];
   const waivers: GateWaiver[] = [];
+  const failing: GateFailing[] = [];
   let blockersRaised = 0;
   for (const ref of visibility.visible) {
     const { item } = ref;
     const answer = answers.get(item.id);
     if (answer?.status === 'blocked') blockersRaised += 1;
+    const evaluation = evaluateItem(item, answer, context);
+    const isWaived = item.severity === 'blocking' && answer?.waiver !== undefined;
+    if (evaluation.failing && evaluation.failure !== undefined && evaluation.failureDetail) {
+      failing.push({
+        itemId: item.id,
+        title: item.title,
+        sectionId: ref.section.id,
+        severity: item.severity,
+        status: answer?.status ?? 'open',
+        failure: evaluation.failure,
+        failureDetail: evaluation.failureDetail,
+        ...(evaluation.accepted ? { accepted: evaluation.accepted } : {}),
+        isWaived,
+      });
+    }
     if (item.severity !== 'blocking') continue;
     if (answer?.waiver) {
       const { justification, by, at } = answer.waiver;
       waivers.push({ itemId: item.id, title: item.title, justification, by, at });
       continue;
     }
-    const evaluation = evaluateItem(item, answer);
     const base = { itemId: item.id, title: item.title, sectionId: ref.section.id };
     if (answer?.status === 'blocked') {
       reasons.push({ ...base, why: 'blocked', detail: answer.reason });
@@ -79,5 +117,5 @@ export function evaluateGate(
   }
   const decision: GateDecision =
     reasons.length > 0 ? 'no-go' : waivers.length > 0 ? 'go-with-waivers' : 'go';
-  return { decision, reasons, waivers, blockersRaised };
+  return { decision, reasons, waivers, blockersRaised, failing };
 }

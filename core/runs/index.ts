@@ -3,6 +3,7 @@
 export type {
   Actor,
   ActorRole,
+  AcceptedFailure,
   Answer,
   AnswerMap,
   AnswerValue,
@@ -33,6 +34,7 @@ export type {
   EventDraft,
   EventPayload,
   EventType,
+  FailingAcceptance,
   ResolveConflictAction,
   UndoAction,
   WaitingItem,
@@ -41,9 +43,25 @@ export { actionError } from './actions';
 export { applyAction } from './apply-action';
 export type { ValueCheck } from './values';
 export { checkValue, needsValue } from './values';
-export type { ItemEvaluation } from './evaluation';
-export { describeCount, evaluateItem, plural } from './evaluation';
-export type { GateDecision, GateReason, GateResult, GateWaiver, GateWhy } from './gate';
+export type { Failure, ItemEvaluation, PendingBound } from './evaluation';
+export { describeCount, describeFailure, evaluateItem, formatNumber, plural } from './evaluation';
+export type {
+  BoundSource,
+  JudgeContext,
+  JudgedAnswer,
+  ResolvedBound,
+  ResolvedBounds,
+  ThresholdSide,
+} from './thresholds';
+export { judgeContext, resolveBounds, resolveThreshold } from './thresholds';
+export type {
+  GateDecision,
+  GateFailing,
+  GateReason,
+  GateResult,
+  GateWaiver,
+  GateWhy,
+} from './gate';
 export { evaluateGate } from './gate';
 export type { ProgressCounts, RunProgress, SectionProgress } from './progress';
 export { actualMinutesOf, computeProgress } from './progress';
@@ -55,7 +73,7 @@ export type {
   WaitingDependant,
 } from './dependencies';
 export { criticalPath, waitingOn, waitingOnView } from './dependencies';
-export type { ChainedEvent, ChainVerification } from './event-chain';
+export type { ChainVerification } from './event-chain';
 export { verifyChain } from './event-chain';
 export { canonicalJson, sha256Hex } from './canonical';
 export type { CausalClock, RunEvent } from './run-event';

@@ -68,6 +68,21 @@ export interface Waiver {
   at: string;
 }
 
+/**
+ * A done item whose value fails its rule (1 of 2 ISP lines, 75 % against a minimum of 90 %), marked
+ * done anyway as a conscious choice: why, which failure was accepted, who and when. Cleared when the
+ * item leaves done or its value stops failing. Not a waiver: a failing blocking item still holds
+ * the gate until it is waived.
+ */
+export interface AcceptedFailure {
+  reason: string;
+  /** The failure as it read when it was accepted, e.g. "1 of 2 ISP lines named." */
+  failure: string;
+  by: Actor;
+  /** ISO 8601 timestamp. */
+  at: string;
+}
+
 export interface Answer {
   runId: string;
   itemId: string;
@@ -80,6 +95,8 @@ export interface Answer {
   notes?: string;
   /** Blocking items only: accepted as not ready, with a justification. */
   waiver?: Waiver;
+  /** Done although its value fails the item's rule, with the reason (see AcceptedFailure). */
+  acceptedFailure?: AcceptedFailure;
   attachments: AttachmentRef[];
   /** First time the item left 'open' or its timer was started. */
   startedAt?: string;

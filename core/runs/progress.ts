@@ -7,6 +7,7 @@ import type { ChecklistDefinition, Section } from '../definitions/schema';
 import { daysBetween, minutesBetween } from './dates';
 import { evaluateItem } from './evaluation';
 import type { AnswerMap, Run } from './model';
+import { judgeContext, type JudgeContext } from './thresholds';
 import type { ItemRef } from './visibility';
 import { runVisibility } from './visibility';
 
@@ -59,7 +60,7 @@ export function actualMinutesOf(answer: {
   return minutes !== undefined && minutes > 0 ? minutes : undefined;
 }
 
-function count(refs: readonly ItemRef[], answers: AnswerMap): ProgressCounts {
+function count(refs: readonly ItemRef[], answers: AnswerMap, judge: JudgeContext): ProgressCounts {
   const c: ProgressCounts = {
     total: refs.length,
     done: 0,
@@ -89,7 +90,7 @@ function count(refs: readonly ItemRef[], answers: AnswerMap): ProgressCounts {
       else c.open += 1;
       c.remainingEstimateMinutes += estimate;
     }
-    if (evaluateItem(item, answer).failing) c.failing += 1;
+    if (evaluateItem(item, answer, judge).failing) c.failing += 1;
     const actual = answer ? actualMinutesOf(answer) : undefined;
     if (actual !== undefined) {
       c.actualMinutes += actual;
@@ -112,7 +113,9 @@ export function computeProgress(
   answers: AnswerMap,
   today: string,
 ): RunProgress {
-  const { visible } = runVisibility(definition, run);
+  const visibility = runVisibility(definition, run);
+  const { visible } = visibility;
+  const judge = judgeContext(definition, run, answers, visibility);
   const bySection = new Map<Section, ItemRef[]>();
   for (const ref of visible) {
     const list = bySection.get(ref.section);
@@ -123,10 +126,10 @@ export function computeProgress(
     sectionId: section.id,
     title: section.title,
     department: section.department,
-    ...count(bySection.get(section) ?? [], answers),
+    ...count(bySection.get(section) ?? [], answers, judge),
   }));
   return {
-    overall: count(visible, answers),
+    overall: count(visible, answers, judge),
     sections,
     daysToGoLive: daysBetween(today, run.plannedGoLive),
   };

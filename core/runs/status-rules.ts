@@ -3,12 +3,20 @@
 // Timing: startedAt is set the first time an item leaves 'open'; finishedAt when it becomes done
 // or N/A, cleared when it is reopened or blocked. Reopening a resolved item lists the done items
 // built on it in `recheck`.
+// Failing values: an answer may be done while its value fails the item's rule only as a conscious
+// choice. Marking it done, or changing a done item's value to a failing one, is refused
+// ('value-failing', with the failure in the details) unless the action carries acceptFailing and a
+// reason; the answer then records it (acceptedFailure: reason, the failure, who, when). Leaving
+// done, or a value that passes, clears it. Re-committing a value that fails exactly as already
+// accepted asks nothing again.
 import type { ChecklistDefinition } from '../definitions/schema';
-import type { ActionContext, ActionError } from './actions';
+import type { ActionContext, ActionError, FailingAcceptance } from './actions';
 import { actionError as fail, tooLong } from './actions';
 import { unresolvedDependencies } from './dependencies';
+import { evaluateItem } from './evaluation';
 import type { Answer, AnswerMap, ItemStatus } from './model';
 import { ANSWER_LIMITS, ITEM_STATUSES, isResolvedStatus } from './model';
+import { judgeContext } from './thresholds';
 import { needsValue } from './values';
 import type { ItemRef, RunVisibility } from './visibility';
 import { itemIndex } from './visibility';
@@ -131,5 +139,51 @@ export function setStatus(
       ? ((wasResolved ? current.finishedAt : undefined) ?? context.now)
       : undefined,
     recheck,
+  };
+}
+
+/**
+ * Settles a setStatus or setValue result against the failing-value rule (see the header): the
+ * answer with acceptedFailure set or cleared, or the refusal.
+ */
+export function settleFailingValue(
+  context: ActionContext,
+  visibility: RunVisibility,
+  ref: ItemRef,
+  before: Answer,
+  next: Answer,
+  acceptance: FailingAcceptance,
+): Answer | ActionError {
+  const { acceptedFailure: _previous, ...candidate } = next;
+  if (next.status !== 'done') return candidate;
+  const judge = judgeContext(context.definition, context.run, context.answers, visibility);
+  const evaluation = evaluateItem(ref.item, candidate, judge);
+  if (!evaluation.failing || evaluation.failure === undefined || !evaluation.failureDetail) {
+    return candidate;
+  }
+  const { failure, failureDetail } = evaluation;
+  const title = ref.item.title;
+  if (acceptance.acceptFailing !== true) {
+    const already = before.status === 'done' ? before.acceptedFailure : undefined;
+    if (already?.failure === failure) return { ...candidate, acceptedFailure: already };
+    return fail(
+      'value-failing',
+      `"${title}" fails its check: ${failure} Mark it done anyway with a reason, or keep it open.`,
+      { failing: { failure, failureDetail } },
+    );
+  }
+  const reason = typeof acceptance.reason === 'string' ? acceptance.reason.trim() : '';
+  if (reason === '') {
+    return fail(
+      'reason-required',
+      `Say why "${title}" is done although it fails its check (${failure}); the reason is recorded with your name.`,
+      { failing: { failure, failureDetail } },
+    );
+  }
+  const error = tooLong(reason, ANSWER_LIMITS.reason, 'reason');
+  if (error) return error;
+  return {
+    ...candidate,
+    acceptedFailure: { reason, failure, by: context.actor, at: context.now },
   };
 }

@@ -30,6 +30,7 @@ import {
   computeProgress,
   evaluateGate,
   evaluateItem,
+  judgeContext,
   runVisibility,
   type Actor,
   type Answer,
@@ -442,6 +443,7 @@ function reportBody(
   lessonsLearned: string,
 ): ReportBody {
   const visibility = runVisibility(definition, run);
+  const judge = judgeContext(definition, run, answers, visibility);
   const sections: ReportSection[] = [];
   const bySection = new Map<string, ReportSection>();
   for (const ref of visibility.visible) {
@@ -465,7 +467,7 @@ function reportBody(
       department: ref.department,
       status: answer?.status ?? 'open',
       attachments: [],
-      failing: evaluateItem(ref.item, answer).failing,
+      failing: evaluateItem(ref.item, answer, judge).failing,
     };
     if (answer?.value) item.value = answer.value;
     if (ref.item.type === 'number') item.unit = ref.item.unit;

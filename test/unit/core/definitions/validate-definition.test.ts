@@ -331,8 +331,12 @@ describe('shape (schema.ts)', () => {
   });
 
   it('rejects a wrong value type', () => {
-    const text = replaceOnce(VALID_YAML, 'min: 2\n', 'min: two\n');
-    expectOneProblem(text, 'min: two', /items\[0\]\.min: must be a number, not the text "two"/, 5);
+    const text = replaceOnce(VALID_YAML, 'estimateMinutes: 60', 'estimateMinutes: sixty');
+    expectOneProblem(
+      text,
+      'sixty',
+      /items\[0\]\.estimateMinutes: must be a number, not the text "sixty"/,
+    );
   });
 
   it('rejects a fraction where a whole number is needed', () => {

@@ -146,11 +146,18 @@ describe('applyAction: status rules', () => {
     session.must(switches, done('core-switches'));
   });
 
-  it('a failing value can still be done (the gate shows it)', () => {
-    const session = new Session().must(
-      { type: 'setValue', itemId: 'core-switches', value: { type: 'count', legs: ['only-one'] } },
-      done('core-switches'),
-    );
+  it('a failing value is done only as a conscious choice (failing-answers.test.ts has the rest)', () => {
+    const session = new Session().must({
+      type: 'setValue',
+      itemId: 'core-switches',
+      value: { type: 'count', legs: ['only-one'] },
+    });
+    expect(session.refused(done('core-switches'))).toBe('value-failing');
+    session.must({
+      ...done('core-switches'),
+      acceptFailing: true,
+      reason: 'Second one ships Monday.',
+    });
     expect(session.answers.get('core-switches')?.status).toBe('done');
   });
 

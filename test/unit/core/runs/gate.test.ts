@@ -29,6 +29,7 @@ describe('evaluateGate', () => {
       reasons: [],
       waivers: [],
       blockersRaised: 0,
+      failing: [],
     });
   });
 
@@ -56,11 +57,13 @@ describe('evaluateGate', () => {
     expect(gate.blockersRaised).toBe(2);
   });
 
-  it('a done but failing blocking item is no-go', () => {
+  it('a done but failing blocking item is no-go, even when marked done anyway', () => {
     const session = completeRun(new Session()).must({
       type: 'setValue',
       itemId: 'isp-lines',
       value: { type: 'count', legs: ['Telekom'] },
+      acceptFailing: true,
+      reason: 'Vodafone line delivered Monday.',
     });
     const gate = gateOf(session);
     expect(gate.decision).toBe('no-go');
@@ -87,6 +90,8 @@ describe('evaluateGate', () => {
       type: 'setValue',
       itemId: 'av-policy',
       value: { type: 'choice', choiceId: 'disabled' },
+      acceptFailing: true,
+      reason: 'Licence arrives next week.',
     });
     expect(gateOf(session).decision).toBe('go');
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateGate,
   evaluateItem,
+  judgeContext,
   runVisibility,
   RunLog,
   verifyAnswersAgainstLog,
@@ -60,11 +61,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       'blocked' as const,
     ),
     reason: text,
+    acceptFailing: fc.boolean(),
   }),
   fc.record({
     type: fc.constant('setValue' as const),
     itemId: fc.constantFrom(...itemIds),
     value: fc.option(value, { nil: null }),
+    acceptFailing: fc.boolean(),
+    reason: text,
   }),
   fc.record({
     type: fc.constant('setNotes' as const),
@@ -151,11 +155,23 @@ describe('property: random actions through applyAction', () => {
           const gate = evaluateGate(definition, session.run, session.answers);
           decisions[gate.decision] += 1;
           const visibility = runVisibility(definition, session.run);
+          const judge = judgeContext(definition, session.run, session.answers, visibility);
+          for (const ref of visibility.visible) {
+            // A done item fails only as a conscious, recorded choice; nothing else carries one.
+            const judged = evaluateItem(ref.item, session.answers.get(ref.item.id), judge);
+            const stored = session.answers.get(ref.item.id);
+            if (stored?.status === 'done' && judged.failing) {
+              expect(stored.acceptedFailure?.failure).toBe(judged.failure);
+              expect(stored.acceptedFailure?.reason.trim()).toBeTruthy();
+            } else {
+              expect(stored?.acceptedFailure).toBeUndefined();
+            }
+          }
           for (const ref of visibility.visible) {
             if (ref.item.severity !== 'blocking') continue;
             const answer = session.answers.get(ref.item.id);
             const unresolved = !answer || answer.status === 'open' || answer.status === 'blocked';
-            const failing = evaluateItem(ref.item, answer).failing;
+            const failing = evaluateItem(ref.item, answer, judge).failing;
             if ((unresolved || failing) && !answer?.waiver) expect(gate.decision).toBe('no-go');
             if (answer?.waiver) expect(gate.decision).not.toBe('go');
           }
