@@ -167,6 +167,10 @@ function reportItem(ref: ItemRef, answer: Answer | undefined, judge: JudgeContex
     out.waiver = { justification, by: actor(by), at };
   }
   if (evaluation.failure !== undefined) out.failure = evaluation.failure;
+  if (evaluation.accepted !== undefined) {
+    const { reason, failure, by, at } = evaluation.accepted;
+    out.acceptedFailure = { reason, failure, by: actor(by), at };
+  }
   if (answer?.startedAt !== undefined) out.startedAt = answer.startedAt;
   if (answer?.finishedAt !== undefined) out.finishedAt = answer.finishedAt;
   if (item.estimateMinutes !== undefined) out.estimateMinutes = item.estimateMinutes;

@@ -8,8 +8,12 @@ import type { Actor, AnswerValue, AttachmentRef, ItemStatus } from '../runs/mode
 import type { GateDecision } from '../runs/gate';
 
 export const REPORT_FORMAT = 'go-live-report';
-/** Bump when the canonical shape of ReportBody or Signature changes. */
-export const REPORT_FORMAT_VERSION = 1;
+/**
+ * Bump when the canonical shape of ReportBody or Signature changes. History:
+ * 1: the first format.
+ * 2: items may carry `acceptedFailure` (done although the value fails, with the reason).
+ */
+export const REPORT_FORMAT_VERSION = 2;
 
 export type SignerRole = 'admin' | 'supervisor' | 'head';
 
@@ -42,6 +46,8 @@ export interface ReportItem {
   attachments: AttachmentRef[];
   failing: boolean;
   failure?: string;
+  /** Format 2: marked done although failing, with why, what failed, who and when. */
+  acceptedFailure?: { reason: string; failure: string; by: Actor; at: string };
   startedAt?: string;
   finishedAt?: string;
   estimateMinutes?: number;

@@ -106,6 +106,9 @@ export const reportItemSchema = z.strictObject({
   attachments: z.array(attachmentRefSchema).max(L.attachments),
   failing: z.boolean(),
   failure: longText.optional(),
+  acceptedFailure: z
+    .strictObject({ reason: longText, failure: longText, by: actorSchema, at: timestamp })
+    .optional(),
   startedAt: timestamp.optional(),
   finishedAt: timestamp.optional(),
   estimateMinutes: count.optional(),

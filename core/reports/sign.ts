@@ -18,7 +18,7 @@ import type {
   Signer,
   SignerIdentity,
 } from './report-format';
-import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
+import { REPORT_FORMAT } from './report-format';
 import { REPORT_SCHEMA_LIMITS, ROLE_FOR_PURPOSE, signerIdentitySchema } from './report-schema';
 
 export type ReportSigningErrorCode =
@@ -70,7 +70,8 @@ export async function signStatement(signer: Signer, input: StatementInput): Prom
   }
   const statement: SignedStatement = {
     format: REPORT_FORMAT,
-    formatVersion: REPORT_FORMAT_VERSION,
+    // The body's own version: countersigning a report of an older format keeps that format.
+    formatVersion: input.body.formatVersion,
     purpose: input.purpose,
     reportHash: reportHash(input.body),
     signer: identity,

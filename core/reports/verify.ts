@@ -5,7 +5,7 @@
 // for, so the report is never valid then (the problem says so).
 // The app (before countersigning), the CLI and the hub's ingest all call this one function.
 import { canonicalJson } from '../runs/event-chain';
-import type { TrustList } from './report-format';
+import type { ReportBody, TrustList } from './report-format';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
 import { reportHash } from './report-hash';
 import { signedReportSchema } from './report-schema';
@@ -20,7 +20,7 @@ import type {
 import { checkSignatures } from './verify-signatures';
 
 /** Report format versions this verifier reads. */
-export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [REPORT_FORMAT_VERSION];
+export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1, REPORT_FORMAT_VERSION];
 
 /** How many shape problems are listed before the rest are summed up. */
 const MAX_SHAPE_PROBLEMS = 20;
@@ -73,6 +73,24 @@ function invalid(problems: ReportProblem[]): VerificationResult {
   return { valid: false, problems, signatures: [] };
 }
 
+/** Fields a report of an older format version cannot hold (they came with a later version). */
+function fieldsNewerThanFormat(body: ReportBody): ReportProblem[] {
+  if (body.formatVersion >= 2) return [];
+  return body.sections.flatMap((section, sectionIndex) =>
+    section.items.flatMap((item, itemIndex) => {
+      if (item.acceptedFailure === undefined) return [];
+      const path = `body.sections[${sectionIndex}].items[${itemIndex}].acceptedFailure`;
+      return [
+        {
+          code: 'invalid-shape' as const,
+          path,
+          message: `${path}: came with format version 2, but the report is in version ${body.formatVersion}.`,
+        },
+      ];
+    }),
+  );
+}
+
 export function verifyReport(
   input: unknown,
   trust: TrustList | null,
@@ -100,6 +118,9 @@ export function verifyReport(
       },
     ]);
   }
+
+  const newer = fieldsNewerThanFormat(report.body);
+  if (newer.length > 0) return invalid(newer);
 
   const hash = reportHash(report.body);
   const problems: ReportProblem[] = [...checkRevision(report.body)];

@@ -113,7 +113,7 @@ describe('buildReportBody', () => {
     });
     expect(body).toMatchObject({
       format: 'go-live-report',
-      formatVersion: 1,
+      formatVersion: 2,
       reportId: 'run-berlin',
       revision: 1,
       supersedes: null,

@@ -44,7 +44,7 @@ describe('signStatement', () => {
     });
     expect(signature.statement).toEqual({
       format: 'go-live-report',
-      formatVersion: 1,
+      formatVersion: 2,
       purpose: 'send-back',
       reportHash: reportHash(reportBody),
       signer: await supervisorSigner.identity(),

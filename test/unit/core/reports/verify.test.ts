@@ -295,11 +295,11 @@ describe('verifyReport refuses', () => {
 
   it('an unknown format or format version', async () => {
     const report = clone(await signedOff());
-    edit(report, ['body', 'formatVersion'], 2);
+    edit(report, ['body', 'formatVersion'], 3);
     expect(verifyReport(report, await defaultTrust()).problems).toEqual([
       expect.objectContaining({
         code: 'unsupported-format-version',
-        message: expect.stringMatching(/format version 2; this verifier reads version 1/),
+        message: expect.stringMatching(/format version 3; this verifier reads version 1, 2/),
       }),
     ]);
     edit(report, ['body', 'format'], 'invoice');
