@@ -8,7 +8,7 @@ import type { ChecklistDefinition } from '../definitions/schema';
 import type { GateDecision } from '../runs/gate';
 import { evaluateGate } from '../runs/gate';
 import { evaluateItem } from '../runs/evaluation';
-import type { ChainedEvent } from '../runs/event-chain';
+import type { RunEvent } from '../runs/run-event';
 import { RunLog } from '../runs/run-log';
 import { verifyAnswersAgainstLog, verifyRunLog } from '../runs/verify-run-log';
 import type { Actor, Answer, AnswerMap, AnswerValue, AttachmentRef, Run } from '../runs/model';
@@ -25,7 +25,7 @@ export interface BuildReportInput {
   run: Run;
   answers: AnswerMap;
   /** The run's whole event log, in order. */
-  events: readonly ChainedEvent[];
+  events: readonly RunEvent[];
   /** The office (new office) or client site the report is for. */
   office: string;
   lessonsLearned: string;

@@ -58,6 +58,3 @@ export function verifyChain(events: readonly RunEvent[]): ChainVerification {
   }
   return { ok: true, head: events.length > 0 ? previousHash : null };
 }
-
-/** @deprecated An event of the run's log; use RunEvent. */
-export type ChainedEvent = RunEvent;

@@ -7,7 +7,10 @@
 //
 // Versions: 1 = profile, definitions, runs, answers, events, attachments (database schema v2).
 // 2 = version 1 plus signedReports (each report's canonical JSON exactly as signed), trustedKeys
-// and the outbox's report entries (database schema v3). Version 1 files are still restored.
+// and the outbox's report entries (database schema v3).
+// 3 = version 2 with every device's events of each run: each event names its device chain (and,
+// since shared runs, carries its causal clock) (database schema v4). Versions 1 and 2 are still
+// restored: their events had no chain; backup-validate.ts gives them LEGACY_CHAIN.
 import { z } from 'zod';
 import { DEFINITION_KINDS } from '../../core/definitions/schema';
 import { profileSchema } from '../../core/people/profile';
@@ -18,15 +21,17 @@ import {
   type Actor,
   type Answer,
   type AttachmentRef,
-  type ChainedEvent,
+  type RunEvent,
 } from '../../core/runs';
 import type { OutboxRow, RunRow, SignedReportRow } from './database';
 
 export const BACKUP_FORMAT = 'go-live-backup';
 /** What exportBackup writes. */
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 3;
 /** What restoreBackup reads. */
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3];
+/** The chain given to events of version 1 and 2 files (one log per run, recorded before chains). */
+export const LEGACY_CHAIN = 'legacy';
 export const MANIFEST_FILE = 'manifest.json';
 export const DATA_FILE = 'data.json';
 export const ATTACHMENTS_DIR = 'attachments/';
@@ -75,12 +80,15 @@ export const answerSchema: z.ZodType<Answer> = z.strictObject({
   updatedAt: timestamp,
   updatedBy: actorSchema,
   recheck: z.array(id).optional(),
+  acceptedFailure: z
+    .strictObject({ reason: z.string(), failure: z.string(), by: actorSchema, at: timestamp })
+    .optional(),
 });
 
 /** The action inside an event is covered by the event's hash; only its envelope is checked here. */
 const actionSchema = z.looseObject({ type: z.string(), itemId: id });
 
-export const eventSchema = z.strictObject({
+const legacyEventShape = {
   runId: id,
   type: z.enum([
     'setStatus',
@@ -93,6 +101,7 @@ export const eventSchema = z.strictObject({
     'detach',
     'start',
     'undo',
+    'resolveConflict',
   ]),
   itemId: id,
   payload: z.strictObject({
@@ -105,7 +114,20 @@ export const eventSchema = z.strictObject({
   seq: z.number().int().positive(),
   prevHash: sha256,
   hash: sha256,
-}) as unknown as z.ZodType<ChainedEvent>; // action: checked by the chain, not re-typed here
+};
+
+// action: checked by the chain's hashes, not re-typed here.
+/** An event of a version 1 or 2 file: no chain (one log per run). */
+export const legacyEventSchema = z.strictObject(legacyEventShape) as unknown as z.ZodType<
+  Omit<RunEvent, 'chain'>
+>;
+
+export const eventSchema = z.strictObject({
+  ...legacyEventShape,
+  v: z.literal(2).optional(),
+  chain: id,
+  clock: z.record(id, z.number().int().positive()).optional(),
+}) as unknown as z.ZodType<RunEvent>;
 
 export const runSchema: z.ZodType<RunRow> = z.strictObject({
   id,
@@ -120,6 +142,7 @@ export const runSchema: z.ZodType<RunRow> = z.strictObject({
   createdBy: actorSchema,
   state: z.enum(['in-progress', 'signed']),
   updatedAt: timestamp,
+  logVersion: z.number().int().nonnegative().optional(),
 });
 
 /** A definition row without its parsed definition: restore re-validates the text. */
@@ -212,6 +235,13 @@ export const manifestV1Schema = z.strictObject({
 });
 export type BackupManifestV1 = z.infer<typeof manifestV1Schema>;
 
+export const manifestV2Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(2),
+  exportedAt: timestamp,
+  counts: countsSchema,
+});
+
 export const manifestSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
@@ -225,15 +255,20 @@ export const dataV1Schema = z.strictObject({
   definitions: z.array(definitionEntrySchema),
   runs: z.array(runSchema),
   answers: z.array(answerSchema),
-  events: z.array(eventSchema),
+  events: z.array(legacyEventSchema),
   attachments: z.array(attachmentEntrySchema),
 });
 
-export const dataSchema = z.strictObject({
+export const dataV2Schema = z.strictObject({
   ...dataV1Schema.shape,
   signedReports: z.array(signedReportEntrySchema),
   trustedKeys: z.array(trustedKeySchema),
   outbox: z.array(outboxEntrySchema),
+});
+
+export const dataSchema = z.strictObject({
+  ...dataV2Schema.shape,
+  events: z.array(eventSchema),
 });
 export type BackupData = z.infer<typeof dataSchema>;
 

@@ -1,7 +1,8 @@
-// Merges a validated backup into this device's database in ONE transaction, never silently losing
-// local work: a run missing here is restored; a run that is newer here is kept and reported; a run
-// that is older here is replaced only when the backup's event log extends this device's log
-// (same hashes up to this device's last event), otherwise it is a conflict and is kept.
+// Merges a validated backup into this device's database in ONE transaction, never losing work
+// from either side: a run missing here is restored; a run on both sides gets the union of both
+// histories (merge-run-events.ts: every device's events, the answers they merge to; what both
+// changed concurrently shows as a conflict in the run for a person to resolve). Events of version
+// 1 and 2 files (one log per run) go into the chain that holds the same log here, if any.
 // Templates: missing ones are added; the same version with another hash is a conflict.
 // Signed reports (never changed, only added): a missing revision is added when its run is on this
 // device as the backup has it (so a run in progress here becomes signed only when the backup's log
@@ -11,13 +12,16 @@
 // only with the reports this restore adds (a sent one stays sent, with its receipt), and a sent
 // entry in the backup marks this device's waiting entry for the same report as sent, so a report
 // the hub already has is not pushed again.
-import { canonicalJson, type ChainedEvent } from '../../core/runs';
+import { canonicalJson, type RunEvent } from '../../core/runs';
 import { keyFingerprint } from '../../core/reports';
 import type { Signature, TrustedKey } from '../../core/reports/report-format';
 import type { OutboxEntry } from './backup-format';
-import type { ValidatedBackup, RunBundle } from './backup-validate';
-import type { GoLiveDatabase, OutboxRow, RunRow, SignedReportRow } from './database';
-import { definitionKeyOf, eventsOfRun } from './run-repository';
+import type { ValidatedBackup } from './backup-validate';
+import { LEGACY_CHAIN } from './backup-format';
+import type { GoLiveDatabase, OutboxRow, SignedReportRow } from './database';
+import { mergeRunEvents } from './merge-run-events';
+import { eventsOfRun } from './run-events';
+import { definitionKeyOf } from './run-repository';
 
 export interface RestoreReport {
   restoredRuns: string[];
@@ -30,39 +34,24 @@ export interface RestoreReport {
   trustedKeysAdded: number;
 }
 
-type Decision =
-  { kind: 'restore' | 'replace' } | { kind: 'unchanged' | 'skip' | 'conflict'; reason: string };
-
-function describe(run: RunRow, events: readonly ChainedEvent[]): string {
-  return `${events.length} events, last change ${run.updatedAt}`;
+/**
+ * A backup's single-log events (LEGACY_CHAIN) belong to the chain that already holds that log here
+ * (format-1 hashes do not cover the chain, so the same event has the same hash in any chain); on a
+ * device that never had the run they get a chain named after the run.
+ */
+function placeLegacyEvents(backupEvents: RunEvent[], localEvents: readonly RunEvent[]): RunEvent[] {
+  const legacy = backupEvents.filter((event) => event.chain === LEGACY_CHAIN);
+  if (legacy.length === 0) return backupEvents;
+  const first = legacy.find((event) => event.seq === 1);
+  const holder = localEvents.find((event) => event.seq === 1 && event.hash === first?.hash);
+  const chain = holder?.chain ?? `${LEGACY_CHAIN}-${first?.runId ?? 'run'}`;
+  return backupEvents.map((event) => (event.chain === LEGACY_CHAIN ? { ...event, chain } : event));
 }
 
-/** What to do with one run of the backup, given this device's copy of it. */
-export function decide(
-  local: RunRow | undefined,
-  localEvents: ChainedEvent[],
-  backup: RunBundle,
-): Decision {
-  if (!local) return { kind: 'restore' };
-  const localTime = Date.parse(local.updatedAt);
-  const backupTime = Date.parse(backup.run.updatedAt);
-  const isPrefix = localEvents.every((event, i) => backup.events[i]?.hash === event.hash);
-  if (isPrefix && localEvents.length === backup.events.length && localTime === backupTime) {
-    return { kind: 'unchanged', reason: 'Already on this device, unchanged.' };
-  }
-  if (localTime > backupTime || localEvents.length > backup.events.length) {
-    return {
-      kind: 'skip',
-      reason: `This device has newer changes (${describe(local, localEvents)}) than the backup (${describe(backup.run, backup.events)}); kept this device's version.`,
-    };
-  }
-  if (!isPrefix) {
-    return {
-      kind: 'conflict',
-      reason: `This device and the backup both changed it since they parted (this device: ${describe(local, localEvents)}; backup: ${describe(backup.run, backup.events)}); kept this device's version.`,
-    };
-  }
-  return { kind: 'replace' };
+function sameEventSet(a: readonly RunEvent[], b: readonly RunEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  const hashes = new Set(a.map((event) => `${event.chain}/${event.hash}`));
+  return b.every((event) => hashes.has(`${event.chain}/${event.hash}`));
 }
 
 /** Whether `longer` holds every signature of `shorter`, in the same order, and more. */
@@ -204,7 +193,7 @@ export async function mergeBackup(
     db.definitions,
     db.runs,
     db.answers,
-    db.events,
+    db.runEvents,
     db.attachments,
     db.signedReports,
     db.outbox,
@@ -257,21 +246,55 @@ export async function mergeBackup(
       }
       const local = await db.runs.get(run.id);
       const localEvents = local ? await eventsOfRun(db, run.id).toArray() : [];
-      const decision = decide(local, localEvents, bundle);
-      if (decision.kind === 'unchanged') runsAsInBackup.add(run.id);
-      if (decision.kind === 'skip' || decision.kind === 'unchanged')
-        report.skipped.push({ runId: run.id, name: run.name, reason: decision.reason });
-      if (decision.kind === 'conflict')
-        report.conflicts.push({ what: `run "${run.name}" (${run.id})`, reason: decision.reason });
-      if (decision.kind !== 'restore' && decision.kind !== 'replace') continue;
-      await db.answers.where('runId').equals(run.id).delete();
-      await db.answers.bulkPut(bundle.answers);
-      await db.events.bulkPut(bundle.events);
-      await db.attachments.bulkPut(bundle.attachments);
-      await db.runs.put(run);
-      runsAsInBackup.add(run.id);
-      report.restoredRuns.push(run.id);
-      report.attachments += bundle.attachments.length;
+      const events = placeLegacyEvents(bundle.events, localEvents);
+      if (!local) {
+        await db.runs.put(run);
+        await db.answers.bulkPut(bundle.answers);
+        await db.runEvents.bulkPut(events);
+        await db.attachments.bulkPut(bundle.attachments);
+        runsAsInBackup.add(run.id);
+        report.restoredRuns.push(run.id);
+        report.attachments += bundle.attachments.length;
+        continue;
+      }
+      const latest = local.updatedAt > run.updatedAt ? local.updatedAt : run.updatedAt;
+      const merged = await mergeRunEvents(db, local, events, latest);
+      for (const rejected of merged.rejected) {
+        report.conflicts.push({
+          what: `run "${run.name}" (${run.id}), event ${rejected.seq} of device ${rejected.chain}`,
+          reason: `${rejected.reason} Kept this device's.`,
+        });
+      }
+      const asInBackup = sameEventSet(merged.log.events(), events);
+      const becomesSigned = asInBackup && local.state !== run.state;
+      if (merged.added.length === 0 && !becomesSigned) {
+        report.skipped.push({
+          runId: run.id,
+          name: run.name,
+          reason: asInBackup
+            ? 'Already on this device, unchanged.'
+            : 'This device already holds everything the backup has of it (and more).',
+        });
+      } else if (merged.added.length === 0) {
+        report.restoredRuns.push(run.id);
+      } else {
+        // The evidence the backup's events name (same id, same verified bytes as any copy here).
+        await db.attachments.bulkPut(bundle.attachments);
+        report.restoredRuns.push(run.id);
+        report.attachments += bundle.attachments.length;
+      }
+      if (asInBackup) {
+        // The histories are the same: the backup's run state (signed or not) is this run's.
+        if (becomesSigned) {
+          const current = (await db.runs.get(run.id)) ?? local;
+          await db.runs.put({
+            ...current,
+            state: run.state,
+            logVersion: (current.logVersion ?? 0) + 1,
+          });
+        }
+        runsAsInBackup.add(run.id);
+      }
     }
 
     const added = await mergeSignedReports(db, backup.signedReports, runsAsInBackup, report);

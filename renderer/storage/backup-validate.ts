@@ -4,7 +4,8 @@
 // signatures, hash, and that its run's log holds the history it signed), the trusted keys and the
 // outbox entries. Returns the rows ready to merge, or every reason (up to a limit) the file is
 // refused. Reads nothing from and writes nothing to the device. Version 1 files (before signed
-// reports) are read into the current shape with no reports, keys or outbox entries.
+// reports) are read into the current shape with no reports, keys or outbox entries; the events of
+// version 1 and 2 files (one log per run) are given LEGACY_CHAIN.
 import { unzipSync, strFromU8, type Unzipped } from 'fflate';
 import type { z } from 'zod';
 import { definitionContentHash, validateDefinitionText } from '../../core/definitions';
@@ -18,24 +19,28 @@ import {
 } from '../../core/reports';
 import type { SignedReport, TrustedKey } from '../../core/reports/report-format';
 import {
-  verifyAnswersAgainstEvents,
-  verifyChain,
+  RunLog,
+  verifyAnswersAgainstLog,
+  verifyRunLog,
   type Answer,
-  type ChainedEvent,
+  type RunEvent,
 } from '../../core/runs';
 import { sha256OfBytes } from './attachment-store';
 import {
   ATTACHMENTS_DIR,
   BACKUP_FORMAT,
   DATA_FILE,
+  LEGACY_CHAIN,
   MANIFEST_FILE,
   READABLE_FORMAT_VERSIONS,
   THUMBNAILS_DIR,
   dataSchema,
   dataV1Schema,
+  dataV2Schema,
   describeZodError,
   manifestSchema,
   manifestV1Schema,
+  manifestV2Schema,
   type BackupData,
   type BackupManifest,
   type BackupManifestV1,
@@ -46,13 +51,14 @@ import type { AttachmentRow, DefinitionRow, RunRow, SignedReportRow } from './da
 export interface RunBundle {
   run: RunRow;
   answers: Answer[];
-  events: ChainedEvent[];
+  /** Every device's events; LEGACY_CHAIN for those of version 1 and 2 files. */
+  events: RunEvent[];
   attachments: AttachmentRow[];
 }
 
 export interface ValidatedBackup {
   /** As read: a version 1 manifest has no counts for the tables version 2 added. */
-  manifest: BackupManifest | BackupManifestV1;
+  manifest: BackupManifest | BackupManifestV1 | z.infer<typeof manifestV2Schema>;
   profile: Profile | undefined;
   definitions: DefinitionRow[];
   runs: RunBundle[];
@@ -104,23 +110,38 @@ function checkManifestVersion(files: Unzipped): { version: number } | { reasons:
         ],
       };
     }
-    return { version: raw.formatVersion === 1 ? 1 : newest };
+    return {
+      version: raw.formatVersion === 1 || raw.formatVersion === 2 ? raw.formatVersion : newest,
+    };
   } catch {
     return { version: newest }; // readJson reports it
   }
 }
 
-/** The manifest and the data, a version 1 file read into the current shape. */
+/** Events of a file from before device chains: one log per run. */
+function inLegacyChain(events: readonly Omit<RunEvent, 'chain'>[]): RunEvent[] {
+  return events.map((event) => ({ ...event, chain: LEGACY_CHAIN }));
+}
+
+/** The manifest and the data, a version 1 or 2 file read into the current shape. */
 function readBackup(
   files: Unzipped,
   version: number,
-): { manifest: BackupManifest | BackupManifestV1; data: BackupData } | string[] {
+): { manifest: ValidatedBackup['manifest']; data: BackupData } | string[] {
   if (version === 1) {
     const manifest = readJson(files, MANIFEST_FILE, manifestV1Schema);
     if (Array.isArray(manifest)) return manifest;
     const data = readJson(files, DATA_FILE, dataV1Schema);
     if (Array.isArray(data)) return data;
-    return { manifest, data: { ...data, signedReports: [], trustedKeys: [], outbox: [] } };
+    const events = inLegacyChain(data.events);
+    return { manifest, data: { ...data, events, signedReports: [], trustedKeys: [], outbox: [] } };
+  }
+  if (version === 2) {
+    const manifest = readJson(files, MANIFEST_FILE, manifestV2Schema);
+    if (Array.isArray(manifest)) return manifest;
+    const data = readJson(files, DATA_FILE, dataV2Schema);
+    if (Array.isArray(data)) return data;
+    return { manifest, data: { ...data, events: inLegacyChain(data.events) } };
   }
   const manifest = readJson(files, MANIFEST_FILE, manifestSchema);
   if (Array.isArray(manifest)) return manifest;
@@ -203,15 +224,17 @@ function checkRuns(data: BackupData, reasons: string[]): Omit<RunBundle, 'attach
     if (hashes.get(key) !== run.definitionHash)
       reasons.push(`${label}: its template ${key} is not in the backup in the version it pinned.`);
     const answers = answersByRun.get(run.id) ?? [];
-    const events = [...(eventsByRun.get(run.id) ?? [])].sort((a, b) => a.seq - b.seq);
+    const events = eventsByRun.get(run.id) ?? [];
     if (new Set(answers.map((a) => a.itemId)).size !== answers.length)
       reasons.push(`${label}: an item has two answers.`);
-    const chain = verifyChain(events);
-    if (!chain.ok) {
-      reasons.push(`${label}: the event log is broken at event ${chain.brokenAt}: ${chain.reason}`);
+    const log = verifyRunLog(run.id, events);
+    if (!log.ok) {
+      reasons.push(
+        `${label}: the event log of device ${log.chain} is broken at event ${log.seq}: ${log.reason}`,
+      );
       continue;
     }
-    const tampered = verifyAnswersAgainstEvents(answers, events);
+    const tampered = verifyAnswersAgainstLog(answers, RunLog.of(run.id, events).answers());
     if (tampered.length > 0)
       reasons.push(`${label}: the answers of ${tampered.join(', ')} do not match the event log.`);
     for (const ref of answers.flatMap((a) => a.attachments)) {
@@ -223,10 +246,13 @@ function checkRuns(data: BackupData, reasons: string[]): Omit<RunBundle, 'attach
   return bundles;
 }
 
-/** The hash of a run's log after `length` events (null for none), if the log is that long. */
-function headAfter(events: readonly ChainedEvent[], length: number): string | null | undefined {
-  if (length === 0) return null;
-  return events[length - 1]?.hash;
+/**
+ * Whether a run's events hold the single-log history a format-1 report signed: `length` events of
+ * one chain ending in `head` (reports from before shared runs name one log).
+ */
+function holdsSignedLog(events: readonly RunEvent[], head: string | null, length: number): boolean {
+  if (length === 0) return head === null;
+  return events.some((event) => event.seq === length && event.hash === head);
 }
 
 function checkSignedReports(
@@ -282,7 +308,7 @@ function checkSignedReports(
       }
       const bundle = verifiedRuns.get(entry.runId);
       const { head, length } = body.eventChain;
-      if (bundle && headAfter(bundle.events, length) !== head) {
+      if (bundle && !holdsSignedLog(bundle.events, head, length)) {
         reasons.push(
           `${label}: the event log of run "${bundle.run.name}" does not hold the history it signed (${length} events ending ${head ?? 'nowhere'}).`,
         );

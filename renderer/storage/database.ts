@@ -5,12 +5,13 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Profile } from '../../core/people/profile';
 import type { ChecklistDefinition, DefinitionKind } from '../../core/definitions/schema';
 import type { Answer, Run } from '../../core/runs/model';
-import type { ChainedEvent } from '../../core/runs/event-chain';
+import type { RunEvent } from '../../core/runs/run-event';
 import type { SignedReport, TrustedKey } from '../../core/reports/report-format';
 import type { OutboxEntry } from '../../core/sync/outbox';
 import { declareVersion1 } from './versions/v1';
 import { declareVersion2 } from './versions/v2';
 import { declareVersion3 } from './versions/v3';
+import { declareVersion4, declareVersion5 } from './versions/v4';
 
 export interface SettingRow {
   key: string;
@@ -39,6 +40,11 @@ export interface DefinitionRow {
 
 export interface RunRow extends Run {
   updatedAt: string;
+  /**
+   * +1 with every write of the run's events or state, so a copy held in memory knows when another
+   * window or a sync changed the run (absent = 0).
+   */
+  logVersion?: number;
 }
 
 /** Evidence bytes, stored offline; the answer refers to them by id (AttachmentRef). */
@@ -86,7 +92,8 @@ export type GoLiveDatabase = Dexie & {
   definitions: EntityTable<DefinitionRow, 'key'>;
   runs: EntityTable<RunRow, 'id'>;
   answers: Table<Answer, [string, string]>;
-  events: Table<ChainedEvent, [string, number]>;
+  /** Every device's events of every run (schema v4). */
+  runEvents: Table<RunEvent, [string, string, number]>;
   attachments: EntityTable<AttachmentRow, 'id'>;
   signedReports: Table<SignedReportRow, [string, number]>;
   outbox: EntityTable<OutboxRow, 'seq'>;
@@ -98,6 +105,8 @@ export function openDatabase(name: string = DATABASE_NAME): GoLiveDatabase {
   declareVersion1(db);
   declareVersion2(db);
   declareVersion3(db);
+  declareVersion4(db);
+  declareVersion5(db);
   return db;
 }
 

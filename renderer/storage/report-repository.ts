@@ -12,7 +12,7 @@ import type { SignedReport, Signer } from '../../core/reports/report-format';
 import { canonicalJson } from '../../core/runs';
 import { signatureOutboxKey } from '../../core/sync/outbox';
 import type { GoLiveDatabase, OutboxRow, ReportSource, SignedReportRow } from './database';
-import type { RunRepository } from './run-repository';
+import { logVersionOf, type RunRepository } from './run-repository';
 
 export class SignOffRefusedError extends Error {
   constructor(message: string) {
@@ -56,7 +56,12 @@ export async function reopenRunIfSentBack(
     const run = await db.runs.get(reportId);
     const isSentBack = latest?.signed.signatures.some((s) => s.statement.purpose === 'send-back');
     if (!run || !isSentBack || run.state !== 'signed') return false;
-    await db.runs.update(reportId, { state: 'in-progress', updatedAt: now.toISOString() });
+    await db.runs.put({
+      ...run,
+      state: 'in-progress',
+      updatedAt: now.toISOString(),
+      logVersion: logVersionOf(run) + 1,
+    });
     return true;
   });
 }
@@ -95,10 +100,10 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
       if (!loaded) throw new SignOffRefusedError('This run does not exist on this device.');
       if (loaded.run.state === 'signed')
         throw new SignOffRefusedError('This run is already signed off.');
-      const { chain, tamperedItems } = loaded.integrity;
-      if (!chain.ok)
+      const { log, tamperedItems } = loaded.integrity;
+      if (!log.ok)
         throw new SignOffRefusedError(
-          `The run's history is broken (${chain.reason}); it cannot be signed.`,
+          `The run's history is broken (${log.reason}); it cannot be signed.`,
         );
       if (tamperedItems.length > 0) {
         throw new SignOffRefusedError(
@@ -129,18 +134,22 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
         signed,
         storedAt: signedAt,
       };
-      const head = loaded.events.at(-1)?.hash ?? null;
-      await db.transaction('rw', [db.runs, db.events, db.signedReports, db.outbox], async () => {
+      const logVersion = logVersionOf(loaded.run);
+      await db.transaction('rw', [db.runs, db.signedReports, db.outbox], async () => {
         const run = await db.runs.get(runId);
-        const last = await db.events.where('runId').equals(runId).last();
-        if (!run || run.state !== 'in-progress' || (last?.hash ?? null) !== head) {
+        if (!run || run.state !== 'in-progress' || logVersionOf(run) !== logVersion) {
           throw new SignOffRefusedError(
             'The run changed while it was being signed: sign it off again.',
           );
         }
         await db.signedReports.add(row);
         await db.outbox.add(outboxEntry(row, signedAt));
-        await db.runs.update(runId, { state: 'signed', updatedAt: signedAt });
+        await db.runs.put({
+          ...run,
+          state: 'signed',
+          updatedAt: signedAt,
+          logVersion: logVersion + 1,
+        });
       });
       return row;
     },

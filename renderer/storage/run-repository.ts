@@ -1,29 +1,38 @@
-// Runs on this device: start a run, tick its items, undo, attach evidence, and load it back with
-// an integrity check. Every change is ONE IndexedDB transaction that reads the current state,
-// asks the core rules (core/runs applyAction / undoLastAction), chains the event and writes the
-// answer, the event and the run's updatedAt together: all or nothing, durable ('strict') before
-// the promise resolves. Nothing but IndexedDB is awaited inside a transaction; hashing files and
-// making thumbnails happen before it. When a new table joins a run, add it to RUN_TABLES.
-import { Dexie } from 'dexie';
+// Runs on this device: start a run, tick its items, undo, attach evidence, take in other devices'
+// events, and load it back with an integrity check. A run's history is every device's chain of
+// events (core/runs/run-log.ts); this device writes its own chain. The open run stays in memory
+// (its merged log, template and run row), so a tick costs no reads but one: ONE IndexedDB
+// transaction checks the stored run row is the one the memory was built from (another tab or a
+// sync may have written since), then writes the answer, the event and the row together, durable
+// ('strict') before the promise resolves. When the row moved on, the memory is rebuilt from
+// storage and the action judged again. Hashing files and making thumbnails happen before the
+// transaction. When a new table joins a run, add it to RUN_TABLES.
 import type { ChecklistDefinition, ParameterValues } from '../../core/definitions/schema';
 import {
-  applyAction,
-  chainEvent,
+  canonicalJson,
   isValidDate,
-  undoLastAction,
-  verifyAnswersAgainstEvents,
-  verifyChain,
+  recordAction,
+  resolveConflict,
+  RunLog,
+  undoLast,
+  verifyAnswersAgainstLog,
+  verifyRunLog,
   type Action,
   type ActionError,
   type ActionErrorCode,
   type Actor,
   type Answer,
-  type ChainedEvent,
-  type ChainVerification,
-  type EventDraft,
+  type RecordResult,
+  type RunEvent,
+  type RunLogVerification,
 } from '../../core/runs';
 import { MAX_ATTACHMENT_BYTES, prepareAttachment, type AttachmentFile } from './attachment-store';
 import type { AttachmentRow, DefinitionRow, GoLiveDatabase, RunRow } from './database';
+import { deviceChainOf } from './device-chain';
+import { mergeRunEvents } from './merge-run-events';
+import { eventsOfRun } from './run-events';
+
+export { eventsOfRun };
 import { StorageFailure, toStorageError, type StorageErrorCode } from './storage-errors';
 
 export { MAX_ATTACHMENT_BYTES };
@@ -35,27 +44,37 @@ export type RunErrorCode =
   | 'attachment-too-large'
   | 'unknown-run'
   | 'definition-missing'
-  | 'nothing-to-undo';
+  /** The run kept changing in another window while this action was being written. */
+  | 'stale';
 
 export interface RunError extends Omit<ActionError, 'code'> {
   code: RunErrorCode;
 }
 
 export type ApplyResult =
-  { ok: true; answer: Answer; event: ChainedEvent } | { ok: false; error: RunError };
+  { ok: true; answer: Answer; event: RunEvent } | { ok: false; error: RunError };
+
+export interface RunIntegrity {
+  /** Every chain intact, clocks closed, every event's `before` what the history says. */
+  log: RunLogVerification;
+  /** Items whose stored answer is not the merge of the events (edited outside the app). */
+  tamperedItems: string[];
+  /** False when the stored template's hash is not the one the run pinned. */
+  definitionMatches: boolean;
+}
 
 export interface LoadedRun {
   run: RunRow;
   definition: ChecklistDefinition;
+  /** The answers as stored. */
   answers: Map<string, Answer>;
-  events: ChainedEvent[];
-  integrity: {
-    chain: ChainVerification;
-    /** Items whose stored answer does not match the event log (edited outside the app). */
-    tamperedItems: string[];
-    /** False when the stored template's hash is not the one the run pinned. */
-    definitionMatches: boolean;
-  };
+  /** Every device's events, by chain then seq. */
+  events: RunEvent[];
+  /** The merged history (answers, conflicts, chain heads). */
+  log: RunLog;
+  /** This device's chain. */
+  chain: string;
+  integrity: RunIntegrity;
 }
 
 export interface CreateRunInput {
@@ -67,20 +86,27 @@ export interface CreateRunInput {
   plannedGoLive: string;
 }
 
-interface RunState {
+/** What other devices' events did to a run on this device. */
+export interface ReceiveResult {
+  added: number;
+  duplicates: number;
+  /** Waiting for events they depend on (asked for again on the next sync). */
+  pending: number;
+  rejected: { chain: string; seq: number; reason: string }[];
+  /** Items whose merged answer changed. */
+  changedItems: string[];
+}
+
+/** A run held in memory while it is worked on. */
+interface OpenRun {
   run: RunRow;
   definition: ChecklistDefinition;
-  answers: Map<string, Answer>;
-  last: ChainedEvent | null;
+  log: RunLog;
+  chain: string;
 }
 
 export function definitionKeyOf(run: Pick<RunRow, 'definitionId' | 'definitionVersion'>): string {
   return `${run.definitionId}@${run.definitionVersion}`;
-}
-
-/** The events of one run in seq order (the [runId+seq] primary key). */
-export function eventsOfRun(db: GoLiveDatabase, runId: string) {
-  return db.events.where('[runId+seq]').between([runId, Dexie.minKey], [runId, Dexie.maxKey]);
 }
 
 function fail(code: RunErrorCode, message: string): { ok: false; error: RunError } {
@@ -131,61 +157,138 @@ function checkParameters(
 
 export function createRunRepository(db: GoLiveDatabase, options: { clock?: () => Date } = {}) {
   const clock = options.clock ?? (() => new Date());
-  const runTables = () => [db.runs, db.definitions, db.answers, db.events];
+  const runTables = () => [db.runs, db.definitions, db.answers, db.runEvents];
+  const open = new Map<string, OpenRun>();
+  let chainId: Promise<string> | undefined;
+  const deviceChain = () => (chainId ??= deviceChainOf(db));
 
-  /** Reads everything an action is judged against. Call inside a transaction. */
-  async function readState(runId: string): Promise<RunState | RunError> {
-    const run = await db.runs.get(runId);
-    if (!run) return { code: 'unknown-run', message: 'This run does not exist on this device.' };
-    const [row, answers, last] = await Promise.all([
-      db.definitions.get(definitionKeyOf(run)),
-      db.answers.where('runId').equals(runId).toArray(),
-      eventsOfRun(db, runId).last(),
-    ]);
+  const sameRow = (a: RunRow | undefined, b: RunRow) =>
+    a !== undefined && canonicalJson(a) === canonicalJson(b);
+
+  /** Reads a run, its template and every event. Inside or outside a transaction. */
+  async function read(runId: string): Promise<Omit<LoadedRun, 'integrity' | 'log'> | RunError> {
+    const chain = await deviceChain();
+    return db.transaction('r', runTables(), async () => {
+      const run = await db.runs.get(runId);
+      if (!run) return { code: 'unknown-run', message: 'This run does not exist on this device.' };
+      const [row, answerRows, events] = await Promise.all([
+        db.definitions.get(definitionKeyOf(run)),
+        db.answers.where('runId').equals(runId).toArray(),
+        eventsOfRun(db, runId).toArray(),
+      ]);
+      if (!row) {
+        return {
+          code: 'definition-missing',
+          message: `The template this run was started with (${run.definitionId} ${run.definitionVersion}) is not on this device; import it to open the run.`,
+        };
+      }
+      const answers = new Map(answerRows.map((a) => [a.itemId, a]));
+      return { run, definition: row.definition, answers, events, chain };
+    });
+  }
+
+  /**
+   * The run in memory, built from storage when it is not there yet or when the stored run row is
+   * no longer the one it was built from (one read: another window or a sync wrote since).
+   */
+  async function session(runId: string): Promise<OpenRun | RunError> {
+    const cached = open.get(runId);
+    if (cached && sameRow(await db.runs.get(runId), cached.run)) return cached;
+    const stored = await read(runId);
+    if ('code' in stored) return stored;
+    const { run, definition, events, chain } = stored;
+    const row = await db.definitions.get(definitionKeyOf(run));
     if (!row || row.hash !== run.definitionHash) {
       return {
         code: 'definition-missing',
         message: `The template this run was started with (${run.definitionId} ${run.definitionVersion}) is not on this device in the same version; import it again.`,
       };
     }
-    return {
-      run,
-      definition: row.definition,
-      answers: new Map(answers.map((a) => [a.itemId, a])),
-      last: last ?? null,
-    };
+    const opened: OpenRun = { run, definition, log: RunLog.of(runId, events), chain };
+    open.set(runId, opened);
+    return opened;
   }
 
-  /** Chains and writes an accepted change. Call inside a transaction. */
-  async function commit(state: RunState, answer: Answer, draft: EventDraft): Promise<ApplyResult> {
-    const event = chainEvent(draft, state.last);
-    await db.answers.put(answer);
-    // add, not put: if another window appended this seq first, fail rather than overwrite it.
-    await db.events.add(event);
-    await db.runs.put({ ...state.run, updatedAt: draft.at });
-    return { ok: true, answer, event };
+  /**
+   * Records an action in memory and writes it through. When the stored run moved on since the
+   * memory was built (another tab, a sync), rebuilds and judges the action again, once.
+   */
+  async function write(
+    runId: string,
+    decide: (openRun: OpenRun, now: string) => RecordResult,
+    alsoWrite?: () => Promise<unknown>,
+  ): Promise<ApplyResult> {
+    const now = clock().toISOString();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const current = await session(runId);
+      if ('code' in current) return { ok: false, error: current };
+      const result = decide(current, now);
+      if (!result.ok) return result;
+      const tables = alsoWrite ? [...runTables(), db.attachments] : runTables();
+      const written = await db.transaction('rw', tables, async () => {
+        const stored = await db.runs.get(runId);
+        if (!sameRow(stored, current.run)) return undefined;
+        const row: RunRow = {
+          ...current.run,
+          updatedAt: now,
+          logVersion: logVersionOf(current.run) + 1,
+        };
+        await db.answers.put(result.answer);
+        // add, not put: a second writer of this chain's seq must fail, never overwrite it.
+        await db.runEvents.add(result.event);
+        await db.runs.put(row);
+        await alsoWrite?.();
+        return row;
+      });
+      if (!written) {
+        open.delete(runId);
+        continue;
+      }
+      current.run = written;
+      current.log.add(result.event);
+      return { ok: true, answer: result.answer, event: result.event };
+    }
+    return fail('stale', 'This run keeps changing in another window; try again.');
   }
 
-  async function applyInTransaction(runId: string, action: Action, actor: Actor, now: string) {
-    const state = await readState(runId);
-    if ('code' in state) return { ok: false as const, error: state };
-    const result = applyAction(
-      { definition: state.definition, run: state.run, answers: state.answers, actor, now },
-      action,
-    );
-    if (!result.ok) return result;
-    return commit(state, result.answer, result.event);
-  }
+  const contextOf = (openRun: OpenRun, actor: Actor, now: string) => ({
+    definition: openRun.definition,
+    run: openRun.run,
+    log: openRun.log,
+    chain: openRun.chain,
+    actor,
+    now,
+  });
 
   async function apply(runId: string, action: Action, actor: Actor): Promise<ApplyResult> {
-    const now = clock().toISOString();
     return guarded(() =>
-      db.transaction('rw', runTables(), () => applyInTransaction(runId, action, actor, now)),
+      write(runId, (openRun, now) => recordAction(contextOf(openRun, actor, now), action)),
     );
   }
 
   return {
     apply,
+
+    /** Keeps the answer of one of a conflict's heads (by event hash). */
+    async resolveConflict(
+      runId: string,
+      itemId: string,
+      keep: string,
+      actor: Actor,
+    ): Promise<ApplyResult> {
+      return guarded(() =>
+        write(runId, (openRun, now) =>
+          resolveConflict(contextOf(openRun, actor, now), itemId, keep),
+        ),
+      );
+    },
+
+    /** Takes back this device's last event of the run (undoing an undo redoes it). */
+    async undo(runId: string, actor: Actor): Promise<ApplyResult> {
+      return guarded(() =>
+        write(runId, (openRun, now) => undoLast(contextOf(openRun, actor, now))),
+      );
+    },
 
     async create(input: CreateRunInput, actor: Actor, now: Date = clock()): Promise<RunRow> {
       const name = input.name.trim();
@@ -230,48 +333,40 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       return db.runs.orderBy('updatedAt').reverse().toArray();
     },
 
+    /** The run as stored, with the whole history verified. */
     async load(runId: string): Promise<LoadedRun | undefined> {
-      return db.transaction('r', runTables(), async () => {
-        const run = await db.runs.get(runId);
-        if (!run) return undefined;
-        const [row, answerRows, events] = await Promise.all([
-          db.definitions.get(definitionKeyOf(run)),
-          db.answers.where('runId').equals(runId).toArray(),
-          eventsOfRun(db, runId).toArray(),
-        ]);
-        if (!row) {
-          throw new Error(
-            `The template this run was started with (${run.definitionId} ${run.definitionVersion}) is not on this device; import it to open the run.`,
-          );
-        }
-        const answers = new Map(answerRows.map((a) => [a.itemId, a]));
-        return {
-          run,
-          definition: row.definition,
-          answers,
-          events,
-          integrity: {
-            chain: verifyChain(events),
-            tamperedItems: verifyAnswersAgainstEvents(answers, events),
-            definitionMatches: row.hash === run.definitionHash,
-          },
-        };
-      });
+      const stored = await read(runId);
+      if ('code' in stored) {
+        if (stored.code === 'unknown-run') return undefined;
+        throw new Error(stored.message);
+      }
+      const row = await db.definitions.get(definitionKeyOf(stored.run));
+      const log = RunLog.of(runId, stored.events);
+      return {
+        ...stored,
+        events: log.events(),
+        log,
+        integrity: {
+          log: verifyRunLog(runId, stored.events),
+          tamperedItems: verifyAnswersAgainstLog(stored.answers, log.answers()),
+          definitionMatches: row?.hash === stored.run.definitionHash,
+        },
+      };
     },
 
-    /** Undoes the run's last event (undoing an undo redoes it: core/runs/undo.ts). */
-    async undo(runId: string, actor: Actor): Promise<ApplyResult> {
-      const now = clock().toISOString();
-      return guarded(() =>
-        db.transaction('rw', runTables(), async () => {
-          const state = await readState(runId);
-          if ('code' in state) return { ok: false as const, error: state };
-          if (!state.last) return fail('nothing-to-undo', 'Nothing to undo in this run yet.');
-          const result = undoLastAction({ run: state.run, actor, now }, state.last);
-          if (!result.ok) return result;
-          return commit(state, result.answer, result.event);
-        }),
-      );
+    /**
+     * Takes in other devices' events (a sync) in one transaction with the answers they change
+     * (merge-run-events.ts says what is kept, ignored and refused).
+     */
+    async receive(runId: string, events: readonly RunEvent[]): Promise<ReceiveResult> {
+      const result = await db.transaction('rw', runTables(), async () => {
+        const run = await db.runs.get(runId);
+        if (!run) throw new Error('This run does not exist on this device.');
+        return mergeRunEvents(db, run, events, clock().toISOString());
+      });
+      if (result.added.length > 0) open.delete(runId);
+      const { added, log: _log, ...rest } = result;
+      return { ...rest, added: added.length };
     },
 
     async attach(
@@ -280,17 +375,16 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       file: AttachmentFile,
       actor: Actor,
     ): Promise<ApplyResult> {
-      const now = clock();
       // Hash and thumbnail first: they await non-IndexedDB promises.
-      const prepared = await prepareAttachment(file, { runId, itemId }, now);
+      const prepared = await prepareAttachment(file, { runId, itemId }, clock());
       if (!prepared.ok) return prepared;
+      const action: Action = { type: 'attach', itemId, attachment: prepared.ref };
       return guarded(() =>
-        db.transaction('rw', [...runTables(), db.attachments], async () => {
-          const action: Action = { type: 'attach', itemId, attachment: prepared.ref };
-          const result = await applyInTransaction(runId, action, actor, now.toISOString());
-          if (result.ok) await db.attachments.add(prepared.row);
-          return result;
-        }),
+        write(
+          runId,
+          (openRun, now) => recordAction(contextOf(openRun, actor, now), action),
+          () => db.attachments.add(prepared.row),
+        ),
       );
     },
 
@@ -307,10 +401,25 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       return apply(runId, { type: 'detach', itemId, attachmentId }, actor);
     },
 
+    /** How many events this run's history holds (every device). */
+    async eventCount(runId: string): Promise<number> {
+      return db.runEvents.where('runId').equals(runId).count();
+    },
+
     async getAttachment(id: string): Promise<AttachmentRow | undefined> {
       return db.attachments.get(id);
     },
+
+    /** Drops what is held in memory (after a restore, or when another writer changed the run). */
+    forget(runId?: string): void {
+      if (runId === undefined) open.clear();
+      else open.delete(runId);
+    },
   };
+}
+
+export function logVersionOf(run: Pick<RunRow, 'logVersion'>): number {
+  return run.logVersion ?? 0;
 }
 
 export type RunRepository = ReturnType<typeof createRunRepository>;

@@ -23,11 +23,11 @@ import {
 } from '../../core/reports';
 import {
   applyAction,
-  chainEvent,
+  recordEvent,
   type Action,
   type Actor,
   type Answer,
-  type ChainedEvent,
+  type RunEvent,
   type Run,
 } from '../../core/runs';
 
@@ -100,16 +100,16 @@ const photos: BundleAttachment[] = Array.from({ length: PHOTOS }, (_, i) => {
   };
 });
 
-function tickAll(): { answers: Map<string, Answer>; events: ChainedEvent[] } {
+function tickAll(): { answers: Map<string, Answer>; events: RunEvent[] } {
   const answers = new Map<string, Answer>();
-  const events: ChainedEvent[] = [];
+  const events: RunEvent[] = [];
   let minute = 0;
   const apply = (action: Action): void => {
     const now = new Date(Date.UTC(2025, 4, 31, 9, minute++)).toISOString();
     const result = applyAction({ definition, run, answers, actor: ADMIN, now }, action);
     if (!result.ok) throw new Error(`${action.type} ${action.itemId}: ${result.error.message}`);
     answers.set(result.answer.itemId, result.answer);
-    events.push(chainEvent(result.event, events.at(-1) ?? null));
+    events.push(recordEvent(result.event, 'bench-device', events.at(-1) ?? null, {}));
   };
   let photo = 0;
   for (const section of definition.sections) {

@@ -146,9 +146,9 @@ async function inspect(page: Page, runId: string) {
       const open = indexedDB.open('go-live-checklists');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
-        const tx = open.result.transaction(['answers', 'events'], 'readonly');
+        const tx = open.result.transaction(['answers', 'runEvents'], 'readonly');
         const answers = tx.objectStore('answers').index('runId').getAll(runId);
-        const events = tx.objectStore('events').index('runId').getAll(runId);
+        const events = tx.objectStore('runEvents').index('runId').getAll(runId);
         tx.oncomplete = () => {
           const items = (rows: { itemId: string }[]) => rows.map((row) => row.itemId).sort();
           resolve({ answers: items(answers.result), events: items(events.result) });
@@ -159,7 +159,7 @@ async function inspect(page: Page, runId: string) {
     });
     return {
       seqs: loaded?.events.map((event) => event.seq) ?? [],
-      chain: loaded?.integrity.chain,
+      log: loaded?.integrity.log,
       tamperedItems: loaded?.integrity.tamperedItems,
       raw,
     };
@@ -213,7 +213,7 @@ test('a hard kill mid-burst loses no confirmed tick and leaves no half-written o
       expect(after.seqs.length).toBeLessThan(ITEMS);
       for (const seq of confirmed) expect(after.seqs, `confirmed tick ${seq}`).toContain(seq);
       expect(after.seqs).toEqual(Array.from({ length: after.seqs.length }, (_, i) => i + 1));
-      expect(after.chain).toMatchObject({ ok: true });
+      expect(after.log).toMatchObject({ ok: true });
       expect(after.tamperedItems, 'answers and events in pairs').toEqual([]);
       expect(after.raw.answers, 'raw IndexedDB: pairs').toEqual(after.raw.events);
     } finally {

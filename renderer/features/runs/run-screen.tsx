@@ -49,8 +49,8 @@ function useIntegrityProblem(runId: string): string | undefined {
     let isLive = true;
     void services.runs.load(runId).then((loaded) => {
       if (!isLive || !loaded) return;
-      const { chain, tamperedItems } = loaded.integrity;
-      if (!chain.ok) setProblem(chain.reason);
+      const { log, tamperedItems } = loaded.integrity;
+      if (!log.ok) setProblem(log.reason);
       else if (tamperedItems.length > 0)
         setProblem(t('runs.header.tamperedItems', { items: tamperedItems.join(', ') }));
     });
@@ -82,7 +82,7 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
   const commands = useMemo(() => createRunCommands(runId, profile), [runId, profile]);
   const integrityProblem = useIntegrityProblem(runId);
   const eventCount =
-    useLiveQuery(() => services.db.events.where('runId').equals(runId).count(), [runId]) ?? 0;
+    useLiveQuery(() => services.runs.eventCount(runId), [runId]) ?? 0;
 
   const refs = useMemo(
     () => filterItems(view, { sectionId, filter, search, myDepartment }),

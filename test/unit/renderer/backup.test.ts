@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 // Backups on fake-indexeddb: a round trip into a fresh device is exact (evidence byte for byte,
 // signed reports as signed), a damaged or edited file is refused whole with reasons and writes
-// nothing, a restore never silently overwrites newer work on this device, a report the hub already
-// has is never queued again, and version 1 files (before signed reports) still restore.
+// nothing, a restore merges histories and never loses work from either side, a report the hub
+// already has is never queued again, and version 1 and 2 files (one log per run) still restore.
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { canonicalReportJson, countersign, verifyReport } from '../../../core/reports';
+import { canonicalJson, sha256Hex, type RunEvent } from '../../../core/runs';
 import { BackupRefusedError, exportBackup, restoreBackup } from '../../../renderer/storage/backup';
 import type { GoLiveDatabase } from '../../../renderer/storage/database';
 import { createReportRepository } from '../../../renderer/storage/report-repository';
@@ -101,9 +102,10 @@ async function everything(db: GoLiveDatabase) {
   return {
     profile: await db.profile.toArray(),
     definitions: (await db.definitions.toArray()).map(({ addedAt: _addedAt, ...row }) => row),
-    runs: await db.runs.toArray(),
+    // logVersion counts this device's own writes: not part of what a backup carries.
+    runs: (await db.runs.toArray()).map(({ logVersion: _version, ...row }) => row),
     answers: await db.answers.toArray(),
-    events: await db.events.toArray(),
+    events: await db.runEvents.toArray(),
     attachments: await Promise.all(
       (await db.attachments.toArray()).map(async ({ blob, thumbnail, ...row }) => ({
         ...row,
@@ -161,7 +163,7 @@ describe('export and restore', () => {
     expect((await target.attachments.get(source.attachmentId))?.blob.type).toBe('image/png');
     const loaded = await createRunRepository(target).load(source.runId);
     expect(loaded?.integrity).toMatchObject({
-      chain: { ok: true },
+      log: { ok: true },
       tamperedItems: [],
       definitionMatches: true,
     });
@@ -184,7 +186,7 @@ describe('export and restore', () => {
     );
     expect(JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array()))).toEqual({
       format: 'go-live-backup',
-      formatVersion: 2,
+      formatVersion: 3,
       exportedAt: '2025-05-31T12:00:00.000Z',
       counts: {
         definitions: 1,
@@ -231,7 +233,7 @@ describe('refused files (nothing written)', () => {
       expect.stringMatching(/not a Go-live Checklists backup/),
     ]);
     const newer = await rezip(backup, (f) =>
-      editJson(f, 'manifest.json', (m) => (m.formatVersion = 3)),
+      editJson(f, 'manifest.json', (m) => (m.formatVersion = 4)),
     );
     expect(await refusal(target, newer)).toEqual([
       expect.stringMatching(/newer version of the app/),
@@ -312,7 +314,7 @@ describe('refused files (nothing written)', () => {
 });
 
 describe('merging into a device that has the run', () => {
-  test('a run newer on this device is kept and reported', async () => {
+  test('a run with more history on this device gains nothing and loses nothing', async () => {
     const { db, repo, runId } = await deviceWithRun();
     const backup = await exportBackup(db);
     await repo.apply(
@@ -327,15 +329,13 @@ describe('merging into a device that has the run', () => {
       {
         runId,
         name: 'Berlin office',
-        reason: expect.stringMatching(
-          /This device has newer changes \(3 events.*backup \(2 events/,
-        ),
+        reason: expect.stringMatching(/already holds everything the backup has of it/),
       },
     ]);
     expect(await everything(db)).toEqual(before);
   });
 
-  test("an older copy here is replaced when the backup's log extends it", async () => {
+  test("an older copy here gains the backup's later history", async () => {
     const laptop = await deviceWithRun();
     const spare = await freshDatabase({ seed: false });
     await restoreBackup(spare, await exportBackup(laptop.db));
@@ -354,14 +354,13 @@ describe('merging into a device that has the run', () => {
       definitionsAdded: 0,
     });
     expect(await everything(spare)).toEqual(await everything(laptop.db));
-    expect(await spare.events.count()).toBe(4);
+    expect(await spare.runEvents.count()).toBe(4);
   });
 
-  test('a copy that diverged is a conflict and is kept', async () => {
+  test('copies changed on both sides merge: both histories are kept', async () => {
     const laptop = await deviceWithRun();
     const spare = await freshDatabase({ seed: false });
     await restoreBackup(spare, await exportBackup(laptop.db));
-    // The spare changes the run once at 09:02:30; the laptop twice, at 09:02 and 09:03.
     const spareRepo = createRunRepository(spare, {
       clock: steppingClock(Date.UTC(2025, 4, 31, 9, 2, 30)),
     });
@@ -380,17 +379,36 @@ describe('merging into a device that has the run', () => {
       { type: 'setNotes', itemId: 'isp-lines', notes: 'b' },
       ana,
     );
-    const before = await everything(spare);
 
     const report = await restoreBackup(spare, await exportBackup(laptop.db));
-    expect(report.restoredRuns).toEqual([]);
-    expect(report.conflicts).toEqual([
-      {
-        what: `run "Berlin office" (${laptop.runId})`,
-        reason: expect.stringMatching(/both changed it since they parted/),
-      },
+    expect(report).toMatchObject({ restoredRuns: [laptop.runId], conflicts: [] });
+    spareRepo.forget();
+    const merged = await spareRepo.load(laptop.runId);
+    expect(merged?.integrity).toMatchObject({ log: { ok: true }, tamperedItems: [] });
+    expect(merged?.answers.get('speed-test')?.notes).toBe('on the spare');
+    expect(merged?.answers.get('isp-lines')?.notes).toBe('b');
+    expect(merged?.log.chainIds()).toHaveLength(2);
+    expect(merged?.log.conflictIds().size).toBe(0);
+  });
+
+  test('the same item changed on both sides shows as a conflict in the run, both answers kept', async () => {
+    const laptop = await deviceWithRun();
+    const spare = await freshDatabase({ seed: false });
+    await restoreBackup(spare, await exportBackup(laptop.db));
+    const spareRepo = createRunRepository(spare, { clock: steppingClock() });
+    const note = (notes: string) => ({ type: 'setNotes' as const, itemId: 'isp-lines', notes });
+    await spareRepo.apply(laptop.runId, note('Line 2 due Sunday (spare)'), ana);
+    await laptop.repo.apply(laptop.runId, note('Line 2 delivered (laptop)'), ana);
+
+    await restoreBackup(spare, await exportBackup(laptop.db));
+    const merged = await spareRepo.load(laptop.runId);
+    const item = merged?.log.item('isp-lines');
+    expect(item?.conflict).toBe(true);
+    expect(item?.heads.map((head) => head.payload.after.notes).sort()).toEqual([
+      'Line 2 delivered (laptop)',
+      'Line 2 due Sunday (spare)',
     ]);
-    expect(await everything(spare)).toEqual(before);
+    expect(merged?.integrity.tamperedItems).toEqual([]);
   });
 
   test('a template with the same version but another text is a conflict; its runs wait', async () => {
@@ -414,7 +432,19 @@ describe('merging into a device that has the run', () => {
   });
 });
 
-/** Rewrites a backup in the layout of format version 1 (before signed reports). */
+/** A single device's events as the app recorded them before device chains (format 1). */
+function asSingleLog(events: Record<string, unknown>[]): Record<string, unknown>[] {
+  let previousHash = '0'.repeat(64);
+  return [...events]
+    .sort((a, b) => (a.seq as number) - (b.seq as number))
+    .map(({ v: _v, chain: _chain, clock: _clock, hash: _hash, ...event }) => {
+      const unhashed = { ...event, prevHash: previousHash };
+      previousHash = sha256Hex(canonicalJson(unhashed));
+      return { ...unhashed, hash: previousHash };
+    });
+}
+
+/** Rewrites a backup in the layout of format version 1 (before signed reports and chains). */
 function asVersion1(files: Unzipped): void {
   editJson(files, 'manifest.json', (manifest) => {
     manifest.formatVersion = 1;
@@ -427,7 +457,20 @@ function asVersion1(files: Unzipped): void {
     delete data.signedReports;
     delete data.trustedKeys;
     delete data.outbox;
+    data.events = asSingleLog(data.events as Record<string, unknown>[]);
   });
+}
+
+/** The events as a person would compare two histories: what happened, not where it was filed. */
+function happenings(events: readonly RunEvent[]) {
+  return events.map(({ seq, type, itemId, payload, at, actor }) => ({
+    seq,
+    type,
+    itemId,
+    payload,
+    at,
+    actor,
+  }));
 }
 
 describe('format version 1 (before signed reports)', () => {
@@ -449,7 +492,15 @@ describe('format version 1 (before signed reports)', () => {
       signedReportsRestored: 0,
       trustedKeysAdded: 0,
     });
-    expect(await everything(target)).toEqual(await everything(source.db));
+    const { events: restoredEvents, ...restored } = await everything(target);
+    const { events: sourceEvents, ...original } = await everything(source.db);
+    expect(restored).toEqual(original);
+    expect(happenings(restoredEvents)).toEqual(happenings(sourceEvents));
+    expect(new Set(restoredEvents.map((event) => event.chain))).toEqual(
+      new Set([`legacy-${source.runId}`]),
+    );
+    const loaded = await createRunRepository(target).load(source.runId);
+    expect(loaded?.integrity).toMatchObject({ log: { ok: true }, tamperedItems: [] });
   });
 
   test('a file that claims version 1 but holds version 2 data is refused', async () => {
@@ -659,7 +710,7 @@ describe('signed reports, trusted keys and the outbox', () => {
       {
         runId: laptop.runId,
         name: 'Berlin office',
-        reason: expect.stringMatching(/newer changes/),
+        reason: expect.stringMatching(/already holds everything the backup has of it \(and more\)/),
       },
     ]);
     expect(kept.conflicts).toEqual([

@@ -4,11 +4,13 @@ import 'fake-indexeddb/auto';
 // its data, and the tables added since work.
 import { Dexie } from 'dexie';
 import { expect, test } from 'vitest';
-import { openDatabase, type GoLiveDatabase } from '../../../renderer/storage/database';
+import { openDatabase } from '../../../renderer/storage/database';
 import { createRunRepository } from '../../../renderer/storage/run-repository';
 import { declareVersion1 } from '../../../renderer/storage/versions/v1';
 import { declareVersion2 } from '../../../renderer/storage/versions/v2';
-import { ana, tinyDefinitionRow, uniqueName } from './storage-fixtures';
+import { declareVersion3 } from '../../../renderer/storage/versions/v3';
+import { DEVICE_CHAIN_KEY } from '../../../renderer/storage/versions/v4';
+import { ana, seedSingleLogRun, tinyDefinitionRow, uniqueName } from './storage-fixtures';
 
 const profile = {
   id: 'p-ana',
@@ -53,38 +55,49 @@ test('a version 1 database upgrades and keeps the profile and settings', async (
   expect(result.ok).toBe(true);
   const file = { name: 'a.txt', type: 'text/plain', blob: new Blob(['a']) };
   expect((await runs.attach(run.id, 'speed-test', file, ana)).ok).toBe(true);
-  expect(await db.events.count()).toBe(2);
+  expect(await db.runEvents.count()).toBe(2);
   expect(await db.attachments.count()).toBe(1);
   db.close();
 });
 
-test('a version 2 database with a run in progress upgrades with the run intact', async () => {
+test('a version 3 database with a run in progress upgrades: its single log becomes this device chain, hashes unchanged', async () => {
   const name = uniqueName();
-  const v2 = new Dexie(name);
-  declareVersion1(v2);
-  declareVersion2(v2);
-  // The repository only touches version 2 tables, so it can seed the older schema.
-  const older = v2 as unknown as GoLiveDatabase;
-  await older.definitions.put(tinyDefinitionRow());
-  const before = createRunRepository(older);
-  const run = await before.create(RUN, ana);
-  await before.apply(run.id, { type: 'setStatus', itemId: 'core-switches', status: 'done' }, ana);
-  const file = { name: 'rack.txt', type: 'text/plain', blob: new Blob(['rack A3']) };
-  await before.attach(run.id, 'speed-test', file, ana);
-  const seeded = await before.load(run.id);
-  v2.close();
+  const v3 = new Dexie(name);
+  declareVersion1(v3);
+  declareVersion2(v3);
+  declareVersion3(v3);
+  const seeded = await seedSingleLogRun(v3, [
+    { type: 'setStatus', itemId: 'core-switches', status: 'done' },
+    { type: 'setValue', itemId: 'speed-test', value: { type: 'number', value: 480 } },
+    { type: 'setNotes', itemId: 'speed-test', notes: 'Measured at the rack.' },
+  ]);
+  v3.close();
 
   const db = openDatabase(name);
   await db.open();
-  expect(db.verno).toBeGreaterThan(2);
-  const after = createRunRepository(db);
-  expect(await after.load(run.id)).toEqual(seeded);
-  expect(seeded?.integrity).toMatchObject({ chain: { ok: true }, tamperedItems: [] });
-  const ref = seeded?.answers.get('speed-test')?.attachments[0];
-  const row = await after.getAttachment(ref?.id ?? '');
-  expect(await row?.blob.text()).toBe('rack A3');
-  expect(
-    (await after.apply(run.id, { type: 'setStatus', itemId: 'isp-lines', status: 'done' }, ana)).ok,
-  ).toBe(true);
+  expect(db.verno).toBe(5);
+  expect(db.tables.map((table) => table.name)).not.toContain('events');
+  const chain = (await db.settings.get(DEVICE_CHAIN_KEY))?.value;
+  expect(chain).toMatch(/^d-/);
+  const stored = await db.runEvents.toArray();
+  expect(stored.map((event) => [event.chain, event.seq, event.hash])).toEqual(
+    seeded.events.map((event) => [chain, event.seq, event.hash]),
+  );
+
+  const runs = createRunRepository(db);
+  const loaded = await runs.load(seeded.run.id);
+  expect(loaded?.integrity).toMatchObject({ log: { ok: true }, tamperedItems: [] });
+  expect(loaded?.answers.get('speed-test')?.notes).toBe('Measured at the rack.');
+  // Work goes on in the same chain, in the new format, linked to the old events.
+  const next = await runs.apply(
+    seeded.run.id,
+    { type: 'setStatus', itemId: 'isp-lines', status: 'done' },
+    ana,
+  );
+  expect(next).toMatchObject({
+    ok: true,
+    event: { v: 2, chain, seq: 4, prevHash: seeded.events[2]?.hash },
+  });
+  expect((await runs.load(seeded.run.id))?.integrity.log.ok).toBe(true);
   db.close();
 });

@@ -11,6 +11,7 @@ import {
   type RunRepository,
 } from '../../../renderer/storage/run-repository';
 import { ana, freshDatabase, simulateFullDisk, steppingClock } from './storage-fixtures';
+import { deviceChainOf } from '../../../renderer/storage/device-chain';
 
 const KEY = 'tiny-office@1.0.0';
 
@@ -33,7 +34,7 @@ async function setUp(options: Parameters<typeof freshDatabase>[0] = {}) {
 async function counts(db: GoLiveDatabase) {
   return {
     answers: await db.answers.count(),
-    events: await db.events.count(),
+    events: await db.runEvents.count(),
     attachments: await db.attachments.count(),
   };
 }
@@ -112,7 +113,7 @@ describe('apply', () => {
     expect(result.event).toMatchObject({ seq: 1, type: 'setStatus', itemId: 'core-switches' });
     expect(await counts(db)).toEqual({ answers: 1, events: 1, attachments: 0 });
     expect(await db.answers.get([run.id, 'core-switches'])).toEqual(result.answer);
-    expect(await db.events.get([run.id, 1])).toEqual(result.event);
+    expect(await db.runEvents.get([run.id, await deviceChainOf(db), 1])).toEqual(result.event);
     expect((await db.runs.get(run.id))?.updatedAt).toBe(result.event.at);
   });
 
@@ -164,7 +165,16 @@ describe('apply', () => {
     const loaded = await repo.load(run.id);
     expect(loaded?.events.map((e) => e.seq)).toEqual(Array.from({ length: 46 }, (_, i) => i + 1));
     expect(loaded?.integrity).toEqual({
-      chain: { ok: true, head: loaded?.events.at(-1)?.hash },
+      log: {
+        ok: true,
+        chains: [
+          {
+            chain: await deviceChainOf(db),
+            head: loaded?.events.at(-1)?.hash,
+            length: loaded?.events.length,
+          },
+        ],
+      },
       tamperedItems: [],
       definitionMatches: true,
     });
@@ -215,7 +225,7 @@ describe('undo', () => {
     expect(await db.answers.get([run.id, 'core-switches'])).toEqual(undone.answer);
     const loaded = await repo.load(run.id);
     expect(loaded?.events).toHaveLength(2);
-    expect(loaded?.integrity.chain.ok).toBe(true);
+    expect(loaded?.integrity.log.ok).toBe(true);
     expect(loaded?.integrity.tamperedItems).toEqual([]);
   });
 });
@@ -289,7 +299,7 @@ describe('attachments', () => {
   test('a full disk while ticking refuses the tick and keeps the log whole', async () => {
     const disk = { full: false };
     const { db, repo, run } = await setUp({
-      beforeOpen: (d) => simulateFullDisk(d, 'events', disk),
+      beforeOpen: (d) => simulateFullDisk(d, 'runEvents', disk),
     });
     expect((await done(repo, run.id, 'core-switches')).ok).toBe(true);
     disk.full = true;
@@ -313,7 +323,7 @@ describe('integrity on load', () => {
     );
     await db.answers.update([run.id, 'speed-test'], { value: { type: 'number', value: 900 } });
     const loaded = await repo.load(run.id);
-    expect(loaded?.integrity.chain.ok).toBe(true);
+    expect(loaded?.integrity.log.ok).toBe(true);
     expect(loaded?.integrity.tamperedItems).toEqual(['speed-test']);
   });
 
@@ -321,9 +331,11 @@ describe('integrity on load', () => {
     const { db, repo, run } = await setUp();
     await done(repo, run.id, 'core-switches');
     await done(repo, run.id, 'isp-lines');
-    await db.events.update([run.id, 1], { at: '2025-01-01T00:00:00.000Z' });
+    await db.runEvents.update([run.id, await deviceChainOf(db), 1], {
+      at: '2025-01-01T00:00:00.000Z',
+    });
     const loaded = await repo.load(run.id);
-    expect(loaded?.integrity.chain).toMatchObject({ ok: false, brokenAt: 1 });
+    expect(loaded?.integrity.log).toMatchObject({ ok: false, seq: 1 });
     expect(await eventsOfRun(db, run.id).count()).toBe(2);
   });
 

@@ -1,11 +1,21 @@
 // Shared by the storage tests: a tiny published template as the app keeps it (YAML text, hash and
 // parsed definition), a fresh fake-indexeddb database per test, and the people who act.
 import { validateDefinitionText } from '../../../core/definitions';
-import type { Actor } from '../../../core/runs';
+import type { Dexie } from 'dexie';
+import {
+  applyAction,
+  canonicalJson,
+  GENESIS_HASH,
+  sha256Hex,
+  type Action,
+  type Actor,
+  type Answer,
+} from '../../../core/runs';
 import {
   openDatabase,
   type DefinitionRow,
   type GoLiveDatabase,
+  type RunRow,
 } from '../../../renderer/storage/database';
 
 export const TINY_YAML = `id: tiny-office
@@ -115,4 +125,50 @@ export function simulateFullDisk(db: GoLiveDatabase, table: string, disk: { full
 export function steppingClock(start = Date.UTC(2025, 4, 31, 9, 0)): () => Date {
   let minutes = 0;
   return () => new Date(start + 60_000 * minutes++);
+}
+
+/**
+ * Writes a run in progress as the app did before device chains (schema v2/v3): format-1 events
+ * (no chain, no clock; the hash covers everything but itself) in the single-log `events` table.
+ */
+export async function seedSingleLogRun(
+  older: Dexie,
+  actions: readonly Action[],
+): Promise<{ run: RunRow; events: Record<string, unknown>[]; answers: Answer[] }> {
+  const row = tinyDefinitionRow();
+  await older.table('definitions').put(row);
+  const run: RunRow = {
+    id: 'run-single-log',
+    definitionId: row.id,
+    definitionVersion: row.version,
+    definitionHash: row.hash,
+    kind: row.kind,
+    name: 'Berlin office',
+    parameters: { seats: 12 },
+    plannedGoLive: '2025-06-02',
+    createdAt: '2025-05-30T08:00:00.000Z',
+    createdBy: ana,
+    state: 'in-progress',
+    updatedAt: '2025-05-30T08:00:00.000Z',
+  };
+  const answers = new Map<string, Answer>();
+  const events: Record<string, unknown>[] = [];
+  let previousHash = GENESIS_HASH;
+  actions.forEach((action, i) => {
+    const now = new Date(Date.UTC(2025, 4, 31, 9, i)).toISOString();
+    const result = applyAction(
+      { definition: row.definition, run, answers, actor: ana, now },
+      action,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    answers.set(result.answer.itemId, result.answer);
+    const unhashed = { ...result.event, seq: i + 1, prevHash: previousHash };
+    const hash = sha256Hex(canonicalJson(unhashed));
+    events.push({ ...unhashed, hash });
+    previousHash = hash;
+  });
+  await older.table('runs').put(run);
+  await older.table('answers').bulkPut([...answers.values()]);
+  await older.table('events').bulkPut(events);
+  return { run, events, answers: [...answers.values()] };
 }

@@ -7,7 +7,7 @@ import {
   reportBodySchema,
   type BuildReportInput,
 } from '../../../../core/reports';
-import { chainEvent, evaluateGate } from '../../../../core/runs';
+import { evaluateGate, recordEvent } from '../../../../core/runs';
 import { admin, definition, makeRun, Session } from '../runs/fixtures';
 import { completedSession, SIGNED_AT } from './fixtures';
 
@@ -170,7 +170,9 @@ describe('buildReportBody', () => {
     expect(buildError(() => buildReportBody(input(session, { run: other })))).toMatch(
       /^wrong-definition/,
     );
-    const foreign = [chainEvent({ ...session.events[0]!, runId: 'run-other' }, null)];
+    const foreign = [
+      recordEvent({ ...session.events[0]!, runId: 'run-other' }, 'device-a', null, {}),
+    ];
     expect(buildError(() => buildReportBody(input(session, { events: foreign })))).toMatch(
       /^broken-event-log: The event log holds events of another run/,
     );

@@ -197,7 +197,9 @@ describe('verifying a shared run log', () => {
     const { a } = devices();
     a.must(note('one'));
     const answers = new Map(a.answers);
-    answers.set('wifi-survey', { ...(answers.get('wifi-survey') as never), notes: 'edited' });
+    const stored = answers.get('wifi-survey');
+    if (!stored) throw new Error('no answer');
+    answers.set('wifi-survey', { ...stored, notes: 'edited' });
     expect(verifyAnswersAgainstLog(answers, a.log.answers())).toEqual(['wifi-survey']);
   });
 });
