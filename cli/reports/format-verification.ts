@@ -1,7 +1,8 @@
 // The verifier's output: VALID or INVALID first, then what the report is, one line per signature
-// (purpose, signer, role, key fingerprint, trusted, valid, problem) and one line per problem.
-// Every line is made safe for a terminal (safe-text.ts).
-import type { VerificationResult } from '../../core/reports';
+// (purpose, signer, role, key fingerprint, trusted, valid, problem), one line per warning (a key
+// revoked after it signed) and one line per problem. Every line is made safe for a terminal
+// (safe-text.ts).
+import type { SignatureCheck, VerificationResult } from '../../core/reports';
 import type { InputKind } from './read-report-file';
 import { safeLine } from './safe-text';
 
@@ -22,6 +23,13 @@ function field(value: unknown, ...keys: string[]): unknown {
         : undefined;
   }
   return current;
+}
+
+/** Whether the trust list vouches for the key, and when it was revoked if after it signed. */
+function trustedText(check: SignatureCheck): string {
+  if (!check.keyTrusted) return 'trusted no';
+  if (check.revokedAt === undefined) return 'trusted yes';
+  return `trusted yes (revoked later, on ${check.revokedAt})`;
 }
 
 /** One line saying what the report is about, when its shape allows. */
@@ -51,13 +59,14 @@ export function formatVerification(
     const parts = [
       `signature ${check.index + 1}: ${check.purpose} by ${check.signerName} (${check.signerRole})`,
       `key ${check.fingerprint || '?'}`,
-      `trusted ${yesNo(check.keyTrusted)}`,
+      trustedText(check),
       `valid ${yesNo(check.valid)}`,
     ];
     if (check.comment !== undefined) parts.push(`comment ${JSON.stringify(check.comment)}`);
     if (check.problem !== undefined) parts.push(`problem: ${check.problem}`);
     lines.push(parts.join(', '));
   }
+  for (const warning of result.warnings) lines.push(`warning: ${warning.message}`);
   for (const problem of fileProblems) lines.push(`problem: ${problem}`);
   for (const problem of result.problems) lines.push(`problem: ${problem.message}`);
   if (kind === 'pdf') {

@@ -1,5 +1,6 @@
 // What verifyReport returns: valid only when there is no problem at all. Each problem has a stable
 // code (for the UI, the hub and tests) and a plain-English message that says what and where.
+// Warnings never make a report invalid; they say what a reader should know (a key revoked later).
 // Adding a code: also describe it in the PDF renderer's and the hub's handling if they branch on it.
 import type { SignaturePurpose, SignerRole } from './report-format';
 
@@ -43,7 +44,21 @@ export type ReportProblemCode =
   | 'name-mismatch'
   /** The key's role may not sign in this slot (an administrator's key countersigning). */
   | 'wrong-role-for-purpose'
+  /** The sign-off's key belongs to an administrator of another office (or of none listed). */
+  | 'not-admin-of-office'
+  /** The countersign's or send-back's key belongs to a supervisor of other offices only. */
   | 'not-supervisor-of-office';
+
+export type ReportWarningCode =
+  /** The key was revoked after this signature was made: the signature stands. */
+  'key-revoked-later';
+
+export interface ReportWarning {
+  code: ReportWarningCode;
+  message: string;
+  /** Index of the signature the warning is about. */
+  signature: number;
+}
 
 export interface ReportProblem {
   code: ReportProblemCode;
@@ -64,8 +79,10 @@ export interface SignatureCheck {
   fingerprint: string;
   signedAt: string;
   comment?: string;
-  /** On the trust list and not revoked. */
+  /** On the trust list, and not revoked before this signature was made. */
   keyTrusted: boolean;
+  /** When the trust list says the key was revoked (before or after this signature). */
+  revokedAt?: string;
   /** The key's role on the trust list. */
   keyRole?: SignerRole;
   /** The signature verifies with its key and covers this very body. */
@@ -86,6 +103,8 @@ export interface VerificationResult {
   revision?: number;
   status?: ReportStatus;
   problems: ReportProblem[];
+  /** Things to know that do not make the report invalid. */
+  warnings: ReportWarning[];
   signatures: SignatureCheck[];
 }
 
@@ -109,4 +128,10 @@ export interface VerifyOptions {
    * message names the fields that changed.
    */
   signedCopy?: unknown;
+  /**
+   * When this verifier received the report, by a clock it trusts (the hub's receipt time): every
+   * signature existed by then. A key revoked at or before this time cannot vouch for the report,
+   * whatever time its signatures claim; without it, the claimed signing time is all there is.
+   */
+  receivedAt?: string;
 }

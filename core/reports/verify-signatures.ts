@@ -1,7 +1,17 @@
 // The verifier's checks of each signature: its slot (sign-off first, supervisors after, nothing
 // after a send-back), that it covers this very body, that the Ed25519 signature holds over the
-// canonical statement, and that the trust list knows the key, has not revoked it, and gives it the
-// role (and name) the statement claims and the slot needs.
+// canonical statement, and that the trust list knows the key, gives it the role (and name) the
+// statement claims and the slot needs, binds it to the report's office (an administrator of this
+// office signs off; a supervisor of this office countersigns or sends back), and had not revoked
+// it when the signature was made.
+//
+// Revocation has a time, and signatures made before it stand (with a warning). What proves
+// "before"? The signing time in a statement is chosen by the signer, so a stolen key can claim
+// any time. Where the verifier has a clock it trusts, the time it received the report
+// (options.receivedAt: the hub's receipt time), the signature must also have been received before
+// the revocation. Offline (the app, the CLI) the claimed time is all there is: a signature that
+// claims a time before the revocation is accepted, and the warning says the key was revoked later,
+// so the reader knows to ask. Whatever reached the hub before a revocation is accepted offline too.
 import { base64urlToBytes } from './base64url';
 import { diffReportBodies } from './diff-bodies';
 import { ed25519Verify, keyFingerprint } from './ed25519';
@@ -9,7 +19,12 @@ import type { Signature, SignedReport, TrustList } from './report-format';
 import { previousSignaturesHash, statementBytes } from './report-hash';
 import { ROLE_FOR_PURPOSE } from './report-schema';
 import { findTrustedKey } from './trust-list';
-import type { ReportProblem, ReportProblemCode, SignatureCheck } from './verify-result';
+import type {
+  ReportProblem,
+  ReportProblemCode,
+  ReportWarning,
+  SignatureCheck,
+} from './verify-result';
 import { canonicalJson, sha256Hex } from '../runs/event-chain';
 
 const ROLE_NAME = { admin: 'an administrator', supervisor: 'a supervisor', head: 'a head of ICT' };
@@ -31,6 +46,7 @@ const SHORT: Partial<Record<ReportProblemCode, string>> = {
   'role-mismatch': 'role differs from the trust list',
   'name-mismatch': 'name differs from the trust list',
   'wrong-role-for-purpose': 'this role may not sign here',
+  'not-admin-of-office': 'not an administrator of this office',
   'not-supervisor-of-office': 'does not supervise this office',
 };
 
@@ -52,6 +68,7 @@ interface Context {
   hash: string;
   trust: TrustList | null;
   signedCopy: unknown;
+  receivedAt: string | undefined;
 }
 
 function changedMessage(context: Context, signature: Signature, label: string): string {
@@ -71,7 +88,7 @@ function checkOne(
   signature: Signature,
   index: number,
   earlier: readonly Signature[],
-): { check: SignatureCheck; problems: ReportProblem[] } {
+): { check: SignatureCheck; problems: ReportProblem[]; warning: ReportWarning | undefined } {
   const { statement } = signature;
   const { body } = context.report;
   const { purpose, signer } = statement;
@@ -174,13 +191,17 @@ function checkOne(
       `the key ${keyFingerprint(signer.publicKey) ?? '?'} is not on the trust list.`,
     );
   }
+  let warning: ReportWarning | undefined;
   if (trusted) {
     if (trusted.revokedAt !== undefined) {
-      add(
-        'revoked-key',
-        '.statement.signer.publicKey',
-        `the key was revoked on ${trusted.revokedAt}.`,
-      );
+      const revocation = checkRevocation(context, statement.signedAt, trusted.revokedAt);
+      if (revocation.refused) add('revoked-key', '.statement.signer.publicKey', revocation.message);
+      else
+        warning = {
+          code: 'key-revoked-later',
+          signature: index,
+          message: `${label}: ${revocation.message}`,
+        };
     }
     if (trusted.role !== signer.role) {
       add(
@@ -196,15 +217,27 @@ function checkOne(
         `the trust list gives this key to ${trusted.name}.`,
       );
     }
+    const office = body.run.office;
+    if (required === 'admin' && trusted.role === 'admin' && trusted.office !== office) {
+      add(
+        'not-admin-of-office',
+        '.statement.signer',
+        trusted.office === undefined
+          ? `the trust list names no office for ${trusted.name}, so nothing shows they may sign off a report of ${office}.`
+          : `${trusted.name} is an administrator of ${trusted.office}, not of ${office}: only an administrator of the report's office signs it off.`,
+      );
+    }
     if (
       required === 'supervisor' &&
-      trusted.supervises !== undefined &&
-      !trusted.supervises.includes(body.run.office)
+      trusted.role === 'supervisor' &&
+      !(trusted.supervises ?? []).includes(office)
     ) {
       add(
         'not-supervisor-of-office',
         '.statement.signer',
-        `${trusted.name} does not supervise ${body.run.office}.`,
+        trusted.supervises === undefined
+          ? `the trust list names no office ${trusted.name} supervises, so nothing shows they may ${purpose} a report of ${office}.`
+          : `${trusted.name} does not supervise ${office}.`,
       );
     }
   }
@@ -225,15 +258,46 @@ function checkOne(
     publicKey: signer.publicKey,
     fingerprint: keyFingerprint(signer.publicKey) ?? '',
     signedAt: statement.signedAt,
-    keyTrusted: trusted !== undefined && trusted.revokedAt === undefined,
+    keyTrusted: trusted !== undefined && !problems.some((p) => p.code === 'revoked-key'),
     valid: hashMatches && signatureHolds,
   };
   if (statement.comment !== undefined) check.comment = statement.comment;
   if (trusted) check.keyRole = trusted.role;
+  if (trusted?.revokedAt !== undefined) check.revokedAt = trusted.revokedAt;
   if (problems.length > 0) {
     check.problem = [...new Set(problems.map((p) => SHORT[p.code] ?? p.code))].join('; ');
   }
-  return { check, problems };
+  return { check, problems, warning };
+}
+
+/** Whether a revocation refuses this signature, and what to say either way (see the top). */
+function checkRevocation(
+  context: Context,
+  signedAt: string,
+  revokedAt: string,
+): { refused: boolean; message: string } {
+  const revoked = Date.parse(revokedAt);
+  // A time that does not parse compares as NaN: never "before", so refused.
+  if (!(Date.parse(signedAt) < revoked)) {
+    return {
+      refused: true,
+      message: `the key was revoked on ${revokedAt}, and this signature was made at ${signedAt}, not before that.`,
+    };
+  }
+  const { receivedAt } = context;
+  if (receivedAt !== undefined && !(Date.parse(receivedAt) < revoked)) {
+    return {
+      refused: true,
+      message: `the key was revoked on ${revokedAt}, before this signature was received (${receivedAt}); the time it claims, ${signedAt}, is the signer's own word and does not show it was made earlier.`,
+    };
+  }
+  return {
+    refused: false,
+    message:
+      receivedAt === undefined
+        ? `the key was revoked later, on ${revokedAt}; the signature says it was made at ${signedAt}, before that (a time the signer states), so it stands.`
+        : `the key was revoked later, on ${revokedAt}; the signature was received at ${receivedAt}, before that, so it stands.`,
+  };
 }
 
 export function checkSignatures(
@@ -241,10 +305,12 @@ export function checkSignatures(
   hash: string,
   trust: TrustList | null,
   signedCopy: unknown,
-): { checks: SignatureCheck[]; problems: ReportProblem[] } {
-  const context: Context = { report, hash, trust, signedCopy };
+  receivedAt?: string,
+): { checks: SignatureCheck[]; problems: ReportProblem[]; warnings: ReportWarning[] } {
+  const context: Context = { report, hash, trust, signedCopy, receivedAt };
   const checks: SignatureCheck[] = [];
   const problems: ReportProblem[] = [];
+  const warnings: ReportWarning[] = [];
   if (report.signatures.length === 0) {
     problems.push({
       code: 'no-signatures',
@@ -256,6 +322,7 @@ export function checkSignatures(
     const result = checkOne(context, signature, index, report.signatures.slice(0, index));
     checks.push(result.check);
     problems.push(...result.problems);
+    if (result.warning) warnings.push(result.warning);
   });
-  return { checks, problems };
+  return { checks, problems, warnings };
 }

@@ -1,8 +1,8 @@
 // Verifies a signed report as received, offline: first the format and the strict shape (nothing
 // coerced, unknown fields refused with their path), then the report hash recomputed from the body,
-// then every signature (slot, hash, Ed25519, trust list, role), then replays against revisions
-// already known. Valid means no problem at all; without a trust list the keys cannot be vouched
-// for, so the report is never valid then (the problem says so).
+// then every signature (slot, hash, Ed25519, trust list, role, office, time of any revocation),
+// then replays against revisions already known. Valid means no problem at all (warnings do not
+// count); without a trust list the keys cannot be vouched for, so the report is never valid then.
 // The app (before countersigning), the CLI and the hub's ingest all call this one function.
 import { canonicalJson } from '../runs/event-chain';
 import type { ReportBody, TrustList } from './report-format';
@@ -70,7 +70,7 @@ function shapeProblems(issues: Parameters<typeof describeShapeIssues>[0], input:
 }
 
 function invalid(problems: ReportProblem[]): VerificationResult {
-  return { valid: false, problems, signatures: [] };
+  return { valid: false, problems, warnings: [], signatures: [] };
 }
 
 /** Fields a report of an older format version cannot hold (they came with a later version). */
@@ -127,7 +127,7 @@ export function verifyReport(
   if (options.knownRevisions) {
     problems.push(...checkKnownRevisions(report.body, hash, options.knownRevisions));
   }
-  const signatures = checkSignatures(report, hash, trust, options.signedCopy);
+  const signatures = checkSignatures(report, hash, trust, options.signedCopy, options.receivedAt);
   problems.push(...signatures.problems);
   if (!trust) {
     problems.push({
@@ -149,6 +149,7 @@ export function verifyReport(
     revision: report.body.revision,
     status,
     problems,
+    warnings: signatures.warnings,
     signatures: signatures.checks,
   };
 }

@@ -36,7 +36,7 @@ export async function readReportFile(
     const extracted = await extractReportFromPdf(file.data);
     if (!extracted.ok)
       return {
-        verification: { valid: false, problems: [], signatures: [] },
+        verification: { valid: false, problems: [], warnings: [], signatures: [] },
         attachments,
         problems: [extracted.problem.message],
       };
@@ -44,7 +44,7 @@ export async function readReportFile(
       input = JSON.parse(extracted.json);
     } catch {
       return {
-        verification: { valid: false, problems: [], signatures: [] },
+        verification: { valid: false, problems: [], warnings: [], signatures: [] },
         attachments,
         problems: ['The report embedded in the PDF is not valid JSON.'],
       };
@@ -53,7 +53,7 @@ export async function readReportFile(
     const decoded = decodeBundle(file.data);
     if (!decoded.ok) {
       return {
-        verification: { valid: false, problems: [], signatures: [] },
+        verification: { valid: false, problems: [], warnings: [], signatures: [] },
         attachments,
         problems: decoded.problems.map((problem) => problem.message),
       };

@@ -1,7 +1,8 @@
 // What verification found, readable at a glance: valid or not (icon and word), each signature
-// with signer, role, key fingerprint and whether the key is trusted, then every problem.
+// with signer, role, key fingerprint and whether the key is trusted (and revoked later), then
+// every warning (which leaves the report valid) and every problem.
 import { useTranslation } from 'react-i18next';
-import { CircleCheck, CircleX, KeyRound } from 'lucide-react';
+import { CircleCheck, CircleX, KeyRound, TriangleAlert } from 'lucide-react';
 import type { VerificationResult } from '../../../core/reports';
 
 export function VerificationSummary({
@@ -57,6 +58,11 @@ export function VerificationSummary({
                 </td>
                 <td className={signature.keyTrusted ? 'ok' : 'bad'}>
                   {signature.keyTrusted ? t('review.yes') : t('review.no')}
+                  {signature.keyTrusted && signature.revokedAt && (
+                    <div className="small">
+                      {t('review.revokedLater', { date: signature.revokedAt })}
+                    </div>
+                  )}
                 </td>
                 <td className={signature.valid ? 'ok' : 'bad'}>
                   {signature.valid ? t('review.yes') : t('review.no')}
@@ -66,6 +72,16 @@ export function VerificationSummary({
             ))}
           </tbody>
         </table>
+      )}
+      {result.warnings.length > 0 && (
+        <ul className="verification-warnings">
+          {result.warnings.map((warning) => (
+            <li key={`${warning.signature}-${warning.code}`}>
+              <TriangleAlert aria-hidden size={14} /> <strong>{t('review.warning')}</strong>{' '}
+              {warning.message}
+            </li>
+          ))}
+        </ul>
       )}
       {problems.length > 0 && (
         <ul className="verification-problems">

@@ -27,6 +27,8 @@ export const review = {
   key: 'Key',
   trusted: 'On trust list',
   signatureValid: 'Signature holds',
+  revokedLater: 'Revoked later, on {{date}}',
+  warning: 'Warning:',
   yes: 'Yes',
   no: 'No',
   purposes: { 'sign-off': 'Sign-off', countersign: 'Countersign', 'send-back': 'Sent back' },

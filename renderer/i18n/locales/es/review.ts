@@ -30,6 +30,8 @@ export const review: Translation['review'] = {
   key: 'Clave',
   trusted: 'En la lista de confianza',
   signatureValid: 'Firma correcta',
+  revokedLater: 'Revocada después, el {{date}}',
+  warning: 'Aviso:',
   yes: 'Sí',
   no: 'No',
   purposes: { 'sign-off': 'Firma', countersign: 'Refrendo', 'send-back': 'Devuelto' },

@@ -53,12 +53,22 @@ export const supervisorSigner = createKeySigner(hexToBytes(SUPERVISOR_KEY_HEX), 
 export const SIGNED_AT = '2025-06-01T16:00:00.000Z';
 export const COUNTERSIGNED_AT = '2025-06-01T19:30:00.000Z';
 
+/** The office of the fixture reports: administrators sign for it, supervisors oversee it. */
+export const OFFICE = 'Berlin office';
+
+/**
+ * A signer's trust list entry, bound to an office as the hub lists keys: an administrator to
+ * their identity's office (Berlin by default), a supervisor overseeing Berlin. `extra` overrides.
+ */
 export async function trustedKey(
   signer: Signer,
   extra: Partial<TrustedKey> = {},
 ): Promise<TrustedKey> {
-  const { publicKey, name, role }: SignerIdentity = await signer.identity();
-  return { publicKey, name, role, ...extra };
+  const { publicKey, name, role, office }: SignerIdentity = await signer.identity();
+  const key: TrustedKey = { publicKey, name, role };
+  if (role === 'admin') key.office = office ?? OFFICE;
+  if (role === 'supervisor') key.supervises = [OFFICE];
+  return { ...key, ...extra };
 }
 
 export async function trustList(...keys: Promise<TrustedKey>[]): Promise<TrustList> {

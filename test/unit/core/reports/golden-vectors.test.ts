@@ -20,6 +20,8 @@ import { canonicalJson } from '../../../../core/runs';
 import vectors from './golden-vectors.json';
 
 const body = vectors.body as ReportBody;
+/** The report's office: the trust list binds the keys to it. */
+const OFFICE = body.run.office;
 const signer = createKeySigner(hexToBytes(vectors.privateKeyHex), {
   name: 'Ana Admin',
   role: 'admin',
@@ -90,7 +92,7 @@ describe('golden vectors', () => {
       {
         format: 'go-live-trust-list',
         formatVersion: 1,
-        keys: [{ publicKey: vectors.publicKey, name: 'Ana Admin', role: 'admin' }],
+        keys: [{ publicKey: vectors.publicKey, name: 'Ana Admin', role: 'admin', office: OFFICE }],
       },
     );
     expect(result.problems).toEqual([]);
@@ -139,8 +141,13 @@ describe('golden vectors', () => {
       format: 'go-live-trust-list',
       formatVersion: 1,
       keys: [
-        { publicKey: vectors.publicKey, name: 'Ana Admin', role: 'admin' },
-        { publicKey: c.publicKey, name: 'Sam Supervisor', role: 'supervisor' },
+        { publicKey: vectors.publicKey, name: 'Ana Admin', role: 'admin', office: OFFICE },
+        {
+          publicKey: c.publicKey,
+          name: 'Sam Supervisor',
+          role: 'supervisor',
+          supervises: [OFFICE],
+        },
       ],
     });
     expect(result.problems).toEqual([]);
