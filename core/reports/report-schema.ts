@@ -4,7 +4,7 @@
 // report-format.ts drift apart: change both together (and REPORT_FORMAT_VERSION).
 import { z } from 'zod';
 import { DEFINITION_KINDS, ITEM_TYPES, PARAMETER_ID, SEVERITIES } from '../definitions/schema';
-import type { ItemStatus } from '../runs/model';
+import { ACTOR_ROLES, type ItemStatus } from '../runs/model';
 import { base64urlPattern } from './base64url';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
 import type {
@@ -67,10 +67,11 @@ const isoDateTime = z.iso.datetime({ offset: true });
 const sha256 = z.string().regex(HEX_SHA256);
 const count = z.number().int().min(0);
 
+/** Whoever recorded an answer: engineers and coordinators of a shared run as well as signers. */
 export const actorSchema = z.strictObject({
   id: shortText,
   name: shortText,
-  role: z.enum(SIGNER_ROLES),
+  role: z.enum(ACTOR_ROLES),
 });
 
 export const attachmentRefSchema = z.strictObject({

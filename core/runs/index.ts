@@ -14,7 +14,7 @@ export type {
   ValueType,
   Waiver,
 } from './model';
-export { ANSWER_LIMITS, ITEM_STATUSES, isResolvedStatus, openAnswer } from './model';
+export { ACTOR_ROLES, ANSWER_LIMITS, ITEM_STATUSES, isResolvedStatus, openAnswer } from './model';
 export type { ExpressionProblem, ItemRef, RunVisibility, WhenResult } from './visibility';
 export {
   departmentTitle,

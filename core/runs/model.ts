@@ -4,7 +4,13 @@
 // objects), the renderer's storage schema and the sign-off report.
 import type { DefinitionKind, ParameterValues } from '../definitions/schema';
 
-export type ActorRole = 'admin' | 'supervisor' | 'head';
+/**
+ * Who people are to a run: the local ICT administrator (owns a new office's run), a supervisor, the
+ * global head of ICT, an engineer of one or more departments (works on a shared run), and a
+ * coordinator (the technical account manager who owns a client onboarding's run).
+ */
+export const ACTOR_ROLES = ['admin', 'supervisor', 'head', 'engineer', 'coordinator'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** Who did something. Passed in by the app; the core never looks anyone up. */
 export interface Actor {

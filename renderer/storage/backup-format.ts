@@ -16,13 +16,13 @@ import { DEFINITION_KINDS } from '../../core/definitions/schema';
 import { profileSchema } from '../../core/people/profile';
 import { MAX_REPORT_JSON_BYTES } from '../../core/reports';
 import { trustedKeySchema } from '../../core/reports/trust-list';
+import type { RunEvent } from '../../core/runs';
 import {
-  ITEM_STATUSES,
-  type Actor,
-  type Answer,
-  type AttachmentRef,
-  type RunEvent,
-} from '../../core/runs';
+  actorSchema,
+  answerSchema,
+  runEventSchema,
+  singleLogEventSchema,
+} from '../../core/runs/run-event-schema';
 import type { OutboxRow, RunRow, SignedReportRow } from './database';
 
 export const BACKUP_FORMAT = 'go-live-backup';
@@ -43,91 +43,12 @@ const fileId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a plain id');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
 const timestamp = z.iso.datetime();
 
-const actorSchema: z.ZodType<Actor> = z.strictObject({
-  id,
-  name: z.string().max(500),
-  role: z.enum(['admin', 'supervisor', 'head']),
-});
-
-const attachmentRefSchema: z.ZodType<AttachmentRef> = z.strictObject({
-  id: fileId,
-  name: z.string().min(1).max(500),
-  mimeType: z.string().min(1).max(200),
-  size: z.number().int().nonnegative(),
-  sha256,
-});
-
-const answerValueSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('number'), value: z.number() }),
-  z.strictObject({ type: z.literal('count'), legs: z.array(z.string()) }),
-  z.strictObject({ type: z.literal('choice'), choiceId: z.string() }),
-  z.strictObject({ type: z.literal('text'), text: z.string() }),
-  z.strictObject({ type: z.literal('date'), date: z.string() }),
-]);
-
-export const answerSchema: z.ZodType<Answer> = z.strictObject({
-  runId: id,
-  itemId: id,
-  status: z.enum(ITEM_STATUSES),
-  value: answerValueSchema.optional(),
-  reason: z.string().optional(),
-  rollbackPlan: z.string().optional(),
-  notes: z.string().optional(),
-  waiver: z.strictObject({ justification: z.string(), by: actorSchema, at: timestamp }).optional(),
-  attachments: z.array(attachmentRefSchema),
-  startedAt: timestamp.optional(),
-  finishedAt: timestamp.optional(),
-  updatedAt: timestamp,
-  updatedBy: actorSchema,
-  recheck: z.array(id).optional(),
-  acceptedFailure: z
-    .strictObject({ reason: z.string(), failure: z.string(), by: actorSchema, at: timestamp })
-    .optional(),
-});
-
-/** The action inside an event is covered by the event's hash; only its envelope is checked here. */
-const actionSchema = z.looseObject({ type: z.string(), itemId: id });
-
-const legacyEventShape = {
-  runId: id,
-  type: z.enum([
-    'setStatus',
-    'setValue',
-    'setNotes',
-    'setRollbackPlan',
-    'waive',
-    'removeWaiver',
-    'attach',
-    'detach',
-    'start',
-    'undo',
-    'resolveConflict',
-  ]),
-  itemId: id,
-  payload: z.strictObject({
-    action: actionSchema,
-    before: answerSchema.nullable(),
-    after: answerSchema,
-  }),
-  at: timestamp,
-  actor: actorSchema,
-  seq: z.number().int().positive(),
-  prevHash: sha256,
-  hash: sha256,
-};
-
 // action: checked by the chain's hashes, not re-typed here.
 /** An event of a version 1 or 2 file: no chain (one log per run). */
-export const legacyEventSchema = z.strictObject(legacyEventShape) as unknown as z.ZodType<
+export const legacyEventSchema = singleLogEventSchema as unknown as z.ZodType<
   Omit<RunEvent, 'chain'>
 >;
-
-export const eventSchema = z.strictObject({
-  ...legacyEventShape,
-  v: z.literal(2).optional(),
-  chain: id,
-  clock: z.record(id, z.number().int().positive()).optional(),
-}) as unknown as z.ZodType<RunEvent>;
+export const eventSchema = runEventSchema as unknown as z.ZodType<RunEvent>;
 
 export const runSchema: z.ZodType<RunRow> = z.strictObject({
   id,
