@@ -74,7 +74,11 @@ export interface MirrorSignedReportRequest {
 }
 
 export interface MirrorSignedReportResult {
-  /** False when the copy on disk already holds at least as many signatures (it is kept). */
+  /**
+   * False when the copy on disk is kept: it is the same, or holds more or other signatures, or
+   * other content for this revision. (A copy that does not verify, or that would pass the folder's
+   * quota, is refused with an error that says why.)
+   */
   mirrored: boolean;
   reason?: string;
 }
@@ -143,8 +147,9 @@ export interface IpcContract {
   signWithDeviceKey: { request: SignWithDeviceKeyRequest; response: { signature: Uint8Array } };
   /**
    * Keeps a second copy of a signed report revision and its evidence as files (desktop), because
-   * Chromium may reset IndexedDB. A countersigned copy replaces the plain one, never the reverse.
-   * Web mode has no second copy: a no-op there.
+   * Chromium may reset IndexedDB. Main verifies the copy first; a countersigned copy of the same
+   * body replaces the plain one, never the reverse; the folder has a quota. Web mode has no second
+   * copy: a no-op there.
    */
   mirrorSignedReport: { request: MirrorSignedReportRequest; response: MirrorSignedReportResult };
   /** Every revision in the second copy (desktop); always empty in web mode. */

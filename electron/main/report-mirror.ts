@@ -4,8 +4,13 @@
 // byte for byte as signed and stored) and .../attachments/<sha256> (the evidence bytes). Every
 // file is written atomically (write-file-atomic.ts); report.json is written last, so a revision
 // with a report.json has all its evidence. The renderer mirrors each stored revision and restores
-// missing ones at start (renderer/features/desktop/). Main checks shapes, sizes and hashes here; the
-// signatures are verified by the renderer with core's verifyReport before anything is restored.
+// missing ones at start (renderer/features/desktop/). Main verifies every copy with core's
+// verifyReport before it keeps it (canonical JSON, shape, report hash, every Ed25519 signature and
+// its slot; no trust list here, so who signed is judged by the renderer when it restores), and a
+// kept copy is replaced only by one of the same body whose signatures extend it: a script in the
+// page cannot swap the copy for a forged "countersigned" one, nor drop a signature from it.
+// The folder has a quota (MIRROR_QUOTA_BYTES): a copy that would pass it is refused with a message
+// that says so, and the renderer shows it; nothing already kept is removed to make room.
 
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -15,7 +20,10 @@ import type {
   MirrorSignedReportRequest,
   MirrorSignedReportResult,
 } from '../common/ipc-contract';
-import { MAX_REPORT_JSON_BYTES } from '../../core/reports/report-hash';
+import { MAX_REPORT_JSON_BYTES, parseReportJson } from '../../core/reports/report-hash';
+import type { Signature, SignedReport } from '../../core/reports/report-format';
+import { verifyReport } from '../../core/reports/verify';
+import { canonicalJson } from '../../core/runs/event-chain';
 import { writeFileAtomic, type AtomicWriteFileSystem } from './write-file-atomic';
 
 /** Largest evidence file kept (the renderer attaches at most 25 MB; room for older imports). */
@@ -24,6 +32,12 @@ export const MAX_MIRROR_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 export const MAX_MIRROR_ATTACHMENTS = 10_000;
 export const MAX_MIRROR_TOTAL_BYTES = 500 * 1024 * 1024;
 const MAX_REVISION = 1_000_000;
+/**
+ * The most the folder of copies may hold: room for hundreds of signed reports with their photos
+ * (one report carries at most MAX_MIRROR_TOTAL_BYTES), and a bound on what a page can make main
+ * write to the user's disk.
+ */
+export const MIRROR_QUOTA_BYTES = 2 * 1024 * 1024 * 1024;
 
 export const MIRROR_FOLDER = 'signed-reports';
 const REPORT_FILE = 'report.json';
@@ -42,6 +56,8 @@ export interface ReportMirrorDependencies {
   /** app.getPath('userData'). */
   userDataDir: string;
   log?: (message: string) => void;
+  /** Defaults to MIRROR_QUOTA_BYTES. */
+  quotaBytes?: number;
 }
 
 export interface ReportMirror {
@@ -122,34 +138,58 @@ function assertMirrorRequest(request: unknown): asserts request is MirrorSignedR
   }
 }
 
-/** The body's id and revision and how many signatures the report holds, or why it cannot tell. */
-function summarise(
-  json: string,
-): { reportId: unknown; revision: unknown; signatures: number } | { problem: string } {
+/** The body's id and revision, when the text is a report at all (for folder names only). */
+function idsOf(json: string): { reportId: unknown; revision: unknown } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
     return { problem: 'not JSON' };
   }
-  const report = value as {
-    body?: { reportId?: unknown; revision?: unknown };
-    signatures?: unknown;
-  };
+  const report = value as { body?: { reportId?: unknown; revision?: unknown } } | null;
   if (typeof report !== 'object' || report === null || typeof report.body !== 'object') {
     return { problem: 'not a signed report' };
   }
-  return {
-    reportId: report.body?.reportId,
-    revision: report.body?.revision,
-    signatures: Array.isArray(report.signatures) ? report.signatures.length : 0,
-  };
+  return { reportId: report.body?.reportId, revision: report.body?.revision };
+}
+
+type VerifiedCopy =
+  { ok: true; report: SignedReport; reportHash: string } | { ok: false; problem: string };
+
+/**
+ * The report in `json` when it verifies as the app wrote it: canonical JSON, the strict shape, the
+ * report hash and every signature. Without a trust list nobody vouches for the keys here, which is
+ * the one problem accepted (the renderer checks the keys against its trust list on restore).
+ */
+function verifiedCopy(json: string, what: string): VerifiedCopy {
+  const parsed = parseReportJson(json, what);
+  if (!parsed.ok) return { ok: false, problem: parsed.message };
+  const result = verifyReport(parsed.value, null);
+  const problems = result.problems.filter((problem) => problem.code !== 'no-trust-list');
+  if (problems.length > 0 || result.reportHash === undefined) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+    return { ok: false, problem: `${problems[0]?.message ?? 'it does not verify'}${more}` };
+  }
+  return { ok: true, report: parsed.value as SignedReport, reportHash: result.reportHash };
+}
+
+/** Whether `later` holds every signature of `earlier`, in order, and then possibly more. */
+function extendsSignatures(earlier: readonly Signature[], later: readonly Signature[]): boolean {
+  return (
+    earlier.length <= later.length &&
+    earlier.every((signature, index) => canonicalJson(signature) === canonicalJson(later[index]))
+  );
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 export function createReportMirror(deps: ReportMirrorDependencies): ReportMirror {
   const { fs } = deps;
   const log = deps.log ?? ((message: string) => console.warn(`[report-mirror] ${message}`));
   const folder = path.join(deps.userDataDir, MIRROR_FOLDER);
+  const quotaBytes = deps.quotaBytes ?? MIRROR_QUOTA_BYTES;
 
   const revisionFolder = (reportId: string, revision: number) =>
     path.join(folder, reportFolderName(reportId), `r${revision}`);
@@ -161,14 +201,6 @@ export function createReportMirror(deps: ReportMirrorDependencies): ReportMirror
       if (isNotFound(error)) return null;
       throw error;
     }
-  }
-
-  /** Writes one evidence file unless an intact copy is there already (the name is its hash). */
-  async function keepAttachment(target: string, sha256: string, bytes: Uint8Array): Promise<void> {
-    const existing = await readIfPresent(target);
-    if (existing !== null && sha256Hex(existing) === sha256) return;
-    if (existing !== null) log(`replacing the damaged evidence file ${target}`);
-    await writeFileAtomic(fs, target, bytes);
   }
 
   /** Leftovers of a write that a crash or power cut interrupted; the targets are intact. */
@@ -183,9 +215,118 @@ export function createReportMirror(deps: ReportMirrorDependencies): ReportMirror
   /** The report id a folder holds: its name, or (hashed names) the body's id when it hashes back. */
   async function reportIdOf(folderName: string, json: string): Promise<string> {
     if (SAFE_REPORT_ID.test(folderName)) return folderName;
-    const summary = summarise(json);
-    if ('problem' in summary || typeof summary.reportId !== 'string') return folderName;
-    return reportFolderName(summary.reportId) === folderName ? summary.reportId : folderName;
+    const ids = idsOf(json);
+    if ('problem' in ids || typeof ids.reportId !== 'string') return folderName;
+    return reportFolderName(ids.reportId) === folderName ? ids.reportId : folderName;
+  }
+
+  // One write at a time, so the quota is counted against what is really on disk.
+  let queue: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = queue.then(task, task);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Bytes of the files under `directory` (report folders, revisions, evidence). */
+  async function sizeOf(directory: string, depth = 0): Promise<number> {
+    let names: string[];
+    try {
+      names = await fs.readdir(directory);
+    } catch (error) {
+      if (isNotFound(error)) return 0;
+      throw error;
+    }
+    let total = 0;
+    for (const name of names) {
+      const entry = path.join(directory, name);
+      const stats = await fs.stat(entry).catch(() => null);
+      if (stats?.isFile()) total += stats.size;
+      else if (stats?.isDirectory() && depth < 4) total += await sizeOf(entry, depth + 1);
+    }
+    return total;
+  }
+
+  // Counted from the disk once, then kept up to date by the writes below.
+  let usage: number | undefined;
+
+  /** Refuses, saying so, when `needed` more bytes would take the folder past its quota. */
+  async function assertRoom(needed: number, request: MirrorSignedReportRequest): Promise<void> {
+    usage ??= await sizeOf(folder);
+    if (usage + needed <= quotaBytes) return;
+    const message =
+      `The folder of second copies of signed reports is full: it holds ${megabytes(usage)} of its ` +
+      `${megabytes(quotaBytes)} quota and report ${JSON.stringify(request.reportId)} revision ` +
+      `${request.revision} needs ${megabytes(needed)} more, so no copy of it was kept in ${folder}. ` +
+      'The report is still in the app. Move old report folders out of that folder to make room, ' +
+      'and keep backups (Settings).';
+    log(message);
+    throw new Error(message);
+  }
+
+  async function mirrorChecked(
+    request: MirrorSignedReportRequest,
+  ): Promise<MirrorSignedReportResult> {
+    const incoming = verifiedCopy(request.json, 'the report to keep');
+    if (!incoming.ok) {
+      log(
+        `refused a copy of report ${JSON.stringify(request.reportId)} r${request.revision}: ${incoming.problem}`,
+      );
+      throw new Error(`mirrorSignedReport: ${incoming.problem}`);
+    }
+    const { body, signatures } = incoming.report;
+    if (body.reportId !== request.reportId || body.revision !== request.revision) {
+      throw new Error('mirrorSignedReport: the json is another report or revision than named.');
+    }
+    const target = revisionFolder(request.reportId, request.revision);
+    const reportFile = path.join(target, REPORT_FILE);
+    const existing = await readIfPresent(reportFile);
+    if (existing !== null) {
+      const text = new TextDecoder().decode(existing);
+      if (text === request.json) return { mirrored: false, reason: 'already kept' };
+      const kept = verifiedCopy(text, reportFile);
+      if (!kept.ok) {
+        log(`replacing ${reportFile}, which does not verify: ${kept.problem}`);
+      } else if (kept.reportHash !== incoming.reportHash) {
+        log(`kept ${reportFile}: the copy offered has other content for this revision`);
+        return { mirrored: false, reason: 'the copy kept has other content for this revision' };
+      } else if (!extendsSignatures(kept.report.signatures, signatures)) {
+        // Never trade a countersigned copy for one with fewer signatures or other ones.
+        log(`kept ${reportFile}: the copy offered does not add to its signatures`);
+        return { mirrored: false, reason: 'the copy kept holds more or other signatures' };
+      }
+    }
+
+    const json = new TextEncoder().encode(request.json);
+    const attachmentsFolder = path.join(target, ATTACHMENTS_FOLDER);
+    const writes: { file: string; bytes: Uint8Array }[] = [];
+    let needed = json.byteLength - (existing?.byteLength ?? 0);
+    for (const { sha256, bytes } of request.attachments) {
+      if (sha256Hex(bytes) !== sha256) {
+        throw new Error(`mirrorSignedReport: the bytes of attachment ${sha256} do not match it.`);
+      }
+      const file = path.join(attachmentsFolder, sha256);
+      const present = await readIfPresent(file);
+      if (present !== null && sha256Hex(present) === sha256) continue;
+      if (present !== null) log(`replacing the damaged evidence file ${file}`);
+      if (writes.some((write) => write.file === file)) continue;
+      writes.push({ file, bytes });
+      needed += bytes.byteLength - (present?.byteLength ?? 0);
+    }
+    await assertRoom(needed, request);
+
+    await fs.mkdir(attachmentsFolder, { recursive: true });
+    try {
+      for (const write of writes) await writeFileAtomic(fs, write.file, write.bytes);
+      await writeFileAtomic(fs, reportFile, json);
+    } catch (error) {
+      // Part may be on disk: count again from the disk next time.
+      usage = undefined;
+      throw error;
+    }
+    if (usage !== undefined) usage += needed;
+    log(`kept a copy of report ${request.reportId} revision ${request.revision} in ${target}`);
+    return { mirrored: true };
   }
 
   return {
@@ -193,35 +334,7 @@ export function createReportMirror(deps: ReportMirrorDependencies): ReportMirror
 
     async mirror(request) {
       assertMirrorRequest(request);
-      const summary = summarise(request.json);
-      if ('problem' in summary)
-        throw new Error(`mirrorSignedReport: the json is ${summary.problem}.`);
-      if (summary.reportId !== request.reportId || summary.revision !== request.revision) {
-        throw new Error('mirrorSignedReport: the json is another report or revision than named.');
-      }
-      const target = revisionFolder(request.reportId, request.revision);
-      const reportFile = path.join(target, REPORT_FILE);
-      const existing = await readIfPresent(reportFile);
-      if (existing !== null) {
-        const text = new TextDecoder().decode(existing);
-        if (text === request.json) return { mirrored: false, reason: 'already kept' };
-        const kept = summarise(text);
-        // Never trade a countersigned copy for one with fewer signatures; a damaged copy is replaced.
-        if (!('problem' in kept) && kept.signatures > summary.signatures) {
-          return { mirrored: false, reason: 'the copy kept holds more signatures' };
-        }
-      }
-      const attachmentsFolder = path.join(target, ATTACHMENTS_FOLDER);
-      await fs.mkdir(attachmentsFolder, { recursive: true });
-      for (const { sha256, bytes } of request.attachments) {
-        if (sha256Hex(bytes) !== sha256) {
-          throw new Error(`mirrorSignedReport: the bytes of attachment ${sha256} do not match it.`);
-        }
-        await keepAttachment(path.join(attachmentsFolder, sha256), sha256, bytes);
-      }
-      await writeFileAtomic(fs, reportFile, new TextEncoder().encode(request.json));
-      log(`kept a copy of report ${request.reportId} revision ${request.revision} in ${target}`);
-      return { mirrored: true };
+      return exclusive(() => mirrorChecked(request));
     },
 
     async list() {

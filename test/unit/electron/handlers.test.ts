@@ -21,6 +21,8 @@ import { MAX_OPEN_FILE_BYTES, createHandlers } from '../../../electron/main/hand
 import type { HandlerDependencies, HandlerFileSystem } from '../../../electron/main/handlers';
 import { createReportMirror } from '../../../electron/main/report-mirror';
 import type { SigningKeyStore } from '../../../electron/main/signing-keys';
+import { canonicalReportJson, signOff } from '../../../core/reports';
+import { adminSigner, body } from '../core/reports/fixtures';
 
 const sender = { url: 'app://bundle/index.html', webContentsId: 1 };
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -379,10 +381,10 @@ describe('signing key', () => {
 });
 
 describe('report mirror', () => {
-  const json = JSON.stringify({ body: { reportId: 'r-1', revision: 1 }, signatures: [{}] });
-
   it('keeps a copy, lists it and reads its evidence back', async () => {
     const { handlers } = setUp();
+    const reportBody = { ...body(), reportId: 'r-1' };
+    const json = canonicalReportJson(await signOff(adminSigner, reportBody, reportBody.signedAt));
     const photo = bytes('rack label');
     const sha256 = createHash('sha256').update(photo).digest('hex');
     await expect(
@@ -406,7 +408,7 @@ describe('report mirror', () => {
     const { handlers } = setUp();
     await expect(
       handlers.mirrorSignedReport(
-        { reportId: 'r-1', revision: 1.5, json } as unknown as Parameters<
+        { reportId: 'r-1', revision: 1.5, json: '{}' } as unknown as Parameters<
           typeof handlers.mirrorSignedReport
         >[0],
         sender,

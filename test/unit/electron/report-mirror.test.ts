@@ -1,30 +1,68 @@
-// The second copy of signed reports (main) on a real temporary folder: the layout, atomic writes
-// that leave no temporary file (also when a write fails), evidence checked against its hash, a
-// countersigned copy never traded for one with fewer signatures, ids that cannot name a path, and a
-// listing that skips what it cannot use and clears the leftovers of an interrupted write.
+// The second copy of signed reports (main) on a real temporary folder, with reports really signed
+// by the core: the layout, atomic writes that leave no temporary file (also when a write fails),
+// evidence checked against its hash, every copy verified before it is kept, a countersigned copy
+// never traded for one with fewer or other signatures (nor for a forged "countersigned" one), a
+// quota that is said when reached, ids that cannot name a path, and a listing that skips what it
+// cannot use and clears the leftovers of an interrupted write.
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  canonicalReportJson,
+  countersign,
+  sendBack,
+  signOff,
+  type ReportBody,
+  type SignedReport,
+} from '../../../core/reports';
+import {
   MIRROR_FOLDER,
   createReportMirror,
   reportFolderName,
   type MirrorFileSystem,
 } from '../../../electron/main/report-mirror';
+import {
+  adminSigner,
+  body,
+  clone,
+  COUNTERSIGNED_AT,
+  createKeySignerFor,
+  supervisorSigner,
+} from '../core/reports/fixtures';
 
 const REPORT_ID = '0b7e4a52-8c1d-4f7e-9a43-2d1f6c0e9b11';
 const bytes = (text: string) => new TextEncoder().encode(text);
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** Enough of a signed report for main, which checks ids and counts signatures only. */
-function reportJson(reportId = REPORT_ID, revision = 1, signatures = 1): string {
-  return JSON.stringify({
-    body: { reportId, revision },
-    signatures: Array.from({ length: signatures }, (_, index) => ({ index })),
-  });
+let baseBody: ReportBody | undefined;
+
+/** A report signed off by Ana (and countersigned by Sam with two signatures), really signed. */
+async function signedReport(
+  reportId = REPORT_ID,
+  revision = 1,
+  signatures: 1 | 2 = 1,
+): Promise<SignedReport> {
+  baseBody ??= body();
+  const reportBody = clone(baseBody);
+  reportBody.reportId = reportId;
+  reportBody.revision = revision;
+  reportBody.supersedes = revision === 1 ? null : 'a'.repeat(64);
+  const signed = await signOff(adminSigner, reportBody, reportBody.signedAt);
+  return signatures === 1
+    ? signed
+    : countersign(supervisorSigner, signed, COUNTERSIGNED_AT, 'Looks good.');
 }
+
+/** The canonical JSON of signedReport(...), as the renderer stores and sends it. */
+async function reportJson(reportId = REPORT_ID, revision = 1, signatures: 1 | 2 = 1) {
+  return canonicalReportJson(await signedReport(reportId, revision, signatures));
+}
+
+// For the tables of cases, which are built before any test runs.
+const OTHER_REPORT_JSON = await reportJson('another-report');
+const REVISION_2_JSON = await reportJson(REPORT_ID, 2);
 
 const photo = bytes('rack label photo');
 const speedTest = bytes('940 Mbit/s');
@@ -49,7 +87,7 @@ async function filesUnder(folder: string): Promise<string[]> {
 describe('mirror', () => {
   it('writes report.json and the evidence under signed-reports/<id>/r<revision>/', async () => {
     const mirror = createReportMirror({ fs, userDataDir: userData, log: () => undefined });
-    const json = reportJson();
+    const json = await reportJson();
     await expect(
       mirror.mirror({
         reportId: REPORT_ID,
@@ -108,7 +146,7 @@ describe('mirror', () => {
     await mirror.mirror({
       reportId: REPORT_ID,
       revision: 1,
-      json: reportJson(),
+      json: await reportJson(),
       attachments: [{ sha256: sha256(photo), bytes: photo }],
     });
     // Evidence first, report.json last: a revision with a report.json has all its evidence.
@@ -138,7 +176,7 @@ describe('mirror', () => {
       mirror.mirror({
         reportId: REPORT_ID,
         revision: 1,
-        json: reportJson(),
+        json: await reportJson(),
         attachments: [{ sha256: sha256(photo), bytes: photo }],
       }),
     ).rejects.toThrow('disk full');
@@ -150,21 +188,97 @@ describe('mirror', () => {
 
   it('replaces the copy with a countersigned one, never the reverse', async () => {
     const mirror = createReportMirror({ fs, userDataDir: userData, log: () => undefined });
-    const request = (signatures: number) => ({
+    const request = async (signatures: 1 | 2) => ({
       reportId: REPORT_ID,
       revision: 1,
-      json: reportJson(REPORT_ID, 1, signatures),
+      json: await reportJson(REPORT_ID, 1, signatures),
       attachments: [],
     });
-    await mirror.mirror(request(1));
-    await expect(mirror.mirror(request(1))).resolves.toEqual({
+    await mirror.mirror(await request(1));
+    await expect(mirror.mirror(await request(1))).resolves.toEqual({
       mirrored: false,
       reason: 'already kept',
     });
-    await expect(mirror.mirror(request(2))).resolves.toEqual({ mirrored: true });
-    await expect(mirror.mirror(request(1))).resolves.toMatchObject({ mirrored: false });
+    await expect(mirror.mirror(await request(2))).resolves.toEqual({ mirrored: true });
+    await expect(mirror.mirror(await request(1))).resolves.toMatchObject({ mirrored: false });
     const [kept] = await mirror.list();
-    expect(kept?.json).toBe(reportJson(REPORT_ID, 1, 2));
+    expect(kept?.json).toBe(await reportJson(REPORT_ID, 1, 2));
+  });
+
+  it('refuses a forged countersigned copy and keeps the verified one', async () => {
+    const log = vi.fn();
+    const mirror = createReportMirror({ fs, userDataDir: userData, log });
+    const plain = await reportJson();
+    await mirror.mirror({ reportId: REPORT_ID, revision: 1, json: plain, attachments: [] });
+    // A script in the page adds a "countersign" whose signature is not Sam's: more signatures,
+    // which is all the mirror used to look at.
+    const forged = await signedReport(REPORT_ID, 1, 2);
+    const second = forged.signatures[1];
+    if (!second) throw new Error('no countersign');
+    second.value = forged.signatures[0]?.value ?? '';
+    await expect(
+      mirror.mirror({
+        reportId: REPORT_ID,
+        revision: 1,
+        json: canonicalReportJson(forged),
+        attachments: [],
+      }),
+    ).rejects.toThrow(/mirrorSignedReport: Signature 2 .* does not verify/);
+    expect((await mirror.list())[0]?.json).toBe(plain);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^refused a copy of report/));
+  });
+
+  it('refuses a copy whose body was changed after signing, even as the first copy', async () => {
+    const mirror = createReportMirror({ fs, userDataDir: userData, log: () => undefined });
+    const edited = await signedReport();
+    edited.body.run.office = 'Madrid office';
+    await expect(
+      mirror.mirror({
+        reportId: REPORT_ID,
+        revision: 1,
+        json: canonicalReportJson(edited),
+        attachments: [],
+      }),
+    ).rejects.toThrow(/changed after signing/);
+    expect(await filesUnder(userData)).toEqual([]);
+  });
+
+  it('keeps a countersigned copy when offered one with another supervisor signature', async () => {
+    const mirror = createReportMirror({ fs, userDataDir: userData, log: () => undefined });
+    const approved = await reportJson(REPORT_ID, 1, 2);
+    await mirror.mirror({ reportId: REPORT_ID, revision: 1, json: approved, attachments: [] });
+    const other = createKeySignerFor('other supervisor', 'Olga Other', 'supervisor');
+    const returned = await sendBack(other, await signedReport(), COUNTERSIGNED_AT, 'Redo rack B.');
+    await expect(
+      mirror.mirror({
+        reportId: REPORT_ID,
+        revision: 1,
+        json: canonicalReportJson(returned),
+        attachments: [],
+      }),
+    ).resolves.toEqual({ mirrored: false, reason: 'the copy kept holds more or other signatures' });
+    expect((await mirror.list())[0]?.json).toBe(approved);
+  });
+
+  it('keeps the copy of a revision when offered another body for it', async () => {
+    const mirror = createReportMirror({ fs, userDataDir: userData, log: () => undefined });
+    const kept = await reportJson();
+    await mirror.mirror({ reportId: REPORT_ID, revision: 1, json: kept, attachments: [] });
+    const other = await signedReport();
+    other.body.lessonsLearned = 'Another text, signed again.';
+    const resigned = await signOff(adminSigner, other.body, other.body.signedAt);
+    await expect(
+      mirror.mirror({
+        reportId: REPORT_ID,
+        revision: 1,
+        json: canonicalReportJson(resigned),
+        attachments: [],
+      }),
+    ).resolves.toEqual({
+      mirrored: false,
+      reason: 'the copy kept has other content for this revision',
+    });
+    expect((await mirror.list())[0]?.json).toBe(kept);
   });
 
   it('replaces a damaged copy', async () => {
@@ -172,7 +286,12 @@ describe('mirror', () => {
     await fs.mkdir(path.join(mirror.folder, REPORT_ID, 'r1'), { recursive: true });
     await fs.writeFile(path.join(mirror.folder, REPORT_ID, 'r1', 'report.json'), '{"body":');
     await expect(
-      mirror.mirror({ reportId: REPORT_ID, revision: 1, json: reportJson(), attachments: [] }),
+      mirror.mirror({
+        reportId: REPORT_ID,
+        revision: 1,
+        json: await reportJson(),
+        attachments: [],
+      }),
     ).resolves.toEqual({ mirrored: true });
   });
 
@@ -185,7 +304,7 @@ describe('mirror', () => {
     await mirror.mirror({
       reportId: REPORT_ID,
       revision: 1,
-      json: reportJson(),
+      json: await reportJson(),
       attachments: [{ sha256: sha256(photo), bytes: photo }],
     });
     expect(new Uint8Array(await fs.readFile(file))).toEqual(photo);
@@ -203,9 +322,15 @@ describe('mirror', () => {
       { attachments: [{ sha256: '../../evil', bytes: photo }] },
       /sha256/,
     ],
-    ['json of another report', { json: reportJson('another-report') }, /another report/],
-    ['json of another revision', { json: reportJson(REPORT_ID, 2) }, /another report or revision/],
-    ['json that is not JSON', { json: 'not json' }, /not JSON/],
+    ['json of another report', { json: OTHER_REPORT_JSON }, /another report/],
+    ['json of another revision', { json: REVISION_2_JSON }, /another report or revision/],
+    ['json that is not JSON', { json: 'not json' }, /not valid JSON/],
+    ['json that is not a report', { json: '{}' }, /body/],
+    [
+      'json that is not canonical',
+      { json: JSON.stringify(JSON.parse(REVISION_2_JSON), null, 2) },
+      /canonical/,
+    ],
     ['revision 0', { revision: 0 }, /revision/],
     ['an empty report id', { reportId: '' }, /reportId/],
   ])('refuses %s and writes nothing', async (_what, change, message) => {
@@ -213,7 +338,7 @@ describe('mirror', () => {
     const request = {
       reportId: REPORT_ID,
       revision: 1,
-      json: reportJson(),
+      json: await reportJson(),
       attachments: [],
       ...change,
     };
@@ -227,7 +352,7 @@ describe('mirror', () => {
       await mirror.mirror({
         reportId,
         revision: 1,
-        json: reportJson(reportId),
+        json: await reportJson(reportId),
         attachments: [],
       });
       expect(reportFolderName(reportId)).toMatch(/^~[0-9a-f]{64}$/);
@@ -239,6 +364,73 @@ describe('mirror', () => {
     expect(listed.map((report) => report.reportId).sort()).toEqual(
       ['../../escape', 'Berlin Office', 'C:\\evil', 'a'.repeat(600)].sort(),
     );
+  });
+});
+
+describe('the quota', () => {
+  const bigPhoto = new Uint8Array(40_000).map((_, index) => (index * 31) % 251);
+
+  it('refuses a copy that would pass it, says so, writes nothing, and keeps what it has', async () => {
+    const log = vi.fn();
+    const first = await reportJson();
+    const quotaBytes = bytes(first).byteLength + bigPhoto.byteLength + 1_000;
+    const mirror = createReportMirror({ fs, userDataDir: userData, log, quotaBytes });
+    await expect(
+      mirror.mirror({
+        reportId: REPORT_ID,
+        revision: 1,
+        json: first,
+        attachments: [{ sha256: sha256(bigPhoto), bytes: bigPhoto }],
+      }),
+    ).resolves.toEqual({ mirrored: true });
+    const before = await filesUnder(mirror.folder);
+
+    const second = await reportJson('second-report');
+    const refusal = mirror.mirror({
+      reportId: 'second-report',
+      revision: 1,
+      json: second,
+      attachments: [{ sha256: sha256(photo), bytes: photo }],
+    });
+    await expect(refusal).rejects.toThrow(
+      /^The folder of second copies of signed reports is full: it holds 0\.\d MB of its 0\.\d MB quota and report "second-report" revision 1 needs 0\.\d MB more, so no copy of it was kept in .*signed-reports\. The report is still in the app\./,
+    );
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('is full'));
+    expect(await filesUnder(mirror.folder)).toEqual(before);
+    await expect(mirror.list()).resolves.toEqual([
+      { reportId: REPORT_ID, revision: 1, json: first },
+    ]);
+  });
+
+  it('counts what is already on disk after a restart, and lets a countersign in that fits', async () => {
+    const first = await reportJson();
+    const approved = await reportJson(REPORT_ID, 1, 2);
+    const quotaBytes = bytes(approved).byteLength + bigPhoto.byteLength + 100;
+    const before = createReportMirror({ fs, userDataDir: userData, log: () => undefined });
+    await before.mirror({
+      reportId: REPORT_ID,
+      revision: 1,
+      json: first,
+      attachments: [{ sha256: sha256(bigPhoto), bytes: bigPhoto }],
+    });
+    const restarted = createReportMirror({
+      fs,
+      userDataDir: userData,
+      log: () => undefined,
+      quotaBytes,
+    });
+    // The countersigned copy replaces the plain one: only the difference counts.
+    await expect(
+      restarted.mirror({ reportId: REPORT_ID, revision: 1, json: approved, attachments: [] }),
+    ).resolves.toEqual({ mirrored: true });
+    await expect(
+      restarted.mirror({
+        reportId: 'second-report',
+        revision: 1,
+        json: await reportJson('second-report'),
+        attachments: [],
+      }),
+    ).rejects.toThrow(/is full/);
   });
 });
 
@@ -254,13 +446,13 @@ describe('list', () => {
       await mirror.mirror({
         reportId: REPORT_ID,
         revision,
-        json: reportJson(REPORT_ID, revision),
+        json: await reportJson(REPORT_ID, revision),
         attachments: [],
       });
     }
     await expect(mirror.list()).resolves.toEqual([
-      { reportId: REPORT_ID, revision: 1, json: reportJson(REPORT_ID, 1) },
-      { reportId: REPORT_ID, revision: 2, json: reportJson(REPORT_ID, 2) },
+      { reportId: REPORT_ID, revision: 1, json: await reportJson(REPORT_ID, 1) },
+      { reportId: REPORT_ID, revision: 2, json: await reportJson(REPORT_ID, 2) },
     ]);
   });
 
@@ -280,7 +472,12 @@ describe('list', () => {
 
   it('removes the temporary files of an interrupted write', async () => {
     const mirror = createReportMirror({ fs, userDataDir: userData, log: () => undefined });
-    await mirror.mirror({ reportId: REPORT_ID, revision: 1, json: reportJson(), attachments: [] });
+    await mirror.mirror({
+      reportId: REPORT_ID,
+      revision: 1,
+      json: await reportJson(),
+      attachments: [],
+    });
     const revision = path.join(mirror.folder, REPORT_ID, 'r1');
     await fs.writeFile(path.join(revision, '.report.json.1234.tmp'), 'half');
     await fs.mkdir(path.join(revision, 'attachments'), { recursive: true });
@@ -297,7 +494,7 @@ describe('readAttachment', () => {
     await mirror.mirror({
       reportId: REPORT_ID,
       revision: 1,
-      json: reportJson(),
+      json: await reportJson(),
       attachments: [
         { sha256: sha256(photo), bytes: photo },
         { sha256: sha256(speedTest), bytes: speedTest },
