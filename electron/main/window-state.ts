@@ -163,6 +163,9 @@ export function createWindowStateStore(options: WindowStateOptions) {
     await writeFileAtomic(fs, file, new TextEncoder().encode(json));
   }
 
+  // The saves track() started, in order, so whenSaved can wait for the last one.
+  let saving: Promise<void> = Promise.resolve();
+
   return {
     file,
 
@@ -194,6 +197,9 @@ export function createWindowStateStore(options: WindowStateOptions) {
 
     save,
 
+    /** Resolves when every save track() has started so far is on disk (or has failed, logged). */
+    whenSaved: (): Promise<void> => saving,
+
     /**
      * Saves the window's state a moment after it stops moving or resizing, and when it closes.
      * Minimised and full-screen states are not saved: the window reopens as it was before them.
@@ -209,7 +215,9 @@ export function createWindowStateStore(options: WindowStateOptions) {
         timer = undefined;
         const state = capture();
         if (state === null) return;
-        save(state).catch((error: unknown) => log(`could not save ${file}: ${String(error)}`));
+        saving = saving
+          .then(() => save(state))
+          .catch((error: unknown) => log(`could not save ${file}: ${String(error)}`));
       };
       const saveSoon = () => {
         if (timer !== undefined) clearTimer(timer);

@@ -60,7 +60,7 @@ export async function mirrorRow(
 
 export interface MirrorWatcher {
   stop(): void;
-  /** Resolves when every change seen so far is mirrored (tests). */
+  /** Resolves when the rows at start and every change seen so far are mirrored (tests). */
   idle(): Promise<void>;
 }
 
@@ -96,13 +96,23 @@ export function watchSignedReports(
     });
   };
 
+  // Resolved by the first answer of the query (the rows there are at start), or its failure.
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   const subscription = liveQuery(() => db.signedReports.toArray()).subscribe({
-    next: mirrorMissing,
-    error: (error: unknown) => console.error('watching signed reports failed', error),
+    next: (rows) => {
+      mirrorMissing(rows);
+      markStarted();
+    },
+    error: (error: unknown) => {
+      console.error('watching signed reports failed', error);
+      markStarted();
+    },
   });
   return {
     stop: () => subscription.unsubscribe(),
     idle: async () => {
+      await started;
       // A change may queue more work while the queue drains: wait until it stays put.
       let seen: Promise<void>;
       do {

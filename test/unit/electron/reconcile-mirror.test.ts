@@ -81,12 +81,25 @@ async function mirrorAll(db: GoLiveDatabase, expected: number) {
   const onFailure = vi.fn();
   const watcher = watchSignedReports(db, bridge, new Map(), onFailure);
   try {
-    await vi.waitFor(async () => expect(await mirror.list()).toHaveLength(expected));
     await watcher.idle();
   } finally {
     watcher.stop();
   }
   expect(onFailure).not.toHaveBeenCalled();
+  expect(await mirror.list()).toHaveLength(expected);
+}
+
+/** The next call of mirrorSignedReport through `bridge`, once main has answered it. */
+function nextMirrorCall(on: MirrorBridge) {
+  const real = on.mirrorSignedReport;
+  return new Promise<Parameters<MirrorBridge['mirrorSignedReport']>[0]>((resolve) => {
+    on.mirrorSignedReport = async (request) => {
+      const result = await real(request);
+      on.mirrorSignedReport = real;
+      resolve(request);
+      return result;
+    };
+  });
 }
 
 /** Chromium reset the profile: a new, empty database (the bundled template comes back, nothing else). */
@@ -213,13 +226,15 @@ describe('countersigned copies', () => {
 
   it('mirrors the countersigned copy over the plain one while the app runs', async () => {
     const device = await deviceWithSignedRun();
-    const watcher = watchSignedReports(device.db, bridge, new Map(), vi.fn());
+    const watching = { ...bridge };
+    const watcher = watchSignedReports(device.db, watching, new Map(), vi.fn());
     try {
-      await vi.waitFor(async () => expect(await mirror.list()).toHaveLength(1));
+      await watcher.idle();
+      expect(await mirror.list()).toHaveLength(1);
+      const mirrored = nextMirrorCall(watching);
       const approved = await countersignIn(device.db, device.row);
-      await vi.waitFor(async () =>
-        expect((await mirror.list())[0]?.json).toBe(canonicalReportJson(approved)),
-      );
+      expect((await mirrored).json).toBe(canonicalReportJson(approved));
+      expect((await mirror.list())[0]?.json).toBe(canonicalReportJson(approved));
     } finally {
       watcher.stop();
     }
@@ -245,7 +260,7 @@ describe('countersigned copies', () => {
     const spy = vi.spyOn(bridge, 'mirrorSignedReport');
     const outcome = await reconcileMirror({ db: device.db, bridge });
     const watcher = watchSignedReports(device.db, bridge, outcome.kept, vi.fn());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Waits for the watcher's first look at the database and what it queued from it.
     await watcher.idle();
     watcher.stop();
     expect(spy).not.toHaveBeenCalled();
