@@ -1,6 +1,7 @@
 // Who may read and write what. Administrators push and read their own office's reports and
 // progress; supervisors read the offices they supervise and post countersign/send-back
-// signatures there; the head of ICT reads everything and writes nothing. Every route asks here.
+// signatures there; the head of ICT reads everything and writes nothing. Every route asks here
+// (and body-policy.ts refuses a role before its body is read; these checks stay as the last word).
 import type { OfficeScope, UserRecord } from './store/hub-store';
 import { forbidden } from './hub-error';
 
@@ -34,13 +35,11 @@ export function requireAdminOf(user: UserRecord, office?: string): void {
   }
 }
 
-export function requireSupervisorOf(user: UserRecord, office?: string): void {
+/** Only supervisors review; which reports they may review is report-access.ts's (404, not 403). */
+export function requireSupervisor(user: UserRecord): void {
   if (user.role !== 'supervisor') {
     throw forbidden(
       `Only supervisors countersign or send back reports; ${user.name} is ${user.role}.`,
     );
-  }
-  if (office !== undefined && !user.supervises.includes(office)) {
-    throw forbidden(`${user.name} does not supervise ${office}.`);
   }
 }

@@ -1,5 +1,6 @@
 // POST /v1/reports/:reportId/:revision/signatures: a supervisor of the report's office countersigns
-// or sends back a stored revision with their own enrolled key. The new signature is verified by
+// or sends back a stored revision with their own enrolled key (a revision of another office is,
+// to them, not there: 404). The new signature is verified by
 // core over the stored body (its slot, hash, Ed25519, trust and role); the same signature again is
 // a replay; appends are optimistic on the signature count, so two supervisors signing at once are
 // both kept in order, never one lost.
@@ -7,12 +8,13 @@ import type { Signature, SignedReport } from '../core/reports/index';
 import { verifyReport } from '../core/reports/index';
 import { canonicalJson } from '../core/runs/index';
 import type { SignatureReceipt } from '../core/sync/wire-protocol';
-import { requireSupervisorOf } from './access';
+import { requireSupervisor } from './access';
 import type { Principal } from './auth';
 import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
-import { conflict, forbidden, HubError, invalidReport, notFound } from './hub-error';
+import { conflict, forbidden, HubError, invalidReport } from './hub-error';
 import { REVIEW_STATE } from './ingest-report';
+import { accessibleRevision, noSuchRevision } from './report-access';
 import { storedReport } from './report-bundle';
 import { buildTrustList } from './trust';
 
@@ -32,7 +34,7 @@ export async function appendSignature(
 ): Promise<AppendOutcome> {
   const { store } = context;
   const { user } = principal;
-  requireSupervisorOf(user);
+  requireSupervisor(user);
   const ownKeys = (await store.listDevices())
     .filter((device) => device.userId === user.userId && device.revokedAt === null)
     .map((device) => device.publicKey);
@@ -40,10 +42,13 @@ export async function appendSignature(
     throw forbidden(`Sign with your own enrolled key: this signature is by another key.`);
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    // Another office's report answers like a missing one (report-access.ts).
+    await accessibleRevision(store, reportId, revision, (office) =>
+      user.supervises.includes(office),
+    );
     const stored = await store.getReport(reportId, revision);
-    if (!stored) throw notFound(`The hub has no revision ${revision} of report ${reportId}.`);
+    if (!stored) throw noSuchRevision(reportId, revision);
     const { meta } = stored;
-    requireSupervisorOf(user, meta.office);
     const { signed } = await storedReport(store, meta, stored.bundle);
     const json = canonicalJson(signature);
     const index = signed.signatures.findIndex((s) => canonicalJson(s) === json);

@@ -1,5 +1,5 @@
-// What every route gets: the store, the clock (injectable so tests can expire codes) and the
-// limits (injectable so tests can hit them with small requests).
+// What every route gets: the store, the clock (injectable so tests can expire codes and end
+// lockouts) and the limits (injectable so tests can hit them with small requests).
 import { LIMITS } from '../core/sync/wire-protocol';
 import type { HubStore } from './store/hub-store';
 
@@ -8,16 +8,38 @@ export type Clock = () => Date;
 export interface HubLimits {
   reportBundleBytes: number;
   progressSnapshotBytes: number;
+  /** Any other JSON body (a countersign or send-back: a signature whose comment may be long). */
   jsonBodyBytes: number;
-  /** Requests per device (or per address, before enrolling) per window. */
+  /** POST /v1/enroll: a code, a public key and a device name (well under 2 KiB). */
+  enrollBodyBytes: number;
+  /**
+   * Requests per window per device; before enrolling, per address and per group (health checks,
+   * enrollment, everything else), so health checks never use up enrollment's budget.
+   */
   rateLimitMax: number;
   rateLimitWindowMs: number;
+  /** Failed device-token authentications (401) per address per window; then 429 until it ends. */
+  authFailureMax: number;
+  authFailureWindowMs: number;
+  /**
+   * Wrong enrollment codes per address per window; then a lockout (429) of one window, doubling
+   * with each lockout that follows, up to enrollLockoutMaxMs.
+   */
+  enrollFailureMax: number;
+  enrollFailureWindowMs: number;
+  enrollLockoutMaxMs: number;
 }
 
 export const DEFAULT_HUB_LIMITS: HubLimits = {
   ...LIMITS,
+  enrollBodyBytes: 16 * 1024,
   rateLimitMax: 600,
   rateLimitWindowMs: 60_000,
+  authFailureMax: 30,
+  authFailureWindowMs: 10 * 60_000,
+  enrollFailureMax: 10,
+  enrollFailureWindowMs: 15 * 60_000,
+  enrollLockoutMaxMs: 24 * 3_600_000,
 };
 
 export interface HubContext {

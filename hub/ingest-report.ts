@@ -1,10 +1,15 @@
 // POST /v1/reports: a signed report bundle from an office's administrator, stored exactly once.
 // Order matters: (1) the bundle is decoded by core (limits, canonical report.json, evidence
-// hashes); (2) the very same bytes again (same SHA-256 of report.json) get the original receipt;
-// (3) the parsed report.json is verified by core's verifyReport against the hub's trust list and
-// the revisions already stored, on the data as received (nothing coerced); (4) the revision must
-// extend the stored chain: revision n > 1 names revision n-1's reportHash in `supersedes`, an older
-// or conflicting revision is refused (409); (5) the insert relies on UNIQUE(report_id, revision)
+// hashes); (2) an administrator pushes only their own office's reports: the office the report
+// claims is checked before anything else (403), and a stored report belongs to the office of its
+// first revision: to an administrator of any other office it does not exist (issue 11, points 1
+// and 12), so "revision 2" of another office's report gets the very answer a report the hub never
+// saw would get; (3) the very same bytes again (same SHA-256 of report.json) get the original
+// receipt; (4) the parsed report.json is verified by core's verifyReport against the hub's trust
+// list and the revisions already stored, with their office (a revision keeps its report's office:
+// lineage-mismatch), on the data as received (nothing coerced); (5) the revision must extend the
+// stored chain: revision n > 1 names revision n-1's reportHash in `supersedes`, an older or
+// conflicting revision is refused (409); (6) the insert relies on UNIQUE(report_id, revision)
 // and re-reads on a conflict, so concurrent duplicates also get one receipt.
 import type { KnownRevision, ReportProblem, SignedReport } from '../core/reports/index';
 import { canonicalReportBytes, decodeBundle, verifyReport } from '../core/reports/index';
@@ -30,6 +35,7 @@ const REVISION_PROBLEMS = new Set([
   'replayed-revision',
   'conflicting-revision',
   'supersedes-mismatch',
+  'lineage-mismatch',
 ]);
 
 export function receiptOf(meta: ReportMeta, replay: boolean): ReportReceipt {
@@ -48,12 +54,43 @@ export const REVIEW_STATE: Record<'signed-off' | 'countersigned' | 'sent-back', 
   'sent-back': 'sent-back',
 };
 
-/** reportId and revision as claimed by data not verified yet (only to find a replay). */
-function claimed(signed: unknown): { reportId: string; revision: number } | undefined {
-  const body = (signed as { body?: { reportId?: unknown; revision?: unknown } } | null)?.body;
+interface Claim {
+  reportId: string;
+  revision: number;
+  office?: string;
+}
+
+/**
+ * reportId, revision and office as claimed by data not verified yet: only to refuse early and to
+ * find a replay, never to store.
+ */
+function claimed(signed: unknown): Claim | undefined {
+  const body = (
+    signed as { body?: { reportId?: unknown; revision?: unknown; run?: { office?: unknown } } }
+  )?.body;
   if (typeof body?.reportId !== 'string' || !Number.isSafeInteger(body.revision)) return undefined;
   if (!isStorableText(body.reportId)) return undefined;
-  return { reportId: body.reportId, revision: body.revision as number };
+  const office = body.run?.office;
+  return {
+    reportId: body.reportId,
+    revision: body.revision as number,
+    ...(typeof office === 'string' ? { office } : {}),
+  };
+}
+
+/**
+ * The stored revisions of a report as the caller may know them: all of them when the report is
+ * the caller's office's (the office of its first revision), none otherwise.
+ */
+function chainOf(stored: readonly ReportMeta[], principal: Principal): readonly ReportMeta[] {
+  const owner = stored[0]?.office;
+  return owner === undefined || owner === principal.user.office ? stored : [];
+}
+
+function takenByAnother(reportId: string) {
+  return conflict(
+    `The report id ${reportId} is already taken on this hub by a report your office cannot see: a report id names one run, so this report cannot be stored under it.`,
+  );
 }
 
 function supersededMessage(meta: ReportMeta, latest: ReportMeta): string {
@@ -83,21 +120,29 @@ export async function ingestReport(
   const jsonHash = sha256Hex(canonicalReportBytes(signed as SignedReport));
 
   const claim = claimed(signed);
+  if (claim?.office !== undefined) requireAdminOf(principal.user, claim.office);
   const stored = claim ? await store.reportRevisions(claim.reportId) : [];
-  const same = stored.find((r) => r.revision === claim?.revision && r.jsonHash === jsonHash);
+  const chain = chainOf(stored, principal);
+  const same = chain.find((r) => r.revision === claim?.revision && r.jsonHash === jsonHash);
   if (same) {
     requireAdminOf(principal.user, same.office);
-    const latest = stored.at(-1) ?? same;
+    const latest = chain.at(-1) ?? same;
     if (latest.revision > same.revision) throw conflict(supersededMessage(same, latest));
     return { status: 200, receipt: receiptOf(same, true) };
   }
 
-  const revisions: KnownRevision[] = stored.map(({ reportId, revision, reportHash }) => ({
+  const revisions: KnownRevision[] = chain.map(({ reportId, revision, reportHash, office }) => ({
     reportId,
     revision,
     reportHash,
+    office,
   }));
-  const result = verifyReport(signed, await buildTrustList(store), { knownRevisions: revisions });
+  // The hub's clock vouches for when the signatures arrived: a key revoked by then cannot vouch
+  // for them, whatever signing time they claim (core's verify-signatures.ts).
+  const result = verifyReport(signed, await buildTrustList(store), {
+    knownRevisions: revisions,
+    receivedAt: nowIso(context),
+  });
   const invalid = result.problems.filter((problem) => !REVISION_PROBLEMS.has(problem.code));
   if (invalid.length > 0 || result.reportHash === undefined || result.status === undefined) {
     throw invalidReport(
@@ -132,9 +177,10 @@ export async function ingestReport(
   }
   if (body.revision > 1 && !revisions.some((r) => r.revision === body.revision - 1)) {
     throw conflict(
-      `Revision ${body.revision} of report ${body.reportId} replaces revision ${body.revision - 1}, which the hub has not received: send revision ${body.revision - 1} first.`,
+      `Revision ${body.revision} of report ${body.reportId} replaces revision ${body.revision - 1}, which ${body.run.office} has not pushed to the hub: send revision ${body.revision - 1} first.`,
     );
   }
+  if (chain.length === 0 && stored.length > 0) throw takenByAnother(body.reportId);
 
   const receivedAt = nowIso(context);
   const meta: ReportMeta = {
@@ -166,6 +212,8 @@ export async function ingestReport(
   }));
   const outcome = await store.insertReport({ meta, bundle: bytes, signatures });
   if (outcome.inserted) return { status: 201, receipt: receiptOf(meta, false) };
+  // Stored meanwhile by someone else: answer as if it had been there before (see chainOf).
+  if (chainOf([outcome.existing], principal).length === 0) throw takenByAnother(body.reportId);
   if (outcome.existing.jsonHash === jsonHash) {
     return { status: 200, receipt: receiptOf(outcome.existing, true) };
   }

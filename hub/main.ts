@@ -15,10 +15,18 @@ function port(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+/** HUB_TRUST_PROXY: unset or 0 (no proxy), 1 (trust any), or the proxy's addresses, comma-separated. */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
+  const text = env.HUB_TRUST_PROXY?.trim() ?? '';
+  if (text === '' || text === '0') return false;
+  if (text === '1') return true;
+  return text;
+}
+
 export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const location = storeLocation(env);
   const store = await openStoreFromEnv(env);
-  const app = createHub({ store, logger: env.HUB_LOG === '1' });
+  const app = createHub({ store, logger: env.HUB_LOG === '1', trustProxy: trustProxy(env) });
   const host = env.HUB_HOST?.trim() || '127.0.0.1';
   try {
     await app.listen({ host, port: port(env) });

@@ -1,18 +1,22 @@
 // The hub's HTTP server: createHub({ store, clock?, limits? }) builds a Fastify instance with every
-// route of core/sync/wire-protocol.ts. Hooks run in this order on each request: protocol version
-// (426), device token (401), rate limit per device (429), then the body is parsed within the
-// route's size limit (413) and the handler runs. The caller owns the store (and closes it).
-import rateLimit from '@fastify/rate-limit';
+// route of core/sync/wire-protocol.ts. Hooks run in this order on each request, all before a byte
+// of the body is read: protocol version (426); failed authentications per address (429), device
+// token (401); requests per device, or per address and group before enrolling (429); the route's
+// body policy: role (403), content type (415), declared size (413) (body-policy.ts); a route's own
+// check, such as "is this report yours to review" (404). Only then is the body read, within the
+// caller's limit (413), and the handler runs. The caller owns the store (and closes it).
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { registerAuth } from './auth';
+import { registerBodyPolicy } from './body-policy';
 import { registerCors } from './cors';
 import { registerErrorHandler } from './error-handler';
+import { registerLinger } from './linger';
 import type { Clock, HubContext, HubLimits } from './hub-context';
 import { DEFAULT_HUB_LIMITS } from './hub-context';
-import { HubError } from './hub-error';
 import { registerOpenApi } from './openapi';
 import { registerProtocolCheck } from './protocol-version';
+import { registerRateLimit } from './rate-limits';
 import { registerDefinitionRoutes } from './routes/definition-routes';
 import { registerEnrollRoutes } from './routes/enroll-routes';
 import { registerHealthRoutes } from './routes/health-routes';
@@ -28,6 +32,11 @@ export interface HubOptions {
   limits?: Partial<HubLimits>;
   /** Fastify's logger: off unless asked (main.ts turns it on). */
   logger?: boolean;
+  /**
+   * Behind a reverse proxy: trust its X-Forwarded-For (Fastify's trustProxy: true, or the proxy's
+   * addresses, comma-separated), so limits per address count clients, not the proxy.
+   */
+  trustProxy?: boolean | string;
 }
 
 export function createHub(options: HubOptions): FastifyInstance {
@@ -43,28 +52,20 @@ export function createHub(options: HubOptions): FastifyInstance {
     routerOptions: { maxParamLength: 1_000 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    trustProxy: options.trustProxy ?? false,
   });
 
   registerErrorHandler(app);
+  registerLinger(app);
   registerCors(app);
   registerProtocolCheck(app);
   registerAuth(app, context);
+  registerBodyPolicy(app);
   app.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_request, body, done) => {
     done(null, body);
   });
   registerOpenApi(app);
-  void app.register(rateLimit, {
-    global: true,
-    max: context.limits.rateLimitMax,
-    timeWindow: context.limits.rateLimitWindowMs,
-    keyGenerator: (request) => request.principal?.tokenHash ?? `ip:${request.ip}`,
-    errorResponseBuilder: (_request, limit) =>
-      new HubError(
-        429,
-        'rate-limited',
-        `Too many requests from this device: at most ${limit.max} per ${Math.round(context.limits.rateLimitWindowMs / 1000)} s. Try again in ${limit.after}.`,
-      ),
-  });
+  registerRateLimit(app, context);
   void app.register(async (routes) => {
     registerHealthRoutes(routes, context);
     registerEnrollRoutes(routes, context);

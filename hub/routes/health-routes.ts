@@ -1,4 +1,6 @@
-// GET /v1/health (no auth: the app's reachability probe) and GET /openapi.json (the API document).
+// GET /v1/health (no auth: the app's reachability probe, and a monitor's liveness check) and GET
+// /openapi.json (the API document). Both count against their own budget per address, never
+// against enrollment's (rate-limits.ts).
 import type { FastifyInstance } from 'fastify';
 import type { HealthResponse } from '../../core/sync/wire-protocol';
 import { PATHS, WIRE_PROTOCOL_VERSION } from '../../core/sync/wire-protocol';
@@ -11,7 +13,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: HubContext):
   app.get(
     PATHS.health,
     {
-      config: { isPublic: true },
+      config: { isPublic: true, rateLimitGroup: 'health' },
       schema: {
         summary: 'Is the hub reachable? (no auth)',
         tags: ['health'],
@@ -29,7 +31,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: HubContext):
   app.get(
     PATHS.openApi,
     {
-      config: { isPublic: true },
+      config: { isPublic: true, rateLimitGroup: 'health' },
       schema: {
         summary: 'This API, as an OpenAPI 3 document (no auth)',
         tags: ['health'],

@@ -4,6 +4,7 @@ import type { ProgressListResponse } from '../../core/sync/wire-protocol';
 import { PATHS, progressQuerySchema, progressSnapshotSchema } from '../../core/sync/wire-protocol';
 import { progressListResponseSchema, progressReceiptSchema } from '../api-schemas';
 import { principalOf } from '../auth';
+import { acceptsBody } from '../body-policy';
 import type { HubContext } from '../hub-context';
 import { DEVICE_AUTH, errors, jsonSchema, ok } from '../openapi';
 import { parseInput } from '../parse-input';
@@ -13,7 +14,11 @@ export function registerProgressRoutes(app: FastifyInstance, context: HubContext
   app.post(
     PATHS.progress,
     {
-      bodyLimit: context.limits.progressSnapshotBytes,
+      ...acceptsBody({
+        purpose: 'push progress',
+        contentTypes: ['application/json'],
+        limits: { admin: context.limits.progressSnapshotBytes },
+      }),
       schema: {
         summary: 'Push a progress snapshot of a run (administrators, own office)',
         description: 'Idempotent on (runId, takenAt): the same snapshot again is a replay (200).',

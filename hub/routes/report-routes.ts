@@ -7,10 +7,12 @@ import { canRead, readScope } from '../access';
 import { reportListResponseSchema, reportParamsSchema, reportReceiptSchema } from '../api-schemas';
 import { principalOf } from '../auth';
 import type { HubContext } from '../hub-context';
-import { badRequest, forbidden, notFound } from '../hub-error';
+import { acceptsBody } from '../body-policy';
+import { badRequest } from '../hub-error';
 import { ingestReport } from '../ingest-report';
 import { content, DEVICE_AUTH, errors, jsonSchema, ok } from '../openapi';
 import { parseInput } from '../parse-input';
+import { accessibleRevision, noSuchRevision } from '../report-access';
 import { currentBundle } from '../report-bundle';
 import type { ReportMeta } from '../store/hub-store';
 
@@ -34,7 +36,11 @@ export function registerReportRoutes(app: FastifyInstance, context: HubContext):
   app.post(
     PATHS.reports,
     {
-      bodyLimit: context.limits.reportBundleBytes,
+      ...acceptsBody({
+        purpose: 'push reports',
+        contentTypes: ['application/zip'],
+        limits: { admin: context.limits.reportBundleBytes },
+      }),
       schema: {
         summary: 'Push a signed report bundle (administrators, own office)',
         description:
@@ -92,12 +98,14 @@ export function registerReportRoutes(app: FastifyInstance, context: HubContext):
     {
       schema: {
         summary: 'One report revision as a bundle, with every signature',
+        description:
+          "Another office's report answers exactly like a missing one (404): its existence is not disclosed.",
         tags: ['reports'],
         security: DEVICE_AUTH,
         params: jsonSchema(reportParamsSchema),
         response: {
           200: content('The report bundle (its reportHash in x-report-hash)', 'application/zip'),
-          ...errors(400, 401, 403, 404),
+          ...errors(400, 401, 404),
         },
       },
     },
@@ -105,12 +113,11 @@ export function registerReportRoutes(app: FastifyInstance, context: HubContext):
       const { user } = principalOf(request);
       const params = parseInput(reportParamsSchema, request.params, 'path');
       const revision = Number(params.revision);
+      await accessibleRevision(context.store, params.reportId, revision, (office) =>
+        canRead(user, office),
+      );
       const stored = await context.store.getReport(params.reportId, revision);
-      if (!stored)
-        throw notFound(`The hub has no revision ${revision} of report ${params.reportId}.`);
-      if (!canRead(user, stored.meta.office)) {
-        throw forbidden(`${user.name} may not read reports of ${stored.meta.office}.`);
-      }
+      if (!stored) throw noSuchRevision(params.reportId, revision);
       const bytes = await currentBundle(context.store, stored.meta, stored.bundle);
       return reply
         .header('content-type', 'application/zip')

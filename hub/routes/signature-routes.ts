@@ -1,21 +1,41 @@
-// POST /v1/reports/:reportId/:revision/signatures: a supervisor's countersign or send-back.
+// POST /v1/reports/:reportId/:revision/signatures: a supervisor's countersign or send-back. Before
+// the body is read, the revision must exist and be of an office the supervisor supervises; both
+// failures answer the same 404 (report-access.ts).
 import type { FastifyInstance } from 'fastify';
 import { PATHS, signatureRequestSchema } from '../../core/sync/wire-protocol';
 import { appendSignature } from '../append-signature';
 import { reportParamsSchema, signatureReceiptSchema } from '../api-schemas';
 import { principalOf } from '../auth';
+import { acceptsBody } from '../body-policy';
 import type { HubContext } from '../hub-context';
 import { DEVICE_AUTH, errors, jsonSchema, ok } from '../openapi';
 import { parseInput } from '../parse-input';
+import { accessibleRevision } from '../report-access';
 
 export function registerSignatureRoutes(app: FastifyInstance, context: HubContext): void {
   app.post(
     PATHS.reportSignatures,
     {
+      ...acceptsBody({
+        purpose: 'countersign or send back reports',
+        contentTypes: ['application/json'],
+        limits: { supervisor: context.limits.jsonBodyBytes },
+      }),
+      preParsing: async (request, _reply, payload) => {
+        const { user } = principalOf(request);
+        const params = parseInput(reportParamsSchema, request.params, 'path');
+        await accessibleRevision(
+          context.store,
+          params.reportId,
+          Number(params.revision),
+          (office) => user.supervises.includes(office),
+        );
+        return payload;
+      },
       schema: {
         summary: "Countersign or send back a report revision (supervisors of the report's office)",
         description:
-          'The signature is verified over the stored body with the trust list; the same signature again is a replay (200).',
+          'The signature is verified over the stored body with the trust list; the same signature again is a replay (200). A revision of an office the supervisor does not supervise answers exactly like a missing one (404).',
         tags: ['reports'],
         security: DEVICE_AUTH,
         params: jsonSchema(reportParamsSchema),

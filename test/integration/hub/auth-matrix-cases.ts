@@ -2,11 +2,14 @@
 // device, the supervisor of A, the head of ICT, nobody) against every endpoint, compared with the
 // expected status. Each call that could succeed gets fresh data (a new code, report or snapshot),
 // so the status says only whether this subject may do this. Prints the table and the mismatches.
+// The attacks of issue 11 are rows too: office B's enrolled administrator pushing revisions of
+// A's report (409, told nothing), another office's report answering like a missing one (404),
+// bodies refused by role, content type and declared size before they are read (403/415/413).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedReport } from '../../../core/reports/index';
-import { countersign } from '../../../core/reports/index';
+import { countersign, reportHash } from '../../../core/reports/index';
 import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
 import { createUser, issueCode } from '../../../hub/enrollment';
 import { publishDefinition } from '../../../hub/publish-definition';
@@ -15,6 +18,7 @@ import { startTestHub } from './hub-harness';
 import type { People } from './people';
 import { BERLIN, enrollPeople, MADRID, snapshot } from './people';
 import { signedBundle, signerFor } from './report-fixtures';
+import { streamAttack } from './streaming-attack';
 
 const SUBJECTS = ['adminA', 'adminB', 'revoked', 'supervisorA', 'head', 'anonymous'] as const;
 type Subject = (typeof SUBJECTS)[number];
@@ -37,6 +41,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
     let hub: TestHub;
     let people: People;
     let madrid: SignedReport;
+    let berlinHash: string;
     let serial = 0;
 
     beforeAll(async () => {
@@ -48,7 +53,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
         DEFINITION_FILE,
         hub.now(),
       );
-      expect((await pushBerlin('matrix-berlin')).reportId).toBe('matrix-berlin');
+      berlinHash = reportHash((await pushBerlin('matrix-berlin')).body);
       const m = await signedBundle(people.adminB.signer, {
         reportId: 'matrix-madrid',
         office: MADRID,
@@ -124,13 +129,13 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'GET report (office A)',
-        expected: [200, 403, 401, 200, 200, 401],
+        expected: [200, 404, 401, 200, 200, 401],
         call: (t) =>
           status('GET', pathOf(PATHS.report, { reportId: 'matrix-berlin', revision: 1 }), t),
       },
       {
         name: 'GET report (office B)',
-        expected: [403, 200, 401, 403, 200, 401],
+        expected: [404, 200, 401, 404, 200, 401],
         call: (t) =>
           status('GET', pathOf(PATHS.report, { reportId: 'matrix-madrid', revision: 1 }), t),
       },
@@ -153,7 +158,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'POST signatures (office B)',
-        expected: [403, 403, 401, 403, 403, 401],
+        expected: [403, 403, 401, 404, 403, 401],
         call: async (t) => {
           const reviewed = await countersign(people.supervisorA.signer, madrid, REVIEWED_AT);
           return status(
@@ -164,6 +169,80 @@ export function authMatrixCases(factory: () => StoreFactory): void {
               json: { signature: reviewed.signatures[1] },
             },
           );
+        },
+      },
+      {
+        name: 'GET report (missing)',
+        expected: [404, 404, 401, 404, 404, 401],
+        call: (t) =>
+          status('GET', pathOf(PATHS.report, { reportId: 'matrix-none', revision: 1 }), t),
+      },
+      {
+        name: 'POST signatures (missing)',
+        expected: [403, 403, 401, 404, 403, 401],
+        call: async (t) => {
+          const reviewed = await countersign(people.supervisorA.signer, madrid, REVIEWED_AT);
+          return status(
+            'POST',
+            pathOf(PATHS.reportSignatures, { reportId: 'matrix-none', revision: 1 }),
+            t,
+            { json: { signature: reviewed.signatures[1] } },
+          );
+        },
+      },
+      {
+        name: "POST B's revision 2 of A's",
+        expected: [403, 409, 401, 403, 403, 401],
+        call: async (t) => {
+          const takeover = await signedBundle(people.adminB.signer, {
+            reportId: 'matrix-berlin',
+            office: MADRID,
+            revision: 2,
+            supersedes: berlinHash,
+          });
+          return status('POST', PATHS.reports, t, { bytes: takeover.bytes });
+        },
+      },
+      {
+        name: "POST B's revision 1 at A's id",
+        expected: [403, 409, 401, 403, 403, 401],
+        call: async (t) => {
+          const takeover = await signedBundle(people.adminB.signer, {
+            reportId: 'matrix-berlin',
+            office: MADRID,
+          });
+          return status('POST', PATHS.reports, t, { bytes: takeover.bytes });
+        },
+      },
+      {
+        name: 'POST reports as JSON',
+        expected: [415, 415, 401, 403, 403, 401],
+        call: (t) => status('POST', PATHS.reports, t, { json: { a: 1 } }),
+      },
+      {
+        name: 'POST reports, 300 MB declared',
+        expected: [413, 413, 401, 403, 403, 401],
+        call: async (t) =>
+          (
+            await streamAttack({
+              url: hub.url,
+              path: PATHS.reports,
+              ...(t === undefined ? {} : { token: t }),
+              contentType: 'application/zip',
+              totalBytes: 1024 * 1024,
+              declareLength: true,
+              claimedLength: 300 * 1024 * 1024,
+            })
+          ).status,
+      },
+      {
+        name: 'POST enroll, wrong code',
+        expected: [401, 401, 401, 401, 401, 401],
+        call: async (t) => {
+          const { publicKey } = await signerFor('wrong-code', 'x', 'admin').identity();
+          return status('POST', PATHS.enroll, t, {
+            json: { code: 'AAAAA-BBBBB-CCCCC-DDDDD', publicKey, deviceName: 'x' },
+          });
         },
       },
       {
@@ -207,7 +286,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
         anonymous: undefined,
       };
       const mismatches: string[] = [];
-      const lines = [`${'endpoint'.padEnd(28)}${SUBJECTS.map((s) => s.padStart(12)).join('')}`];
+      const lines = [`${'endpoint'.padEnd(32)}${SUBJECTS.map((s) => s.padStart(12)).join('')}`];
       for (const endpoint of endpoints) {
         const cells: string[] = [];
         for (const [index, subject] of SUBJECTS.entries()) {
@@ -218,7 +297,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
             mismatches.push(`${endpoint.name} as ${subject}: got ${actual}, expected ${expected}`);
           }
         }
-        lines.push(`${endpoint.name.padEnd(28)}${cells.join('')}`);
+        lines.push(`${endpoint.name.padEnd(32)}${cells.join('')}`);
       }
       console.log(
         `[${hub.store.engine}] authorization matrix (${endpoints.length} endpoints x ${SUBJECTS.length} subjects):\n${lines.join('\n')}\nmismatches: ${mismatches.length}`,

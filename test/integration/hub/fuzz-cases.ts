@@ -1,7 +1,10 @@
 // Fuzzing every POST endpoint with fast-check: random JSON, mutated valid bodies (fields dropped,
 // retyped, added, signatures altered), random bytes and mutated stored bundles. Whatever arrives,
 // the hub answers 4xx (or replays what it already holds) and never changes its data: the row count
-// of every table is compared after each request.
+// of every table is compared after each request. Issue 11's attackers are enrolled ones too: the
+// administrator of office B (a real token, a trusted key) pushing random revisions of A's report,
+// a supervisor of B probing report ids, and callers sending bodies of every role, content type and
+// declared size.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Signature } from '../../../core/reports/index';
@@ -10,8 +13,9 @@ import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
 import type { RequestOptions, StoreFactory, TestHub } from './hub-harness';
 import { startTestHub } from './hub-harness';
 import type { People } from './people';
-import { BERLIN, enrollPeople, snapshot } from './people';
+import { BERLIN, enrollPeople, MADRID, snapshot } from './people';
 import { signedBundle } from './report-fixtures';
+import { streamAttack } from './streaming-attack';
 
 /** Runs per property; HUB_FUZZ_RUNS=500 for a longer local hunt. */
 const RUNS = Number(process.env.HUB_FUZZ_RUNS ?? 40);
@@ -36,6 +40,7 @@ export function fuzzCases(factory: () => StoreFactory): void {
     let hub: TestHub;
     let people: People;
     let storedBundle: Uint8Array;
+    let storedHash: string;
     let signature: Signature;
     const target = () => pathOf(PATHS.reportSignatures, { reportId: 'fuzz-report', revision: 1 });
 
@@ -52,6 +57,7 @@ export function fuzzCases(factory: () => StoreFactory): void {
       });
       expect(pushed.status).toBe(201);
       storedBundle = report.bytes;
+      storedHash = report.reportHash;
       const reviewed = await countersign(
         people.supervisorA.signer,
         report.signed,
@@ -92,12 +98,13 @@ export function fuzzCases(factory: () => StoreFactory): void {
         expect(await unchanged('POST', PATHS.reports, { token: adminA, bytes: report.bytes })).toBe(
           422,
         );
+        // An office Berlin's administrator does not administer: refused before it is verified.
         const office = await signedBundle(people.adminA.signer, {
           reportId: 'fuzz-x',
           office: bad,
         });
         expect(await unchanged('POST', PATHS.reports, { token: adminA, bytes: office.bytes })).toBe(
-          422,
+          403,
         );
         const run = snapshot(bad, BERLIN, '2025-06-01T10:00:00.000Z');
         expect(await unchanged('POST', PATHS.progress, { token: adminA, json: run })).toBe(400);
@@ -276,6 +283,102 @@ export function fuzzCases(factory: () => StoreFactory): void {
             contentType: 'application/json',
           });
         }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it("office B's administrator: random revisions of A's report never change it or reveal it", async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 4 }),
+          fc.constantFrom<string | null>(null, 'f'.repeat(64), 'STORED'),
+          fc.constantFrom(MADRID, BERLIN, 'Paris'),
+          async (revision, supersedes, office) => {
+            const forged = await signedBundle(people.adminB.signer, {
+              reportId: 'fuzz-report',
+              office,
+              revision,
+              supersedes: supersedes === 'STORED' ? storedHash : supersedes,
+              lessonsLearned: 'Taken over.',
+            });
+            const status = await unchanged('POST', PATHS.reports, {
+              token: people.adminB.token,
+              bytes: forged.bytes,
+            });
+            expect([403, 409, 422]).toContain(status);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      const chain = await hub.store.reportRevisions('fuzz-report');
+      expect(chain.map((r) => [r.revision, r.office, r.reportHash])).toEqual([
+        [1, BERLIN, storedHash],
+      ]);
+    });
+
+    it("office B's people: A's report and made-up ids answer alike (404 or 400), never 403", async () => {
+      const supervisorB = await hub.enroll(
+        'fuzz-supervisor-b',
+        'Fay Supervisor',
+        'supervisor',
+        undefined,
+        [MADRID],
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(fc.constant('fuzz-report'), fc.string({ minLength: 1, maxLength: 40 })),
+          fc.integer({ min: -1, max: 3 }),
+          async (reportId, revision) => {
+            const read = `${PATHS.reports}/${encodeURIComponent(reportId)}/${revision}`;
+            const answer = await unchanged('GET', read, { token: people.adminB.token });
+            expect([400, 404]).toContain(answer);
+            const review = await unchanged('POST', `${read}/signatures`, {
+              token: supervisorB.token,
+              json: { signature },
+            });
+            expect([400, 404]).toContain(review);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('bodies of every role, content type and declared size: refused before reading, never stored', async () => {
+      const tokens = {
+        head: people.head.token,
+        adminB: people.adminB.token,
+        supervisorA: people.supervisorA.token,
+        bad: 'b'.repeat(43),
+        none: undefined,
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...(Object.keys(tokens) as (keyof typeof tokens)[])),
+          fc.constantFrom(PATHS.reports, PATHS.progress, target(), PATHS.enroll, PATHS.trustList),
+          fc.constantFrom(
+            'application/zip',
+            'application/json',
+            'text/plain',
+            'multipart/form-data',
+          ),
+          // Over every limit: a body that would be accepted is never sent in full here.
+          fc.constantFrom(512 * 1024 * 1024, 300 * 1024 * 1024),
+          async (who, path, contentType, claimed) => {
+            const token = tokens[who];
+            const before = await hub.store.counts();
+            const outcome = await streamAttack({
+              url: hub.url,
+              path,
+              ...(token === undefined ? {} : { token }),
+              contentType,
+              totalBytes: 64 * 1024,
+              declareLength: true,
+              claimedLength: claimed,
+            });
+            expect([401, 403, 404, 413, 415]).toContain(outcome.status);
+            expect(await hub.store.counts()).toEqual(before);
+          },
+        ),
         { numRuns: RUNS },
       );
     });

@@ -113,7 +113,14 @@ export async function startTestHub(
   const app = createHub({
     store: opened.store,
     clock,
-    limits: { rateLimitMax: 100_000, ...limits },
+    // Generous budgets, so suites that send many requests (and many refused ones) are not
+    // rate limited; auth-budget-cases.ts asks for the real ones.
+    limits: {
+      rateLimitMax: 100_000,
+      authFailureMax: 100_000,
+      enrollFailureMax: 100_000,
+      ...limits,
+    },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

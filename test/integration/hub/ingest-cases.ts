@@ -90,7 +90,9 @@ export function ingestCases(factory: () => StoreFactory): void {
       });
       const gapAnswer = await post(people.adminA.token, gap.bytes);
       expect(gapAnswer.status).toBe(409);
-      expect(gapAnswer.json.message).toMatch(/has not received: send revision 2 first/);
+      expect(gapAnswer.json.message).toMatch(
+        /Berlin has not pushed to the hub: send revision 2 first/,
+      );
 
       const second = await signedBundle(signer, {
         reportId: 'run-chain',
@@ -150,7 +152,8 @@ export function ingestCases(factory: () => StoreFactory): void {
         token: people.adminA.token,
         json: { a: 1 },
       });
-      expect(json.status).toBe(400);
+      expect(json.status).toBe(415);
+      expect(json.json.message).toMatch(/takes application\/zip, not application\/json/);
     });
 
     it('refuses a bundle over the size limit (413)', async () => {

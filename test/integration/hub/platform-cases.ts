@@ -2,7 +2,7 @@
 // migrations applied once, the rate limit per device (429 with Retry-After), body size limits,
 // the protocol version check (426) and unknown routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PATHS, PROTOCOL_HEADER } from '../../../core/sync/wire-protocol';
+import { PATHS, PROTOCOL_HEADER, WIRE_PROTOCOL_VERSION } from '../../../core/sync/wire-protocol';
 import { migrationFiles } from '../../../hub/store/migration-files';
 import type { StoreFactory, TestHub } from './hub-harness';
 import { startTestHub } from './hub-harness';
@@ -39,7 +39,7 @@ export function platformCases(factory: () => StoreFactory): void {
       expect(response.status).toBe(200);
       expect(response.json).toEqual({
         status: 'ok',
-        protocolVersion: 1,
+        protocolVersion: WIRE_PROTOCOL_VERSION,
         time: hub.now().toISOString(),
       });
     });
@@ -91,11 +91,13 @@ export function platformCases(factory: () => StoreFactory): void {
     });
 
     it('refuses another protocol major version with 426 and a malformed one with 400', async () => {
-      const other = await hub.request('GET', PATHS.health, { headers: { [PROTOCOL_HEADER]: '2' } });
+      const other = await hub.request('GET', PATHS.health, {
+        headers: { [PROTOCOL_HEADER]: String(WIRE_PROTOCOL_VERSION + 1) },
+      });
       expect(other.status).toBe(426);
       expect(other.json.error).toBe('protocol-version');
       const minor = await hub.request('GET', PATHS.health, {
-        headers: { [PROTOCOL_HEADER]: '1.4' },
+        headers: { [PROTOCOL_HEADER]: `${WIRE_PROTOCOL_VERSION}.4` },
       });
       expect(minor.status).toBe(200);
       const bad = await hub.request('GET', PATHS.health, { headers: { [PROTOCOL_HEADER]: 'one' } });
