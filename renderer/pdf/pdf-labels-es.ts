@@ -16,6 +16,8 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
     admin: 'Administrador/a TIC local',
     supervisor: 'Supervisor/a',
     head: 'Dirección de TIC',
+    engineer: 'Ingeniero/a',
+    coordinator: 'Gestor/a técnico/a de cuenta',
   },
   purpose: { 'sign-off': 'Firma', countersign: 'Refrendo', 'send-back': 'Devuelto' },
 
@@ -75,6 +77,8 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   by: 'Por',
   at: 'El',
   failure: 'Incumplimiento',
+  failingDecision: 'Estado y decisión',
+  doneAnyway: 'Marcado como hecho igualmente, porque:',
 
   items: 'Elementos',
   itemCount: '{count} elementos',

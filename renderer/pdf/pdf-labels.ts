@@ -82,6 +82,10 @@ export interface PdfLabels {
   by: string;
   at: string;
   failure: string;
+  /** Heading of the failing items' state column. */
+  failingDecision: string;
+  /** A failing item marked done with a reason. */
+  doneAnyway: string;
 
   // Items.
   items: string;
@@ -177,6 +181,8 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   by: 'By',
   at: 'At',
   failure: 'Failure',
+  failingDecision: 'State and decision',
+  doneAnyway: 'Marked done anyway, because:',
 
   items: 'Items',
   itemCount: '{count} items',

@@ -557,15 +557,36 @@ function summary(context: Context): Content[] {
     failing.length === 0
       ? emptyNote(labels.noFailingItems)
       : dataTable(
-          [140, 120, '*'],
-          [labels.item, labels.value, labels.failure],
+          [120, 80, '*', 150],
+          [labels.item, labels.value, labels.failure, labels.failingDecision],
           failing.map(({ item, section }) => [
             itemCell(item, section),
             item.value ? valueContent(context, item.value, item) : { text: labels.noValue },
             { text: item.failure ? plain(item.failure) : labels.noValue },
+            failingDecision(context, item),
           ]),
         ),
   ];
+}
+
+/** What was decided about a failing item: its state, and the reason when marked done anyway. */
+function failingDecision(context: Context, item: ReportItem): TableCell {
+  const { labels } = context;
+  const severity = labels.severity[item.severity] ?? line(item.severity);
+  const words = [labels.status[item.status] ?? line(item.status), severity];
+  if (item.waiver) words.push(labels.waivedWord);
+  const stack: Content[] = [{ text: words.join(' · '), bold: true }];
+  if (item.acceptedFailure) {
+    stack.push(
+      { text: labels.doneAnyway, style: 'label' },
+      { text: plain(item.acceptedFailure.reason) },
+      {
+        text: actorText(item.acceptedFailure.by, item.acceptedFailure.at, labels),
+        style: 'label',
+      },
+    );
+  }
+  return { stack };
 }
 
 // --- 3. items ---------------------------------------------------------------------------------

@@ -12,7 +12,13 @@ import {
   ShieldCheck,
   TriangleAlert,
 } from 'lucide-react';
-import { actualMinutesOf, formatMinutes, type Answer, type ItemRef } from '../../../core/runs';
+import {
+  actualMinutesOf,
+  formatMinutes,
+  resolveBounds,
+  type Answer,
+  type ItemRef,
+} from '../../../core/runs';
 import { departmentTitle } from '../../../core/runs';
 import type { RunView } from './use-run-view';
 import type { RunCommands } from './run-actions';
@@ -22,6 +28,8 @@ import { ValueEditor } from './value-editor';
 import { EvidencePanel } from './evidence-panel';
 import { MarkdownText } from '../../ui/markdown';
 import { useRunUiStore } from './use-run-ui-store';
+import { useFailingAnswerStore } from './use-failing-answer-store';
+import { failureText } from './failure-text';
 import { formatDateTime } from './dates';
 
 interface ItemDetailProps {
@@ -38,14 +46,18 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
   const select = useRunUiStore((state) => state.select);
   const { item, section } = itemRef;
   const answer = view.answers.get(item.id);
-  const display = itemDisplay(answer, view.evaluations.get(item.id), view.waiting.get(item.id));
+  const evaluation = view.evaluations.get(item.id);
+  const display = itemDisplay(answer, evaluation, view.waiting.get(item.id));
   const isFrozen = view.run.state === 'signed';
   const waitingOn = view.waiting.get(item.id) ?? [];
   // Each editor restarts from the stored value only when that value changes (undo, another
   // device), never because a neighbouring field was saved while the user types here.
   // (The count editor stays mounted and follows the stored legs itself: see value-editor.tsx.)
-  const valueKey =
-    item.type === 'count' ? item.id : `${item.id}:${JSON.stringify(answer?.value ?? null)}`;
+  // A value the failing-answer dialog gave up is shown as stored again (use-failing-answer-store).
+  const discarded = useFailingAnswerStore((state) => state.discarded);
+  const valueKey = `${discarded}:${
+    item.type === 'count' ? item.id : `${item.id}:${JSON.stringify(answer?.value ?? null)}`
+  }`;
   const actual = answer ? (actualMinutesOf(answer) ?? null) : null;
 
   return (
@@ -63,10 +75,19 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
         </p>
       </header>
 
-      {display.failure && (
+      {evaluation?.failureDetail && (
         <p className="run-banner bad">
           <TriangleAlert aria-hidden size={15} />{' '}
-          {t('runs.detail.failure', { failure: display.failure })}
+          {t('runs.detail.failure', { failure: failureText(t, evaluation.failureDetail) })}
+          {evaluation.accepted && (
+            <span className="accepted-failure">
+              {t('runs.detail.acceptedFailure', {
+                name: evaluation.accepted.by.name,
+                time: formatDateTime(evaluation.accepted.at, i18n.language),
+                reason: evaluation.accepted.reason,
+              })}
+            </span>
+          )}
         </p>
       )}
       {answer?.recheck && answer.recheck.length > 0 && (
@@ -142,6 +163,7 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
         <ValueEditor
           item={item}
           answer={answer}
+          bounds={resolveBounds(item, view.judge)}
           isDisabled={isFrozen}
           onCommit={(value) => void commands.apply({ type: 'setValue', itemId: item.id, value })}
         />

@@ -5,15 +5,22 @@ import type { Profile } from '../../../core/people/profile';
 import { services } from '../../app/services';
 import type { ApplyResult } from '../../storage/run-repository';
 import { useRunUiStore } from './use-run-ui-store';
+import { isFailingAction, useFailingAnswerStore } from './use-failing-answer-store';
 
 export function actorOf(profile: Profile): Actor {
   return { id: profile.id, name: profile.name, role: profile.role };
 }
 
-function report(result: ApplyResult): boolean {
+function report(result: ApplyResult, action?: Action): boolean {
   if (result.ok) {
     useRunUiStore.getState().clearMessage();
     return true;
+  }
+  // A failing value is a choice to make, not an error: failing-answer-dialog.tsx asks for it.
+  const failing = result.error.code === 'value-failing' ? result.error.details?.failing : undefined;
+  if (failing && action && isFailingAction(action)) {
+    useFailingAnswerStore.getState().ask({ action, ...failing });
+    return false;
   }
   // The core's message already names what to do (and what an item waits on).
   useRunUiStore.getState().say('error', result.error.message);
@@ -22,16 +29,16 @@ function report(result: ApplyResult): boolean {
 
 export function createRunCommands(runId: string, profile: Profile) {
   const actor = actorOf(profile);
-  const run = async (promise: Promise<ApplyResult>): Promise<boolean> => {
+  const run = async (promise: Promise<ApplyResult>, action?: Action): Promise<boolean> => {
     try {
-      return report(await promise);
+      return report(await promise, action);
     } catch (error) {
       useRunUiStore.getState().say('error', (error as Error).message);
       return false;
     }
   };
   return {
-    apply: (action: Action) => run(services.runs.apply(runId, action, actor)),
+    apply: (action: Action) => run(services.runs.apply(runId, action, actor), action),
     undo: () => run(services.runs.undo(runId, actor)),
     attach: (itemId: string, file: File) =>
       run(

@@ -18,6 +18,7 @@ import { ItemList } from './item-list';
 import { DETAIL_ID, ItemDetail } from './item-detail';
 import { WaitingView } from './waiting-view';
 import { ReasonDialog } from './reason-dialog';
+import { FailingAnswerDialog } from './failing-answer-dialog';
 import { DigestDialog } from './digest-dialog';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useRunShortcuts } from './use-run-shortcuts';
@@ -81,8 +82,7 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
   );
   const commands = useMemo(() => createRunCommands(runId, profile), [runId, profile]);
   const integrityProblem = useIntegrityProblem(runId);
-  const eventCount =
-    useLiveQuery(() => services.runs.eventCount(runId), [runId]) ?? 0;
+  const eventCount = useLiveQuery(() => services.runs.eventCount(runId), [runId]) ?? 0;
 
   const refs = useMemo(
     () => filterItems(view, { sectionId, filter, search, myDepartment }),
@@ -183,6 +183,7 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
         </div>
       )}
       <ReasonDialog commands={commands} />
+      <FailingAnswerDialog view={view} commands={commands} />
       <DigestDialog view={view} />
       <ShortcutsHelp />
       <SignOffDialog

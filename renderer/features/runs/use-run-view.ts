@@ -8,12 +8,14 @@ import {
   computeProgress,
   evaluateGate,
   evaluateItem,
+  judgeContext,
   runVisibility,
   waitingOn,
   type Answer,
   type GateResult,
   type ItemEvaluation,
   type ItemRef,
+  type JudgeContext,
   type RunProgress,
   type RunVisibility,
   type WaitingItem,
@@ -30,6 +32,8 @@ export interface RunView {
   gate: GateResult;
   progress: RunProgress;
   evaluations: Map<string, ItemEvaluation>;
+  /** What thresholds are judged against in this run (parameters, other answers, visibility). */
+  judge: JudgeContext;
   /** Unresolved dependencies of each visible item that has any. */
   waiting: Map<string, WaitingItem[]>;
   refs: Map<string, ItemRef>;
@@ -69,12 +73,13 @@ export function useRunView(runId: string): RunView | null | undefined {
 export function deriveRunView({ run, definition, answers: rows }: RunRecords): RunView {
   const answers = new Map(rows.map((answer) => [answer.itemId, answer]));
   const visibility = runVisibility(definition, run);
+  const judge = judgeContext(definition, run, answers, visibility);
   const evaluations = new Map<string, ItemEvaluation>();
   const waiting = new Map<string, WaitingItem[]>();
   const refs = new Map<string, ItemRef>();
   for (const ref of visibility.visible) {
     refs.set(ref.item.id, ref);
-    evaluations.set(ref.item.id, evaluateItem(ref.item, answers.get(ref.item.id)));
+    evaluations.set(ref.item.id, evaluateItem(ref.item, answers.get(ref.item.id), judge));
     if (ref.item.dependsOn.length > 0) {
       const open = waitingOn(definition, run, answers, ref.item.id);
       if (open.length > 0) waiting.set(ref.item.id, open);
@@ -88,6 +93,7 @@ export function deriveRunView({ run, definition, answers: rows }: RunRecords): R
     gate: evaluateGate(definition, run, answers),
     progress: computeProgress(definition, run, answers, todayIso()),
     evaluations,
+    judge,
     waiting,
     refs,
   };

@@ -2,7 +2,6 @@
 // commit), so typing never writes half a value. When adding an item type, add its editor here.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import {
   Button,
   Input,
@@ -14,13 +13,25 @@ import {
 } from 'react-aria-components';
 import { CircleCheck, CircleX, Plus, X } from 'lucide-react';
 import type { Item } from '../../../core/definitions/schema';
-import type { Answer, AnswerValue } from '../../../core/runs';
+import type { Answer, AnswerValue, ResolvedBounds } from '../../../core/runs';
+import { boundsText } from './failure-text';
 
 interface EditorProps {
   item: Item;
   answer: Answer | undefined;
   isDisabled: boolean;
   onCommit: (value: AnswerValue | null) => void;
+  /** The item's min / max worked out for this run (core/runs/thresholds.ts). */
+  bounds?: ResolvedBounds;
+}
+
+const NO_BOUNDS: ResolvedBounds = { min: { state: 'none' }, max: { state: 'none' } };
+/** Empty name fields offered up front; more with "Add". A count of 120 desks starts with 10. */
+const MAX_EMPTY_LEGS = 10;
+
+function emptyLegs(bounds: ResolvedBounds): string[] {
+  const required = bounds.min.state === 'known' ? bounds.min.value : 1;
+  return Array<string>(Math.min(MAX_EMPTY_LEGS, Math.max(1, required))).fill('');
 }
 
 export function ValueEditor(props: EditorProps) {
@@ -38,13 +49,6 @@ export function ValueEditor(props: EditorProps) {
     case 'date':
       return <DateEditor {...props} />;
   }
-}
-
-function rangeText(item: { min?: number; max?: number }, t: TFunction) {
-  const parts = [];
-  if (item.min !== undefined) parts.push(t('runs.detail.min', { min: item.min }));
-  if (item.max !== undefined) parts.push(t('runs.detail.max', { max: item.max }));
-  return parts.join(', ');
 }
 
 interface CommitFieldProps {
@@ -106,9 +110,10 @@ function NumberEditor({
   answer,
   isDisabled,
   onCommit,
+  bounds = NO_BOUNDS,
 }: EditorProps & { item: Extract<Item, { type: 'number' }> }) {
   const { t } = useTranslation();
-  const range = rangeText(item, t);
+  const range = boundsText(t, bounds);
   return (
     <CommitField
       label={`${t('runs.detail.value')} (${item.unit})`}
@@ -130,13 +135,12 @@ function CountEditor({
   answer,
   isDisabled,
   onCommit,
+  bounds = NO_BOUNDS,
 }: EditorProps & { item: Extract<Item, { type: 'count' }> }) {
   const { t } = useTranslation();
   const recorded = answer?.value?.type === 'count' ? answer.value.legs : [];
   const recordedKey = recorded.join('\n');
-  const [legs, setLegs] = useState<string[]>(
-    recorded.length > 0 ? recorded : Array(item.min).fill(''),
-  );
+  const [legs, setLegs] = useState<string[]>(recorded.length > 0 ? recorded : emptyLegs(bounds));
   // Re-read the stored legs only when they change from outside (undo, a restore), never on the
   // echo of our own save, which can land while the next leg is being typed.
   const [seenKey, setSeenKey] = useState(recordedKey);
@@ -145,7 +149,7 @@ function CountEditor({
     setSeenKey(recordedKey);
     if (recordedKey !== savedKey) {
       setSavedKey(recordedKey);
-      setLegs(recorded.length > 0 ? recorded : Array(item.min).fill(''));
+      setLegs(recorded.length > 0 ? recorded : emptyLegs(bounds));
     }
   }
   const commit = (next: string[]) => {
@@ -157,6 +161,7 @@ function CountEditor({
   return (
     <fieldset className="field legs" disabled={isDisabled}>
       <legend>{t('runs.detail.legs', { unit: item.unit })}</legend>
+      {boundsText(t, bounds) && <p className="muted small">{boundsText(t, bounds)}</p>}
       {legs.map((leg, index) => {
         const label = t('runs.detail.legName', { unit: item.unit, index: index + 1 });
         return (

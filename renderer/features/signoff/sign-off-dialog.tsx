@@ -21,6 +21,7 @@ import { services } from '../../app/services';
 import { bridge } from '../../bridge/bridge';
 import { createDeviceSigner } from '../../bridge/device-signer';
 import { GateBadge } from '../runs/status-badges';
+import { FailingAnswersList } from './failing-answers-list';
 
 interface SignOffDialogProps {
   runId: string;
@@ -98,6 +99,7 @@ export function SignOffDialog({
                 ))}
               </ul>
             )}
+            <FailingAnswersList failing={gate.failing} />
             <TextField
               className="field"
               value={lessons}

@@ -3,7 +3,12 @@
 // its answer is (typeDetail).
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistDefinition, Item } from '../../../core/definitions';
+import {
+  describeThreshold,
+  type ChecklistDefinition,
+  type Item,
+  type Threshold,
+} from '../../../core/definitions';
 import { ChangeItemFlag, EvidenceLabel, SeverityBadge } from './badges';
 import { formatMinutes } from './format-estimate';
 
@@ -20,11 +25,19 @@ export function jumpToSection(sectionId: string): void {
   heading?.focus({ preventScroll: true });
 }
 
+/** A threshold as authors wrote it: 2, ceil(seats / 20), the answer to rto-hours. */
+function thresholdText(t: TFunction, threshold: Threshold | undefined): string | undefined {
+  if (threshold === undefined) return undefined;
+  return typeof threshold === 'object'
+    ? t('templates.items.answerOf', { item: threshold.item })
+    : describeThreshold(threshold);
+}
+
 /** What an answer to the item is: the unit and bounds of a number, the minimum of a count… */
 function typeDetail(t: TFunction, item: Item): string | undefined {
   switch (item.type) {
     case 'number': {
-      const { min, max, unit } = item;
+      const [min, max, unit] = [thresholdText(t, item.min), thresholdText(t, item.max), item.unit];
       if (min !== undefined && max !== undefined)
         return t('templates.items.numberRange', { min, max, unit });
       if (min !== undefined) return t('templates.items.numberMin', { min, unit });
@@ -32,7 +45,7 @@ function typeDetail(t: TFunction, item: Item): string | undefined {
       return t('templates.items.numberUnit', { unit });
     }
     case 'count':
-      return t('templates.items.count', { min: item.min, unit: item.unit });
+      return t('templates.items.count', { min: thresholdText(t, item.min), unit: item.unit });
     case 'choice':
       return t('templates.items.choices', { count: item.choices.length });
     case 'text':

@@ -14,6 +14,7 @@ import { canonicalReportJson, reportHash } from '../../../core/reports/report-ha
 import { verifyReport } from '../../../core/reports/verify';
 import { renderReportPdf } from '../../../renderer/pdf/report-pdf';
 import {
+  ACCEPTED_FAILURE_REASON,
   ADMIN,
   ADMIN_KEY,
   LONG_UNBROKEN,
@@ -134,14 +135,30 @@ describe('renderReportPdf', () => {
     ).rejects.toThrow(/fingerprint/);
   });
 
+  it('lists failing items on the summary page with what was decided about each', () => {
+    const page = String(pages.findIndex((text) => text.includes('Failing items')) + 1);
+    // Reading order, not layout: table cells come out whole.
+    const summary = run('pdftotext', ['-f', page, '-l', page, '-enc', 'UTF-8', pdfPath, '-']);
+    const flat = summary.replace(/\s+/g, ' ');
+    expect(flat).toContain('State and decision');
+    expect(flat).toContain('87.5 Mbit/s is below the minimum of 100 Mbit/s.');
+    expect(flat).toContain('DONE · major');
+    expect(flat).toContain('Marked done anyway, because:');
+    expect(flat).toContain(ACCEPTED_FAILURE_REASON.replace(/\s+/g, ' '));
+    expect(flat).toContain(ADMIN.name);
+  });
+
   it('renders the cover and an item page with photos to test-results/screens', () => {
     mkdirSync(screens, { recursive: true });
     const itemPage =
       pages.findIndex((page) => page.includes('Two internet providers') && page.includes('Items')) +
       1;
     expect(itemPage).toBeGreaterThan(1);
+    const summaryPage = pages.findIndex((page) => page.includes('Failing items')) + 1;
+    expect(summaryPage).toBeGreaterThan(1);
     for (const [page, name] of [
       [1, 'pdf-cover'],
+      [summaryPage, 'pdf-summary'],
       [itemPage, 'pdf-items'],
     ] as const) {
       run('pdftoppm', [

@@ -29,5 +29,13 @@ export const signoff = {
   sentBackHeading: 'Sent back for a new revision',
   sentBackNext:
     'Revision {{revision}} was sent back on {{time}}. Fix what is asked and sign off again: revision {{next}} will replace it.',
+  failing: {
+    heading_one: '{{count}} failing answer',
+    heading_other: '{{count}} failing answers',
+    help: 'These answers fail their check. They are signed as they are and listed on the PDF summary.',
+    accepted: 'Marked done anyway by {{name}}: {{reason}}',
+    waived: 'Blocking item, waived.',
+    state: 'Not done: {{status}}.',
+  },
   reviewState: { countersigned: 'Countersigned', 'sent-back': 'Sent back' },
 };

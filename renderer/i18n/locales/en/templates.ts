@@ -104,6 +104,7 @@ export const templates = {
     sectionSummary_one: '{{department}} · {{count}} item',
     sectionSummary_other: '{{department}} · {{count}} items',
     count: 'at least {{min}} × {{unit}}',
+    answerOf: 'the answer to {{item}}',
     numberMin: '≥ {{min}} {{unit}}',
     numberMax: '≤ {{max}} {{unit}}',
     numberRange: '{{min}}–{{max}} {{unit}}',

@@ -31,5 +31,13 @@ export const signoff: Translation['signoff'] = {
   sentBackHeading: 'Devuelto para una nueva revisión',
   sentBackNext:
     'La revisión {{revision}} se devolvió el {{time}}. Corrija lo que se pide y vuelva a firmar: la revisión {{next}} la sustituirá.',
+  failing: {
+    heading_one: '{{count}} respuesta no cumple',
+    heading_other: '{{count}} respuestas no cumplen',
+    help: 'Estas respuestas no cumplen su control. Se firman tal cual y figuran en el resumen del PDF.',
+    accepted: 'Marcado como hecho igualmente por {{name}}: {{reason}}',
+    waived: 'Elemento bloqueante, con dispensa.',
+    state: 'Sin hacer: {{status}}.',
+  },
   reviewState: { countersigned: 'Refrendado', 'sent-back': 'Devuelto' },
 };

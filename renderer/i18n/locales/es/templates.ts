@@ -107,6 +107,7 @@ export const templates: Translation['templates'] = {
     sectionSummary_one: '{{department}} · {{count}} elemento',
     sectionSummary_other: '{{department}} · {{count}} elementos',
     count: 'al menos {{min}} × {{unit}}',
+    answerOf: 'la respuesta a {{item}}',
     numberMin: '≥ {{min}} {{unit}}',
     numberMax: '≤ {{max}} {{unit}}',
     numberRange: '{{min}}–{{max}} {{unit}}',
