@@ -1,9 +1,25 @@
 // The hub's trust list (core's TrustList): one entry per enrolled signing key, with its user's
-// name, role, office and supervised offices. A key of a revoked device or user stays listed with
-// revokedAt, so apps learn of the revocation; a key on several devices is listed once (revoked only
-// when every device holding it is). The hub verifies every report and signature against this.
+// name, role, office and supervised offices, which core's verifier binds sign-offs and
+// countersigns to. A key of a revoked device or user stays listed with revokedAt, the moment the
+// hub stopped trusting it: signatures made before it stand, later ones are refused (core's
+// verify-signatures.ts says how "before" is judged). A key on several devices is listed once,
+// revoked only when every device holding it is, and then at the latest of those revocations.
+// The hub verifies every report and signature against this.
 import type { TrustedKey, TrustList } from '../core/reports/index';
-import type { HubStore, UserRecord } from './store/hub-store';
+import type { DeviceRecord, HubStore, UserRecord } from './store/hub-store';
+
+/** When this device's key stopped being trusted: the earlier of its own and its user's revocation. */
+function revokedAtOf(user: UserRecord, device: DeviceRecord): string | null {
+  const times = [user.revokedAt, device.revokedAt].filter((time): time is string => time !== null);
+  if (times.length === 0) return null;
+  return times.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+/** Whether `next` should replace `known` for the same key: an active device wins; else the later revocation. */
+function trustsLonger(known: TrustedKey, next: string | null): boolean {
+  if (known.revokedAt === undefined) return false;
+  return next === null || Date.parse(next) > Date.parse(known.revokedAt);
+}
 
 function entry(user: UserRecord, publicKey: string, revokedAt: string | null): TrustedKey {
   const key: TrustedKey = { publicKey, name: user.name, role: user.role };
@@ -19,9 +35,9 @@ export async function buildTrustList(store: HubStore): Promise<TrustList> {
   for (const device of await store.listDevices()) {
     const user = users.get(device.userId);
     if (!user) continue;
-    const revokedAt = user.revokedAt ?? device.revokedAt;
+    const revokedAt = revokedAtOf(user, device);
     const known = keys.get(device.publicKey);
-    if (known && (known.revokedAt === undefined || revokedAt !== null)) continue;
+    if (known && !trustsLonger(known, revokedAt)) continue;
     keys.set(device.publicKey, entry(user, device.publicKey, revokedAt));
   }
   return { format: 'go-live-trust-list', formatVersion: 1, keys: [...keys.values()] };

@@ -1,4 +1,5 @@
-// GET /v1/trust-list: the keys the organisation trusts, for every enrolled device.
+// GET /v1/trust-list: the keys the organisation trusts, for every enrolled device: each with its
+// role and offices, and a revoked key with the time of its revocation (hub/trust.ts).
 import type { FastifyInstance } from 'fastify';
 import type { TrustList } from '../../core/reports/index';
 import { trustListSchema } from '../../core/reports/index';
@@ -12,7 +13,8 @@ export function registerTrustListRoutes(app: FastifyInstance, context: HubContex
     PATHS.trustList,
     {
       schema: {
-        summary: 'The trust list: every enrolled signing key with its role and offices',
+        summary:
+          'The trust list: every enrolled signing key with its role, offices and any revocation time',
         tags: ['devices'],
         security: DEVICE_AUTH,
         response: { 200: ok('The trust list', trustListSchema), ...errors(400, 401) },
