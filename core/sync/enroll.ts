@@ -5,28 +5,30 @@ import { validateTrustList } from '../reports/index';
 import type { Transport } from './transport';
 import { hubMessage, jsonBody, readJson, TransportError } from './transport';
 import type { EnrolledUser, EnrollRequest, EnrollResponse, HubRole } from './wire-protocol';
-import { enrollRequestSchema, PATHS } from './wire-protocol';
+import { enrollRequestSchema, HUB_ROLES, PATHS } from './wire-protocol';
 
 export type EnrollOutcome =
   | { ok: true; enrolled: EnrollResponse }
   | { ok: false; reason: 'invalid' | 'unreachable' | 'refused' | 'not-a-hub'; message: string };
 
-const ROLES: readonly HubRole[] = ['admin', 'supervisor', 'head'];
-
 function readUser(value: unknown): EnrolledUser | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { userId, name, role, office, supervises } = value as Record<string, unknown>;
+  const { userId, name, role, office, supervises, departments } = value as Record<string, unknown>;
   if (typeof userId !== 'string' || typeof name !== 'string') return undefined;
-  if (!ROLES.includes(role as HubRole)) return undefined;
+  if (!(HUB_ROLES as readonly unknown[]).includes(role)) return undefined;
   if (office !== undefined && typeof office !== 'string') return undefined;
-  if (!Array.isArray(supervises) || !supervises.every((o) => typeof o === 'string'))
-    return undefined;
+  const isTextList = (list: unknown): list is string[] =>
+    Array.isArray(list) && list.every((entry) => typeof entry === 'string');
+  if (!isTextList(supervises)) return undefined;
+  // Hubs before shared runs send no departments.
+  if (departments !== undefined && !isTextList(departments)) return undefined;
   return {
     userId,
     name,
     role: role as HubRole,
     ...(office === undefined ? {} : { office }),
-    supervises: supervises as string[],
+    supervises,
+    departments: departments ?? [],
   };
 }
 

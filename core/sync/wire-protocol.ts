@@ -4,10 +4,14 @@
 // (core/reports/bundle.ts): the hub verifies signatures on the bytes it receives.
 import { z } from 'zod';
 import type { SignerRole, TrustList } from '../reports/report-format';
+import { SHARED_RUN_PATHS } from './shared-runs-protocol';
+
+export * from './shared-runs-protocol';
 import { signatureSchema } from '../reports/report-schema';
 import type { GateDecision } from '../runs/gate';
 
-export const WIRE_PROTOCOL_VERSION = 1;
+/** 2: shared runs (shared-runs-protocol.ts), engineer and coordinator roles. */
+export const WIRE_PROTOCOL_VERSION = 2;
 /** Sent by clients on every request; the hub refuses other major versions. */
 export const PROTOCOL_HEADER = 'x-golive-protocol';
 
@@ -32,9 +36,11 @@ export const PATHS = {
   /** GET the YAML text; `:id/:version`. */
   definition: '/v1/definitions/:id/:version',
   openApi: '/openapi.json',
+  ...SHARED_RUN_PATHS,
 } as const;
 
 export type HubRole = SignerRole;
+export const HUB_ROLES: readonly HubRole[] = ['admin', 'supervisor', 'head'];
 
 export const enrollRequestSchema = z.strictObject({
   code: z.string().min(8).max(200),
@@ -52,6 +58,8 @@ export interface EnrolledUser {
   role: HubRole;
   office?: string;
   supervises: string[];
+  /** Engineers: the template departments they belong to (absent from hubs before shared runs). */
+  departments?: string[];
 }
 
 export interface EnrollResponse {

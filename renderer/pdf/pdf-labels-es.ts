@@ -79,8 +79,6 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   failure: 'Incumplimiento',
   failingDecision: 'Estado y decisión',
   doneAnyway: 'Marcado como hecho igualmente, porque:',
-  failingDecision: 'Estado y decisión',
-  doneAnyway: 'Marcado como hecho igualmente, porque:',
 
   items: 'Elementos',
   itemCount: '{count} elementos',

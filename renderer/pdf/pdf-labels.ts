@@ -3,9 +3,9 @@
 // text never goes through here. Placeholders in braces ({page}, {pages}, {time}, {file}, {count})
 // are filled by the document builder. When adding a label, also add it to the app's translations.
 import type { DefinitionKind, Severity } from '../../core/definitions/schema';
-import type { SignaturePurpose, SignerRole } from '../../core/reports/report-format';
+import type { SignaturePurpose } from '../../core/reports/report-format';
 import type { GateDecision } from '../../core/runs/gate';
-import type { ItemStatus } from '../../core/runs/model';
+import type { ActorRole, ItemStatus } from '../../core/runs/model';
 
 export interface PdfLabels {
   documentTitle: string;
@@ -16,7 +16,7 @@ export interface PdfLabels {
   failingWord: string;
   waivedWord: string;
   severity: Record<Severity, string>;
-  roles: Record<SignerRole, string>;
+  roles: Record<ActorRole, string>;
   purpose: Record<SignaturePurpose, string>;
 
   // Page furniture.
@@ -122,7 +122,13 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   failingWord: 'FAILING',
   waivedWord: 'WAIVED',
   severity: { blocking: 'blocking', major: 'major', minor: 'minor' },
-  roles: { admin: 'Local ICT administrator', supervisor: 'Supervisor', head: 'Head of ICT' },
+  roles: {
+    admin: 'Local ICT administrator',
+    supervisor: 'Supervisor',
+    head: 'Head of ICT',
+    engineer: 'Engineer',
+    coordinator: 'Technical account manager',
+  },
   purpose: { 'sign-off': 'Sign-off', countersign: 'Countersignature', 'send-back': 'Sent back' },
 
   headerFingerprint: 'Report {fingerprint}',

@@ -38,6 +38,8 @@ export const en = {
     admin: 'Local ICT administrator',
     supervisor: 'Supervisor',
     head: 'Global head of ICT',
+    engineer: 'Engineer',
+    coordinator: 'Technical account manager',
   },
   profile: {
     welcomeTitle: 'Welcome to Go-live Checklists',

@@ -38,6 +38,8 @@ export const es: Translation = {
     admin: 'Administrador/a TIC local',
     supervisor: 'Supervisor/a',
     head: 'Dirección global de TIC',
+    engineer: 'Ingeniero/a',
+    coordinator: 'Gestor/a técnico/a de cuenta',
   },
   profile: {
     welcomeTitle: 'Bienvenido/a a Go-live Checklists',

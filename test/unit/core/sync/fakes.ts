@@ -11,7 +11,7 @@ import type {
   SentUpdate,
   Transport,
 } from '../../../../core/sync/index';
-import { jsonBody, TransportError } from '../../../../core/sync/index';
+import { jsonBody, TransportError, WIRE_PROTOCOL_VERSION } from '../../../../core/sync/index';
 
 export type NewEntry = Omit<OutboxEntry, 'seq' | 'state' | 'attempts' | 'createdAt'> &
   Partial<Pick<OutboxEntry, 'state' | 'attempts' | 'createdAt'>>;
@@ -90,7 +90,7 @@ export function response(
 
 export const HEALTHY = response(200, {
   status: 'ok',
-  protocolVersion: 1,
+  protocolVersion: WIRE_PROTOCOL_VERSION,
   time: '2025-06-02T08:00:00.000Z',
 });
 

@@ -10,7 +10,7 @@ import type {
   SyncEngineDeps,
   SyncProgress,
 } from '../../../../core/sync/index';
-import { runSyncCycle } from '../../../../core/sync/index';
+import { runSyncCycle, WIRE_PROTOCOL_VERSION } from '../../../../core/sync/index';
 import type { Handler } from './fakes';
 import {
   createMemoryOutbox,
@@ -339,7 +339,8 @@ describe('pushing a report', () => {
     expect(notHub.outcome).toBe('offline');
     const newer = await runSyncCycle({
       ...base,
-      transport: async () => response(200, { status: 'ok', protocolVersion: 2 }),
+      transport: async () =>
+        response(200, { status: 'ok', protocolVersion: WIRE_PROTOCOL_VERSION + 1 }),
     });
     expect(newer.outcome).toBe('incompatible');
   });
