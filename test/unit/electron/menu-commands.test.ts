@@ -2,7 +2,11 @@
 // menu-command-plan.ts), and that the preload only ever passes known commands to the page.
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS, isMenuCommand } from '../../../electron/common/ipc-contract';
-import { planMenuCommand } from '../../../renderer/features/desktop/menu-command-plan';
+import type { MenuCommand } from '../../../electron/common/ipc-contract';
+import {
+  planMenuCommand,
+  type MenuCommandPlan,
+} from '../../../renderer/features/desktop/menu-command-plan';
 import { en } from '../../../renderer/i18n/locales/en';
 
 describe('planMenuCommand', () => {
@@ -56,8 +60,18 @@ describe('planMenuCommand', () => {
     },
   );
 
-  it('has a plan for every command', () => {
-    for (const command of MENU_COMMANDS) expect(planMenuCommand(command, '/runs/x')).toBeDefined();
+  it('has the expected plan for every command on a run (a new command must be added here)', () => {
+    const expected: Record<MenuCommand, MenuCommandPlan> = {
+      'new-run': { kind: 'new-run', path: '/runs' },
+      'import-template': { kind: 'press', path: '/templates', action: 'templates.import.action' },
+      'import-report': { kind: 'press', path: '/review', action: 'review.import' },
+      'export-pdf': { kind: 'export-pdf', report: { runId: 'x' } },
+      backup: { kind: 'press', path: '/settings', action: 'backup.export' },
+      restore: { kind: 'press', path: '/settings', action: 'backup.restore' },
+    };
+    for (const command of MENU_COMMANDS) {
+      expect(planMenuCommand(command, '/runs/x'), command).toEqual(expected[command]);
+    }
   });
 });
 
