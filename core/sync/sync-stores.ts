@@ -1,8 +1,10 @@
 // What the sync engine reads and writes besides the outbox, as interfaces the adapters implement
 // (renderer/sync/dexie-stores.ts over IndexedDB; fakes in tests): the bundle bytes of this device's
-// signed reports, the trust list, checklist definitions and the reports a reader pulls.
+// signed reports, the trust list, checklist definitions, the reports a reader pulls and the runs
+// this device shares with others.
 import type { SignedReport, TrustList, VerificationResult } from '../reports/index';
-import type { ReportListEntry } from './wire-protocol';
+import type { RunEvent } from '../runs/run-event';
+import type { ReportListEntry, SharedRun } from './wire-protocol';
 
 export interface LocalReportBundle {
   /** The report bundle (core's encodeBundle): the same report always gives the same bytes. */
@@ -70,4 +72,36 @@ export function reviewStateOf(signed: Pick<SignedReport, 'signatures'>): ReviewS
   if (purposes.includes('send-back')) return 'sent-back';
   if (purposes.includes('countersign')) return 'countersigned';
   return 'signed';
+}
+
+/** A shared run as this device holds it, with where its sync stands. */
+export interface HeldSharedRun {
+  runId: string;
+  /** The hub's cursor after the last events received. */
+  cursor: number;
+  /** How many of this device's events of the run the hub confirmed holding. */
+  pushedSeq: number;
+}
+
+export interface SharedRunReceipt {
+  /** Events merged into the run now. */
+  added: number;
+  /** Events held back: the events they were built on are not here (pulled again next time). */
+  pending: number;
+  /** Refused with the reason (e.g. a device log that forked). */
+  rejected: string[];
+}
+
+/** Shared runs on this device (renderer/sync over the run repository; fakes in tests). */
+export interface SharedRunStore {
+  /** Keeps the hub's view of a run (members, plan); a run new to this device is created from it. */
+  keep(run: SharedRun): Promise<{ ok: true } | { ok: false; problem: string }>;
+  /** Every shared run held here with its cursors. */
+  held(): Promise<HeldSharedRun[]>;
+  /** This device's events of the run after seq `after`, in seq order, at most `limit`. */
+  ownEvents(runId: string, after: number, limit: number): Promise<RunEvent[]>;
+  /** The hub holds this device's events up to `seq`. */
+  markPushed(runId: string, seq: number): Promise<void>;
+  /** Merges other devices' events into the run; `cursor` is kept only when none is pending. */
+  receive(runId: string, events: RunEvent[], cursor: number): Promise<SharedRunReceipt>;
 }
