@@ -36,15 +36,18 @@ export type {
 } from './sync-stores';
 export { hubMessage, jsonBody, readError, readJson, readText, TransportError } from './transport';
 export type { HubRequest, HubResponse, Transport, TransportErrorKind } from './transport';
-export { DEFAULT_SYNC_CONFIG, ENGINE_ERRORS, runSyncCycle } from './sync-engine';
+export { runSyncCycle } from './sync-engine';
+export type { SyncEngineDeps } from './sync-engine';
+export { DEFAULT_SYNC_CONFIG, ENGINE_ERRORS } from './sync-types';
 export type {
   SyncConfig,
   SyncCycleResult,
-  SyncEngineDeps,
   SyncOutcome,
   SyncPhase,
   SyncProgress,
-} from './sync-engine';
+} from './sync-types';
+export { CycleHalt, createCycleContext } from './cycle-context';
+export type { CycleContext, CycleContextDeps } from './cycle-context';
 export { enrollDevice } from './enroll';
 export type { EnrollOutcome } from './enroll';
 export { DEFAULT_SCHEDULE, nextCycleDelay } from './schedule';

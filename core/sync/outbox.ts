@@ -9,8 +9,9 @@
 // Kinds: 'report' (an administrator's signed report revision, its bundle built when pushed),
 // 'progress' (a snapshot of a run in progress) and 'signature' (a supervisor's countersign or
 // send-back, added to a report revision the hub holds). When adding a kind, also update the
-// engine's push (sync-engine.ts), the Sync screen (renderer/features/sync/) and, if it must survive
-// a restore, the backup format (renderer/storage/backup-format.ts).
+// engine's push (push-entry.ts, and push-order.ts if it must follow other entries), the Sync
+// screen (renderer/features/sync/) and, if it must survive a restore, the backup format
+// (renderer/storage/backup-format.ts).
 
 export type OutboxKind = 'report' | 'progress' | 'signature';
 export type OutboxState = 'pending' | 'sent' | 'failed';

@@ -2,7 +2,7 @@
 // while the hub answers, sooner when an entry's retry falls due, and less and less often while
 // the hub does not answer (the laptop on site with no line), up to `offlineCapMs`. An `online`
 // event or "Sync now" runs a cycle at once regardless.
-import type { SyncOutcome } from './sync-engine';
+import type { SyncOutcome } from './sync-types';
 
 export interface SchedulePolicy {
   intervalMs: number;

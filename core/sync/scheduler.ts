@@ -6,7 +6,7 @@
 // are injected (renderer/sync/sync-service.ts passes the window's).
 import type { SchedulePolicy } from './schedule';
 import { DEFAULT_SCHEDULE, nextCycleDelay } from './schedule';
-import type { SyncCycleResult } from './sync-engine';
+import type { SyncCycleResult } from './sync-types';
 
 export interface SchedulerDeps {
   /** One cycle; undefined when there is nothing to do (not connected to a hub). */
