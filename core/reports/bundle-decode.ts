@@ -1,9 +1,11 @@
-// Reads a report bundle (layout in bundle-format.ts) without trusting it: limits are checked on the
-// zip's directory before anything is inflated (a zip bomb is refused, and an entry that lies about
-// its size is cut at the size it declared); duplicate, unexpected and missing entries, evidence
-// whose bytes do not match the report's SHA-256, and a manifest that disagrees with the report are
-// reported as problems, never thrown. The report itself is returned unverified: call verifyReport.
-import { unzipSync, type Unzipped } from 'fflate';
+// Reads a report bundle (layout in bundle-format.ts) without trusting it: the zip's directory is
+// checked as a whole before anything is inflated (zip-entries.ts: limits on entries and declared
+// sizes, entries inside the file and not sharing bytes), and only report.json, manifest.json and
+// the evidence the report lists are ever inflated, each capped at the size it declares, so a zip
+// bomb costs milliseconds, even one whose entries lie about their sizes. Duplicate, unexpected and
+// missing entries, evidence whose bytes do not match the report's SHA-256, and a manifest that
+// disagrees with the report are reported as problems, never thrown. The report itself is returned
+// unverified: call verifyReport.
 import { canonicalJson, sha256Hex } from '../runs/event-chain';
 import { sha256HexOfBytes } from './bundle';
 import type { BundleLimits, BundleManifest } from './bundle-format';
@@ -20,11 +22,12 @@ import {
 import { MAX_REPORT_JSON_BYTES, parseReportJson } from './report-hash';
 import { describeShapeIssues } from './shape-issues';
 import { decodeUtf8Strict } from './utf8';
+import type { ZipDirectory, ZipProblem, ZipProblemCode } from './zip-entries';
+import { readZipDirectory, readZipEntry } from './zip-entries';
 
 export type BundleProblemCode =
-  | 'corrupt-zip'
-  | 'too-large'
-  | 'too-many-entries'
+  /** corrupt-zip, too-large, too-many-entries, overlapping-entries, entry-size-mismatch. */
+  | ZipProblemCode
   | 'duplicate-entry'
   | 'unexpected-entry'
   | 'missing-report'
@@ -59,55 +62,47 @@ export type DecodedBundle =
       signed?: unknown;
     };
 
-class LimitExceeded extends Error {
-  constructor(readonly problem: BundleProblem) {
+/** Thrown when an entry cannot be read as it declares: the whole bundle is refused at once. */
+class EntryRefused extends Error {
+  constructor(readonly problem: ZipProblem) {
     super(problem.message);
   }
 }
 
-const MB = 1024 * 1024;
+/** The bundle's entries by name, inflated only when asked for (and then once). */
+class Entries {
+  private readonly read = new Map<string, Uint8Array>();
 
-function unzip(
-  bytes: Uint8Array,
-  limits: BundleLimits,
-): { files: Unzipped; duplicates: string[] } | BundleProblem {
-  const seen = new Set<string>();
-  const duplicates: string[] = [];
-  let entries = 0;
-  let total = 0;
-  try {
-    const files = unzipSync(bytes, {
-      filter: (file) => {
-        entries += 1;
-        total += file.originalSize;
-        if (entries > limits.maxEntries) {
-          throw new LimitExceeded({
-            code: 'too-many-entries',
-            message: `The bundle has more than ${limits.maxEntries} files: not a report bundle.`,
-          });
-        }
-        if (total > limits.maxTotalBytes) {
-          throw new LimitExceeded({
-            code: 'too-large',
-            message: `The bundle unpacks to more than ${Math.round(limits.maxTotalBytes / MB)} MB: refused (a zip bomb, or not a report bundle).`,
-          });
-        }
-        if (seen.has(file.name)) {
-          duplicates.push(file.name);
-          return false;
-        }
-        seen.add(file.name);
-        return !file.name.endsWith('/');
-      },
-    });
-    return { files, duplicates };
-  } catch (error) {
-    if (error instanceof LimitExceeded) return error.problem;
-    return {
-      code: 'corrupt-zip',
-      message: 'The file is not a readable zip: it is damaged, cut short or not a report bundle.',
-    };
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly directory: ZipDirectory,
+  ) {}
+
+  names(): string[] {
+    return [...this.directory.entries.keys()];
   }
+
+  declaredSize(name: string): number | undefined {
+    return this.directory.entries.get(name)?.declaredSize;
+  }
+
+  get(name: string): Uint8Array | undefined {
+    const done = this.read.get(name);
+    if (done) return done;
+    const entry = this.directory.entries.get(name);
+    if (!entry) return undefined;
+    const result = readZipEntry(this.bytes, entry);
+    if (!result.ok) throw new EntryRefused(result.problem);
+    this.read.set(name, result.bytes);
+    return result.bytes;
+  }
+}
+
+/** UTF-8 text of a JSON entry, undefined when it is absent, too large or not UTF-8. */
+function jsonText(files: Entries, name: string): string | undefined {
+  if ((files.declaredSize(name) ?? 0) > MAX_REPORT_JSON_BYTES) return undefined;
+  const bytes = files.get(name);
+  return bytes === undefined ? undefined : decodeUtf8Strict(bytes);
 }
 
 function field(value: unknown, key: string): unknown {
@@ -116,9 +111,8 @@ function field(value: unknown, key: string): unknown {
     : undefined;
 }
 
-function readReport(files: Unzipped, problems: BundleProblem[]): unknown {
-  const bytes = files[REPORT_ENTRY];
-  if (!bytes) {
+function readReport(files: Entries, problems: BundleProblem[]): unknown {
+  if (files.declaredSize(REPORT_ENTRY) === undefined) {
     problems.push({
       code: 'missing-report',
       path: REPORT_ENTRY,
@@ -126,7 +120,7 @@ function readReport(files: Unzipped, problems: BundleProblem[]): unknown {
     });
     return undefined;
   }
-  const text = bytes.length > MAX_REPORT_JSON_BYTES ? undefined : decodeUtf8Strict(bytes);
+  const text = jsonText(files, REPORT_ENTRY);
   if (text === undefined) {
     problems.push({
       code: 'invalid-report-json',
@@ -143,9 +137,8 @@ function readReport(files: Unzipped, problems: BundleProblem[]): unknown {
   return parsed.value;
 }
 
-function readManifest(files: Unzipped, problems: BundleProblem[]): BundleManifest | undefined {
-  const bytes = files[MANIFEST_ENTRY];
-  if (!bytes) {
+function readManifest(files: Entries, problems: BundleProblem[]): BundleManifest | undefined {
+  if (files.declaredSize(MANIFEST_ENTRY) === undefined) {
     problems.push({
       code: 'missing-manifest',
       path: MANIFEST_ENTRY,
@@ -153,7 +146,7 @@ function readManifest(files: Unzipped, problems: BundleProblem[]): BundleManifes
     });
     return undefined;
   }
-  const text = bytes.length > MAX_REPORT_JSON_BYTES ? undefined : decodeUtf8Strict(bytes);
+  const text = jsonText(files, MANIFEST_ENTRY);
   let value: unknown;
   try {
     value = text === undefined ? undefined : JSON.parse(text);
@@ -203,7 +196,7 @@ function crossCheckManifest(
 }
 
 function checkAttachments(
-  files: Unzipped,
+  files: Entries,
   signed: unknown,
   problems: BundleProblem[],
 ): Map<string, Uint8Array> {
@@ -211,10 +204,10 @@ function checkAttachments(
   const reported = new Set<string>();
   for (const { ref, itemTitle, path } of listedAttachments(field(signed, 'body'))) {
     const entry = attachmentPath(ref.sha256);
-    const bytes = files[entry];
     const label = `Attachment "${ref.name}" of item "${itemTitle}" (${path})`;
     if (reported.has(entry) || attachments.has(ref.sha256)) continue;
-    if (!bytes) {
+    const size = files.declaredSize(entry);
+    if (size === undefined) {
       reported.add(entry);
       problems.push({
         code: 'missing-attachment',
@@ -223,7 +216,9 @@ function checkAttachments(
       });
       continue;
     }
-    if (bytes.length !== ref.size || sha256HexOfBytes(bytes) !== ref.sha256) {
+    // A wrong size is told from the directory, without inflating anything.
+    const bytes = size === ref.size ? files.get(entry) : undefined;
+    if (bytes === undefined || sha256HexOfBytes(bytes) !== ref.sha256) {
       reported.add(entry);
       problems.push({
         code: 'attachment-mismatch',
@@ -241,39 +236,51 @@ export function decodeBundle(
   bytes: Uint8Array,
   limits: BundleLimits = BUNDLE_LIMITS,
 ): DecodedBundle {
-  const unzipped = unzip(bytes, limits);
-  if (!('files' in unzipped)) return { ok: false, problems: [unzipped] };
-  const { files, duplicates } = unzipped;
-  const problems: BundleProblem[] = duplicates.map((name) => ({
+  const read = readZipDirectory(bytes, limits);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const files = new Entries(bytes, read.directory);
+  const problems: BundleProblem[] = read.directory.duplicates.map((name) => ({
     code: 'duplicate-entry',
     path: name,
     message: `The bundle holds ${name} more than once: readers could disagree about which copy counts.`,
   }));
-  const signed = readReport(files, problems);
-  const manifest = readManifest(files, problems);
-  if (signed !== undefined && manifest) crossCheckManifest(manifest, signed, problems);
-  const attachments =
-    signed === undefined
-      ? new Map<string, Uint8Array>()
-      : checkAttachments(files, signed, problems);
-  const expected = new Set([
-    REPORT_ENTRY,
-    MANIFEST_ENTRY,
-    ...listedAttachments(field(signed, 'body')).map(({ ref }) => attachmentPath(ref.sha256)),
-  ]);
-  for (const name of Object.keys(files)) {
-    // Without a readable report, which evidence belongs is unknown: only foreign files count.
-    if (expected.has(name) || (signed === undefined && name.startsWith(ATTACHMENTS_DIR))) continue;
-    problems.push({
-      code: 'unexpected-entry',
-      path: name,
-      message: name.startsWith(ATTACHMENTS_DIR)
-        ? `The bundle holds ${name}, which the report does not list.`
-        : `The bundle holds ${name}, which is not part of a report bundle.`,
-    });
+  let signed: unknown;
+  try {
+    signed = readReport(files, problems);
+    const manifest = readManifest(files, problems);
+    if (signed !== undefined && manifest) crossCheckManifest(manifest, signed, problems);
+    const attachments =
+      signed === undefined
+        ? new Map<string, Uint8Array>()
+        : checkAttachments(files, signed, problems);
+    const expected = new Set([
+      REPORT_ENTRY,
+      MANIFEST_ENTRY,
+      ...listedAttachments(field(signed, 'body')).map(({ ref }) => attachmentPath(ref.sha256)),
+    ]);
+    for (const name of files.names()) {
+      // Without a readable report, which evidence belongs is unknown: only foreign files count.
+      if (expected.has(name) || (signed === undefined && name.startsWith(ATTACHMENTS_DIR))) {
+        continue;
+      }
+      problems.push({
+        code: 'unexpected-entry',
+        path: name,
+        message: name.startsWith(ATTACHMENTS_DIR)
+          ? `The bundle holds ${name}, which the report does not list.`
+          : `The bundle holds ${name}, which is not part of a report bundle.`,
+      });
+    }
+    if (problems.length > 0 || !manifest) {
+      return signed === undefined ? { ok: false, problems } : { ok: false, problems, signed };
+    }
+    return { ok: true, signed, attachments, manifest, problems: [] };
+  } catch (error) {
+    if (!(error instanceof EntryRefused)) throw error;
+    // An entry lied about its size or is damaged: nothing else is read.
+    const refused = [error.problem];
+    return signed === undefined
+      ? { ok: false, problems: refused }
+      : { ok: false, problems: refused, signed };
   }
-  if (problems.length > 0 || !manifest) {
-    return signed === undefined ? { ok: false, problems } : { ok: false, problems, signed };
-  }
-  return { ok: true, signed, attachments, manifest, problems: [] };
 }
