@@ -32,11 +32,16 @@ export type {
   ReportBundleSource,
   ReportInbox,
   ReviewState,
+  HeldSharedRun,
+  SharedRunReceipt,
+  SharedRunStore,
   TrustStore,
 } from './sync-stores';
 export { hubMessage, jsonBody, readError, readJson, readText, TransportError } from './transport';
 export type { HubRequest, HubResponse, Transport, TransportErrorKind } from './transport';
 export { runSyncCycle } from './sync-engine';
+export { syncSharedRuns } from './sync-shared-runs';
+export type { SharedRunsOutcome } from './sync-shared-runs';
 export type { SyncEngineDeps } from './sync-engine';
 export { DEFAULT_SYNC_CONFIG, ENGINE_ERRORS } from './sync-types';
 export type {

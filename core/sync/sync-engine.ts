@@ -20,7 +20,14 @@ import { pullDefinitions } from './pull-definitions';
 import { pullReports } from './pull-reports';
 import { pullTrustList } from './pull-trust-list';
 import { pushOutbox } from './push-outbox';
-import type { DefinitionSink, ReportBundleSource, ReportInbox, TrustStore } from './sync-stores';
+import { syncSharedRuns } from './sync-shared-runs';
+import type {
+  DefinitionSink,
+  ReportBundleSource,
+  ReportInbox,
+  SharedRunStore,
+  TrustStore,
+} from './sync-stores';
 import type { SyncConfig, SyncCycleResult } from './sync-types';
 import { DEFAULT_SYNC_CONFIG } from './sync-types';
 import type { HubRole } from './wire-protocol';
@@ -33,6 +40,8 @@ export interface SyncEngineDeps extends Omit<CycleContextDeps, 'config'> {
   trust?: TrustStore;
   definitions?: DefinitionSink;
   inbox?: ReportInbox;
+  /** The shared runs this device takes part in (after definitions: a run needs its template). */
+  sharedRuns?: SharedRunStore;
   config?: Partial<SyncConfig>;
 }
 
@@ -54,6 +63,7 @@ export async function runSyncCycle(deps: SyncEngineDeps): Promise<SyncCycleResul
     const trust = await pullTrustList(ctx, deps.trust);
     if (deps.definitions) await pullDefinitions(ctx, deps.definitions);
     if (deps.inbox) await pullReports(ctx, deps.inbox, trust);
+    if (deps.sharedRuns) result.runs = await syncSharedRuns(ctx, deps.sharedRuns);
     result.outcome = ctx.isPartial() ? 'partial' : 'ok';
   } catch (error) {
     if (!(error instanceof CycleHalt)) throw error;

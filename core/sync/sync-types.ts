@@ -1,6 +1,7 @@
 // The vocabulary of a sync cycle shared by its phases and its callers: the settings, the phases
 // reported as progress, the outcome and the result a cycle returns, and the lastError values the
 // engine writes itself.
+import type { SharedRunsOutcome } from './sync-shared-runs';
 import type { BackoffPolicy } from './backoff';
 import { DEFAULT_BACKOFF } from './backoff';
 
@@ -72,6 +73,8 @@ export interface SyncCycleResult {
     definitions: string[];
     reports: string[];
   };
+  /** Shared runs, when the device takes part in any (sync-shared-runs.ts). */
+  runs?: SharedRunsOutcome;
   /** Things pulled but not kept (a definition that does not validate, a report that does not verify). */
   problems: string[];
 }
