@@ -1,5 +1,6 @@
 // Formats a DefinitionDiff as readable lines for the terminal: + added, - removed, ~ changed,
-// > moved. Long text (guidance) is reported as changed without printing it.
+// > moved. Long text (guidance) is reported as changed without printing it; thresholds read as
+// they are written in the YAML (2, "ceil(seats / 20)", { item: rto-hours }).
 import type { DefinitionDiff, FieldChange } from '../../core/definitions';
 import { isEmptyDiff } from '../../core/definitions';
 
@@ -42,7 +43,17 @@ function section(lines: string[], title: string, entries: readonly string[]): vo
 
 function formatChange(change: FieldChange): string {
   if (SUMMARIZED_FIELDS.has(change.field)) return `${change.field} changed`;
-  return `${change.field} ${formatValue(change.from)} -> ${formatValue(change.to)}`;
+  const format = THRESHOLD_FIELDS.has(change.field) ? formatThreshold : formatValue;
+  return `${change.field} ${format(change.from)} -> ${format(change.to)}`;
+}
+
+const THRESHOLD_FIELDS: ReadonlySet<string> = new Set(['min', 'max']);
+
+function formatThreshold(value: unknown): string {
+  if (value !== null && typeof value === 'object' && 'item' in value) {
+    return `{ item: ${String(value.item)} }`;
+  }
+  return formatValue(value);
 }
 
 function formatValue(value: unknown): string {

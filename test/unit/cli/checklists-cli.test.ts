@@ -260,6 +260,28 @@ describe('checklists:diff', () => {
     });
   });
 
+  it('prints changed thresholds as they are written: expressions and item references', async () => {
+    const next = replaceOnce(
+      replaceOnce(
+        replaceOnce(V110, 'min: 3\n', 'min: "max(2, ceil(seats / 50))"\n'),
+        '        max: 10000\n',
+        '        max: { item: download-floor }\n        dependsOn: [download-floor]\n',
+      ),
+      '  - id: workplace\n    title: Workplace\n    department: workplace\n',
+      '      - id: download-floor\n        title: Contracted download floor\n        type: number\n        unit: Mbit/s\n  - id: workplace\n    title: Workplace\n    department: workplace\n',
+    );
+    await write('a.yaml', VALID_YAML);
+    await write('b.yaml', next);
+    expect((await runDiff(['a.yaml', 'b.yaml'], { cwd })).stdout).toEqual([
+      'new-office 1.0.0 -> new-office 1.1.0',
+      'items:',
+      '  + connectivity/download-floor "Contracted download floor"',
+      '  ~ isp-lines: min 2 -> "max(2, ceil(seats / 50))"',
+      '  ~ download-speed: max 10000 -> { item: download-floor }; dependsOn [] -> ["download-floor"]',
+      'summary: 1 added, 0 removed, 2 changed, 0 moved items',
+    ]);
+  });
+
   it('accepts two file paths and says when nothing changed', async () => {
     await write('a.yaml', VALID_YAML);
     await write('b.yaml', VALID_YAML);
