@@ -177,7 +177,12 @@ export function buildStatusDigest(
       overdue.push(`  - ${ref.item.title}: still ${state}, ${count(-days, 'day')} after go-live`);
     }
     if (evaluation.failing && ref.item.severity !== 'blocking') {
-      failing.push(`  - ${ref.item.title} [${ref.item.severity}]: ${evaluation.failure ?? ''}`);
+      const accepted = evaluation.accepted
+        ? ` (done anyway: "${oneLine(evaluation.accepted.reason)}")`
+        : '';
+      failing.push(
+        `  - ${ref.item.title} [${ref.item.severity}]: ${evaluation.failure ?? ''}${accepted}`,
+      );
     }
   }
   if (failing.length > 0) lines.push('', `${l.failing}:`, ...capped(failing));

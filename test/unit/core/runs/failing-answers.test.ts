@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { definitionSchema, type DefinitionInput } from '../../../../core/definitions/schema';
 import {
+  buildStatusDigest,
   evaluateGate,
   evaluateItem,
   findItem,
@@ -271,6 +272,22 @@ describe('the gate and failing answers', () => {
     gate = evaluateGate(definition, s.run, s.answers);
     expect(gate.reasons.map((reason) => reason.itemId)).not.toContain('isp-lines');
     expect(gate.failing[0]).toMatchObject({ itemId: 'isp-lines', isWaived: true });
+  });
+});
+
+describe('the status digest and failing answers', () => {
+  it('says which failing checks were marked done anyway, and why', () => {
+    const s = session().must(number('availability', 75), {
+      type: 'setStatus',
+      itemId: 'availability',
+      status: 'done',
+      acceptFailing: true,
+      reason: 'Two probes still\nbeing installed.',
+    });
+    const { text } = buildStatusDigest(definition, s.run, s.answers, '2025-05-31');
+    expect(text.split('\n')).toContain(
+      '  - Monitoring coverage [major]: 75 % is below the minimum of 90 %. (done anyway: "Two probes still being installed.")',
+    );
   });
 });
 
