@@ -4,6 +4,7 @@
 // health-check loop that runs alongside and times every answer; and a sampler of this process's
 // memory (the hub runs in the test's process).
 import { once } from 'node:events';
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { PATHS, PROTOCOL_HEADER, WIRE_PROTOCOL_VERSION } from '../../../core/sync/wire-protocol';
@@ -22,6 +23,7 @@ export interface StreamAttack {
 }
 
 export interface AttackOutcome {
+  /** 0: no answer, the connection broke first (json.message says how). */
   status: number;
   json: Record<string, unknown>;
   /** Bytes of the body the client had written when the answer arrived. */
@@ -68,7 +70,16 @@ request.on('response', (response) => {
 });
 // Once the hub has answered it may close the connection under the rest of the upload.
 request.on('error', (error) => {
-  if (!answered) parentPort.postMessage({ error: String(error) });
+  if (!answered) {
+    answered = true;
+    parentPort.postMessage({
+      status: 0,
+      text: JSON.stringify({ error: 'no-answer', message: String(error) }),
+      sentAtAnswer: sent,
+      totalBytes,
+      msToAnswer: performance.now() - started,
+    });
+  }
 });
 const middleEnd = totalBytes - CLOSE.length;
 const next = () => {
@@ -110,9 +121,8 @@ export async function streamAttack(attack: StreamAttack): Promise<AttackOutcome>
   });
   try {
     const [message] = (await once(worker, 'message')) as [
-      { error?: string; status: number; text: string } & Omit<AttackOutcome, 'status' | 'json'>,
+      { status: number; text: string } & Omit<AttackOutcome, 'status' | 'json'>,
     ];
-    if (message.error !== undefined) throw new Error(`the attack got no answer: ${message.error}`);
     let json: Record<string, unknown>;
     try {
       json = JSON.parse(message.text) as Record<string, unknown>;
@@ -129,6 +139,43 @@ export async function streamAttack(attack: StreamAttack): Promise<AttackOutcome>
   } finally {
     await worker.terminate();
   }
+}
+
+export interface ClaimedLength {
+  url: string;
+  path: string;
+  token?: string;
+  contentType: string;
+  /** The Content-Length claimed; only a small part of it is ever sent. */
+  claimedLength: number;
+}
+
+/**
+ * A request that claims a long body and sends 64 KiB of it: the answer must come from the headers
+ * alone (a hub that waited for the body would never answer). In this process: 64 KiB fits the
+ * socket's buffers, so no write loop holds up the hub.
+ */
+export function claimLength(claim: ClaimedLength): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const agent = new http.Agent({ keepAlive: true });
+    const headers: Record<string, string> = {
+      [PROTOCOL_HEADER]: String(WIRE_PROTOCOL_VERSION),
+      'content-type': claim.contentType,
+      'content-length': String(claim.claimedLength),
+    };
+    if (claim.token !== undefined) headers.authorization = `Bearer ${claim.token}`;
+    const request = http.request(`${claim.url}${claim.path}`, { method: 'POST', headers, agent });
+    request.on('response', (response) => {
+      response.resume();
+      response.on('end', () => {
+        request.destroy();
+        agent.destroy();
+        resolve(response.statusCode ?? 0);
+      });
+    });
+    request.on('error', reject);
+    request.write(Buffer.alloc(64 * 1024, '0'));
+  });
 }
 
 export interface HealthSample {
