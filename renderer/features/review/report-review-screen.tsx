@@ -22,6 +22,7 @@ import { SignedReportPanel } from '../signoff/signed-report-panel';
 import { useTrustList } from './use-trust-list';
 import { VerificationSummary } from './verification-summary';
 import { reportItemValue } from './report-item-value';
+import { useEvidenceViewer } from '../evidence/evidence-viewer';
 import './review.css';
 
 export function ReportReviewScreen() {
@@ -121,19 +122,17 @@ function Evidence({ item }: { item: ReportItem }) {
         .toArray(),
     [item],
   );
-  const open = (blob: Blob) => {
-    const url = URL.createObjectURL(blob);
-    window.open(url, '_blank', 'noopener');
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  // Shown in the app (photos) or saved (anything else): never opened in a window.
+  const { open, viewer } = useEvidenceViewer();
   return (
     <ul className="review-evidence">
+      {viewer}
       {item.attachments.map((ref) => {
         const stored = rows?.find((row) => row.sha256 === ref.sha256);
         return (
           <li key={ref.id}>
             {stored ? (
-              <button type="button" className="link-button" onClick={() => open(stored.blob)}>
+              <button type="button" className="link-button" onClick={() => open(stored)}>
                 {ref.name}
               </button>
             ) : (

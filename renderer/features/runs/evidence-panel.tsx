@@ -10,6 +10,7 @@ import type { Item } from '../../../core/definitions/schema';
 import type { AttachmentRow } from '../../storage/database';
 import { services } from '../../app/services';
 import { formatBytes } from '../../ui/format';
+import { useEvidenceViewer } from '../evidence/evidence-viewer';
 import type { RunCommands } from './run-actions';
 
 interface EvidencePanelProps {
@@ -106,18 +107,15 @@ function EvidenceTile({
     [thumbUrl],
   );
 
-  const open = () => {
-    const url = URL.createObjectURL(row.blob);
-    window.open(url, '_blank', 'noopener');
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  // Shown in the app (photos) or saved (anything else): never opened in a window.
+  const { open, viewer } = useEvidenceViewer();
 
   return (
     <li className="evidence-tile">
       <button
         type="button"
         className="evidence-open"
-        onClick={open}
+        onClick={() => open(row)}
         aria-label={t('runs.detail.openAttachment', { name: row.name })}
       >
         {thumbUrl ? <img src={thumbUrl} alt="" /> : <FileText aria-hidden size={28} />}
@@ -135,6 +133,7 @@ function EvidenceTile({
           <Trash2 aria-hidden size={14} />
         </Button>
       )}
+      {viewer}
     </li>
   );
 }

@@ -2,6 +2,7 @@
 // Each feature keeps its strings in en/<feature>.ts; shared ones stay here.
 import { backup } from './en/backup';
 import { compare } from './en/compare';
+import { evidence } from './en/evidence';
 import { review } from './en/review';
 import { runs } from './en/runs';
 import { signoff } from './en/signoff';
@@ -11,6 +12,7 @@ import { templates } from './en/templates';
 export const en = {
   backup,
   compare,
+  evidence,
   review,
   runs,
   signoff,

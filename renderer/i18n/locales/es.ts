@@ -2,6 +2,7 @@
 import type { Translation } from './en';
 import { backup } from './es/backup';
 import { compare } from './es/compare';
+import { evidence } from './es/evidence';
 import { review } from './es/review';
 import { runs } from './es/runs';
 import { signoff } from './es/signoff';
@@ -11,6 +12,7 @@ import { templates } from './es/templates';
 export const es: Translation = {
   backup,
   compare,
+  evidence,
   review,
   runs,
   signoff,
