@@ -18,6 +18,7 @@ import { registerOpenApi } from './openapi';
 import { registerProtocolCheck } from './protocol-version';
 import { registerRateLimit } from './rate-limits';
 import { registerDefinitionRoutes } from './routes/definition-routes';
+import { registerDefinitionPublishRoutes } from './routes/definition-publish-routes';
 import { registerEnrollRoutes } from './routes/enroll-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerProgressRoutes } from './routes/progress-routes';
@@ -74,6 +75,7 @@ export function createHub(options: HubOptions): FastifyInstance {
     registerSignatureRoutes(routes, context);
     registerProgressRoutes(routes, context);
     registerDefinitionRoutes(routes, context);
+    registerDefinitionPublishRoutes(routes, context);
   });
   return app;
 }

@@ -18,7 +18,7 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   [PATHS.report]: ['get'],
   [PATHS.reportSignatures]: ['post'],
   [PATHS.progress]: ['get', 'post'],
-  [PATHS.definitions]: ['get'],
+  [PATHS.definitions]: ['get', 'post'],
   [PATHS.definition]: ['get'],
   [PATHS.openApi]: ['get'],
 };
