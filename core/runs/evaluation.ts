@@ -51,7 +51,11 @@ export interface ItemEvaluation {
   /** Plain English, e.g. "1 of 2 ISP lines named." */
   failure?: string;
   failureDetail?: Failure;
-  /** Failing, and marked done anyway with this acknowledgement. */
+  /**
+   * Failing, and marked done anyway with this acknowledgement of this very failure. An
+   * acknowledgement of another failure (the signed RTO it is judged against was lowered since)
+   * does not count: the item then fails unacknowledged.
+   */
   accepted?: AcceptedFailure;
   /** Only when some bound is pending. */
   pendingBounds?: PendingBound[];
@@ -221,8 +225,9 @@ export function evaluateItem(
     failure === undefined
       ? { resolved, failing: false }
       : { resolved, failing: true, failure: describeFailure(failure), failureDetail: failure };
-  if (failure !== undefined && answer.status === 'done' && answer.acceptedFailure) {
-    evaluation.accepted = answer.acceptedFailure;
+  const acknowledged = answer.acceptedFailure;
+  if (answer.status === 'done' && acknowledged?.failure === evaluation.failure) {
+    evaluation.accepted = acknowledged;
   }
   if (pending.length > 0) evaluation.pendingBounds = pending;
   return evaluation;

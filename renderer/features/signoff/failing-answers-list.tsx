@@ -41,5 +41,6 @@ function decision(entry: GateFailing, t: ReturnType<typeof useTranslation>['t'])
       reason: entry.accepted.reason,
     });
   }
+  if (entry.status === 'done') return t('signoff.failing.doneUnacknowledged');
   return t('signoff.failing.state', { status: t(`runs.status.${entry.status}`) });
 }

@@ -36,6 +36,8 @@ export const signoff = {
     accepted: 'Marked done anyway by {{name}}: {{reason}}',
     waived: 'Blocking item, waived.',
     state: 'Not done: {{status}}.',
+    doneUnacknowledged:
+      'Done, but this failure was never accepted: what it is judged against changed after it was done.',
   },
   reviewState: { countersigned: 'Countersigned', 'sent-back': 'Sent back' },
 };

@@ -38,6 +38,8 @@ export const signoff: Translation['signoff'] = {
     accepted: 'Marcado como hecho igualmente por {{name}}: {{reason}}',
     waived: 'Elemento bloqueante, con dispensa.',
     state: 'Sin hacer: {{status}}.',
+    doneUnacknowledged:
+      'Hecho, pero este incumplimiento nunca se aceptó: aquello con lo que se compara cambió después.',
   },
   reviewState: { countersigned: 'Refrendado', 'sent-back': 'Devuelto' },
 };

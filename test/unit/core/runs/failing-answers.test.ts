@@ -368,6 +368,32 @@ describe('thresholds that follow the run', () => {
     expect(evaluationOf(hidden, 'restore-hours')).toEqual({ resolved: false, failing: false });
   });
 
+  it('an acknowledgement covers the failure it saw: a lowered bound fails the item unacknowledged', () => {
+    const s = session().must(
+      number('rto-hours', 4),
+      done('rto-hours'),
+      number('restore-hours', 5),
+      {
+        type: 'setStatus',
+        itemId: 'restore-hours',
+        status: 'done',
+        acceptFailing: true,
+        reason: 'Tape library slow.',
+      },
+    );
+    expect(evaluationOf(s, 'restore-hours').accepted?.reason).toBe('Tape library slow.');
+    s.must({ type: 'setStatus', itemId: 'rto-hours', status: 'open' }, number('rto-hours', 3));
+    const evaluation = evaluationOf(s, 'restore-hours');
+    expect(evaluation.failure).toBe(
+      '5 hours is above the maximum of 3 hours (the answer to "Signed RTO").',
+    );
+    expect(evaluation.accepted).toBeUndefined();
+    const gate = evaluateGate(definition, s.run, s.answers);
+    const entry = gate.failing.find((f) => f.itemId === 'restore-hours');
+    expect(entry?.status).toBe('done');
+    expect(entry?.accepted).toBeUndefined();
+  });
+
   it("a count's item reference is rounded up", () => {
     const s = session().must(number('spares-planned', 2.5), count('spares-ready', 2));
     expect(evaluationOf(s, 'spares-ready').failure).toBe(
