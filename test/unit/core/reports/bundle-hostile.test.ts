@@ -45,7 +45,7 @@ describe('inflateCapped', () => {
     expect(bomb.length).toBeLessThan(1_100_000);
     const result = inflateCapped(bomb, 1024, 'raw');
     expect(result).toMatchObject({ ok: false, reason: 'over-cap' });
-    // One step of 16 KB inflates to at most ~1,032 times that: the work done is bounded by the
+    // One step of 4 KB inflates to at most ~1,032 times that: the work done is bounded by the
     // cap plus one step, not by the gigabyte the stream would give.
     const produced = result.ok ? 0 : result.produced;
     expect(produced).toBeGreaterThan(1024);
