@@ -24,7 +24,11 @@ export type ReportInput =
     }
   | { ok: false; kind?: InputKind; problems: string[] };
 
-/** Larger files are refused before reading: a bundle is capped at 500 MB unpacked. */
+/**
+ * Larger files are refused before reading: a bundle is capped at 500 MB unpacked, and a PDF is
+ * scanned for its embedded report in time linear in its size (core's pdf-embedded-files.ts), so
+ * this limit also bounds the time a PDF takes (well under a second per 100 MB).
+ */
 export const MAX_INPUT_BYTES = 600 * 1024 * 1024;
 
 const PDF_MAGIC = '%PDF-';
@@ -88,7 +92,9 @@ export async function readReportFile(file: string, cwd: string): Promise<ReportI
       problems: [`${file} is ${Math.round(info.size / 1024 / 1024)} MB: too large to be a report.`],
     };
   }
-  const bytes = new Uint8Array(await readFile(absolute));
+  const buffer = await readFile(absolute);
+  // A view of the buffer, not a copy: the file may be hundreds of megabytes.
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const kind = kindOf(bytes);
   if (kind === undefined) return { ok: false, problems: [notRecognised(file)] };
 
