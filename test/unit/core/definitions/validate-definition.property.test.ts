@@ -1,6 +1,6 @@
-// Property tests: validateDefinitionText never throws, always answers ok or problems with positive
-// line:column, and stays fast, for random text, YAML-like text and mutations of a valid definition.
-// FC_NUM_RUNS sets the number of runs (default 200).
+// Property tests: validateDefinitionText never throws and always answers ok or problems with
+// positive line:column, for random text, YAML-like text and mutations of a valid definition.
+// FC_NUM_RUNS sets the number of runs (default 200). Its speed: test/bench/definitions*.bench.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -8,13 +8,9 @@ import { validateDefinitionText, type ValidationResult } from '../../../../core/
 import { generateDefinitionYaml, VALID_PATH, VALID_YAML } from './fixtures';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 200);
-/** Generous: a validation of these small inputs takes a few milliseconds. */
-const MAX_MILLISECONDS_PER_VALIDATION = 1_000;
 
 function validateAndCheck(text: string): ValidationResult {
-  const started = performance.now();
   const result = validateDefinitionText(text, VALID_PATH);
-  expect(performance.now() - started).toBeLessThan(MAX_MILLISECONDS_PER_VALIDATION);
   if (result.ok) {
     expect(result.hash).toMatch(/^[0-9a-f]{64}$/);
     return result;

@@ -758,10 +758,9 @@ describe('robustness', () => {
       `a: &x 1\nb: [${Array.from({ length: 100_000 }, () => '*x').join(',')}]`,
       /aliases/,
     ],
-  ])('stays fast on hostile input near the size limit: %s', (_name, text, message) => {
-    const started = performance.now();
+  ])('refuses hostile input near the size limit, with few problems: %s', (_name, text, message) => {
+    // How long these take is measured in test/bench/definitions-hostile.bench.ts.
     const problems = problemsOf(text);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.length).toBeLessThanOrEqual(MAX_PROBLEMS_PER_FILE + 1);
     expect(problems.map((problem) => problem.message).join('\n')).toMatch(message);
