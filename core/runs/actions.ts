@@ -4,6 +4,7 @@
 // When adding an action: handle it in apply-action.ts and describe it in the renderer's history.
 import type { ChecklistDefinition } from '../definitions/schema';
 import type { Failure } from './evaluation';
+import type { MoveToVersionAction, RunSettings } from './run-settings';
 import type {
   Actor,
   Answer,
@@ -58,14 +59,25 @@ export interface ResolveConflictAction {
   heads: string[];
 }
 
-export type EventType = ActionType | 'undo' | 'resolveConflict';
+export type EventType = ActionType | 'undo' | 'resolveConflict' | 'moveToVersion';
 
-export interface EventPayload {
+/** An event about the run itself (run-settings.ts): a move to another template version. */
+export interface RunSettingsPayload {
+  action: MoveToVersionAction | ResolveConflictAction;
+  /** The settings of the latest move before this one; null before any move. */
+  before: RunSettings | null;
+  after: RunSettings;
+}
+
+/** What an item event carries: the answer before and after. */
+export interface ItemEventPayload {
   action: Action | UndoAction | ResolveConflictAction;
   /** null when the item had no answer yet. */
   before: Answer | null;
   after: Answer;
 }
+
+export type EventPayload = ItemEventPayload | RunSettingsPayload;
 
 /** An event before it is chained (see event-chain.ts). */
 export interface EventDraft {
@@ -102,6 +114,7 @@ export type ActionErrorCode =
   | 'no-conflict'
   | 'nothing-to-undo'
   | 'undo-superseded'
+  | 'move-refused'
   | 'unknown-action';
 
 /** An item the action is waiting on (details of 'dependencies-open'). */

@@ -35,7 +35,9 @@ export type {
   EventPayload,
   EventType,
   FailingAcceptance,
+  ItemEventPayload,
   ResolveConflictAction,
+  RunSettingsPayload,
   UndoAction,
   WaitingItem,
 } from './actions';
@@ -86,14 +88,20 @@ export {
   recordEvent,
   seenOf,
 } from './run-event';
-export type { ItemMerge } from './merge';
-export { answerSubstance, mergeItem } from './merge';
+export type { ItemMerge, Merge } from './merge';
+export { answerAfter, answerSubstance, mergeItem } from './merge';
 export type { AddAllResult, AddOutcome } from './run-log';
 export { RunLog, byCausalRank } from './run-log';
 export type { ChainHead, RunLogVerification } from './verify-run-log';
 export { verifyAnswersAgainstLog, verifyRunLog } from './verify-run-log';
 export type { RecordContext, RecordResult } from './record-action';
 export { recordAction, resolveConflict, undoLast } from './record-action';
+export type { MoveToVersionAction, RunSettings } from './run-settings';
+export { RUN_ITEM_ID, isRunItem, settingsOf } from './run-settings';
+export type { MovePlan, MoveTarget } from './move-run';
+export { moveRun, pendingRechecks, planMove } from './move-run';
+export type { ParameterCheck } from './run-parameters';
+export { checkRunParameters } from './run-parameters';
 export type { DigestLabels, Rag, StatusDigest } from './digest';
 export { DEFAULT_DIGEST_LABELS, buildStatusDigest, ragOf } from './digest';
 export { daysBetween, formatMinutes, isValidDate } from './dates';

@@ -13,6 +13,7 @@ import { openAnswer } from './model';
 import type { RunEvent } from './run-event';
 import { recordEvent } from './run-event';
 import type { RunLog } from './run-log';
+import { isRunItem, type RunSettings } from './run-settings';
 import { itemIndex } from './visibility';
 
 export interface RecordContext {
@@ -27,12 +28,18 @@ export interface RecordContext {
 }
 
 export type RecordResult =
-  { ok: true; event: RunEvent; answer: Answer } | { ok: false; error: ActionError };
+  | {
+      ok: true;
+      event: RunEvent;
+      /** The item's new answer; absent for an event on the run itself (run-settings.ts). */
+      answer?: Answer;
+    }
+  | { ok: false; error: ActionError };
 
-function record(context: RecordContext, draft: EventDraft): RecordResult {
+function record(context: RecordContext, draft: EventDraft, answer?: Answer): RecordResult {
   const { log, chain } = context;
   const event = recordEvent(draft, chain, log.head(chain), log.frontier());
-  return { ok: true, event, answer: draft.payload.after };
+  return answer ? { ok: true, event, answer } : { ok: true, event };
 }
 
 function inConflict(context: RecordContext, itemId: string): ActionError | undefined {
@@ -51,7 +58,7 @@ export function recordAction(context: RecordContext, action: Action): RecordResu
   const { definition, run, log, actor, now } = context;
   const result = applyAction({ definition, run, answers: log.answers(), actor, now }, action);
   if (!result.ok) return result;
-  return record(context, result.event);
+  return record(context, result.event, result.answer);
 }
 
 /**
@@ -67,7 +74,7 @@ export function resolveConflict(
   if (run.state === 'signed') {
     return { ok: false, error: actionError('run-frozen', 'This run is signed off and frozen.') };
   }
-  const merge = log.item(itemId);
+  const merge = isRunItem(itemId) ? log.settings() : log.item(itemId);
   if (!merge.conflict || !merge.answer) {
     return {
       ok: false,
@@ -81,19 +88,25 @@ export function resolveConflict(
       error: actionError('no-conflict', 'That answer is not one of the conflicting answers.'),
     };
   }
-  const after: Answer = { ...chosen.payload.after, updatedAt: now, updatedBy: actor };
-  return record(context, {
-    runId: run.id,
-    type: 'resolveConflict',
+  const action = {
+    type: 'resolveConflict' as const,
     itemId,
-    payload: {
-      action: { type: 'resolveConflict', itemId, keep, heads: merge.heads.map((h) => h.hash) },
-      before: merge.answer,
-      after,
-    },
-    at: now,
-    actor,
-  });
+    keep,
+    heads: merge.heads.map((h) => h.hash),
+  };
+  const base = { runId: run.id, type: 'resolveConflict' as const, itemId, at: now, actor };
+  const kept = chosen.payload.after;
+  if (!('status' in kept)) {
+    // Two concurrent moves: the run's settings stay those of the move kept.
+    const before = merge.answer as RunSettings;
+    return record(context, { ...base, payload: { action, before, after: kept } });
+  }
+  const after: Answer = { ...kept, updatedAt: now, updatedBy: actor };
+  return record(
+    context,
+    { ...base, payload: { action, before: merge.answer as Answer, after } },
+    after,
+  );
 }
 
 /** Takes back this device's last event, if nobody changed its item since. Undoing an undo redoes. */
@@ -109,6 +122,15 @@ export function undoLast(context: RecordContext): RecordResult {
   if (!last) {
     return { ok: false, error: actionError('nothing-to-undo', 'Nothing to undo in this run yet.') };
   }
+  if (isRunItem(last.itemId)) {
+    return {
+      ok: false,
+      error: actionError(
+        'nothing-to-undo',
+        'The last change moved the run to another template version: move it again instead of undoing.',
+      ),
+    };
+  }
   const current = log.item(last.itemId);
   if (current.conflict || current.heads.length !== 1 || current.heads[0] !== last) {
     const title = itemIndex(context.definition).get(last.itemId)?.item.title ?? last.itemId;
@@ -120,19 +142,25 @@ export function undoLast(context: RecordContext): RecordResult {
       ),
     };
   }
-  const restored: Answer = last.payload.before
-    ? { ...last.payload.before, updatedAt: now, updatedBy: actor }
+  const undone = current.answer as Answer;
+  const previous = last.payload.before as Answer | null;
+  const restored: Answer = previous
+    ? { ...previous, updatedAt: now, updatedBy: actor }
     : openAnswer(run.id, last.itemId, actor, now);
-  return record(context, {
-    runId: run.id,
-    type: 'undo',
-    itemId: last.itemId,
-    payload: {
-      action: { type: 'undo', itemId: last.itemId, undoneSeq: last.seq, undoneHash: last.hash },
-      before: last.payload.after,
-      after: restored,
+  return record(
+    context,
+    {
+      runId: run.id,
+      type: 'undo',
+      itemId: last.itemId,
+      payload: {
+        action: { type: 'undo', itemId: last.itemId, undoneSeq: last.seq, undoneHash: last.hash },
+        before: undone,
+        after: restored,
+      },
+      at: now,
+      actor,
     },
-    at: now,
-    actor,
-  });
+    restored,
+  );
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EventType } from './actions';
 import type { Answer, AnswerValue, AttachmentRef, Actor } from './model';
+import type { RunSettings } from './run-settings';
 import { ACTOR_ROLES, ANSWER_LIMITS, ITEM_STATUSES } from './model';
 import type { RunEvent } from './run-event';
 
@@ -84,7 +85,15 @@ export const EVENT_TYPES = [
   'start',
   'undo',
   'resolveConflict',
+  'moveToVersion',
 ] as const satisfies readonly EventType[];
+
+export const runSettingsSchema = z.strictObject({
+  definitionId: id,
+  definitionVersion: text(32),
+  definitionHash: sha256,
+  parameters: z.record(text(64), z.union([text(1_000), z.number(), z.boolean()])),
+});
 
 /** The action inside an event is covered by the event's hash; only its envelope is checked. */
 const actionSchema = z.looseObject({ type: z.string().max(64), itemId: id });
@@ -94,11 +103,15 @@ const eventContent = {
   runId: id,
   type: z.enum(EVENT_TYPES),
   itemId: id,
-  payload: z.strictObject({
-    action: actionSchema,
-    before: answerSchema.nullable(),
-    after: answerSchema,
-  }),
+  payload: z.union([
+    z.strictObject({ action: actionSchema, before: answerSchema.nullable(), after: answerSchema }),
+    // An event on the run itself (run-settings.ts).
+    z.strictObject({
+      action: actionSchema,
+      before: runSettingsSchema.nullable(),
+      after: runSettingsSchema,
+    }),
+  ]),
   at: timestamp,
   actor: actorSchema,
   seq: z.number().int().positive(),
@@ -126,7 +139,7 @@ export const runEventSchema = z.strictObject({
 // checked loosely on purpose, so events compare without it).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type WithoutAction<T extends { payload: object }> = Omit<T, 'payload'> & {
-  payload: Omit<T['payload'], 'action'>;
+  payload: T['payload'] extends infer P ? (P extends object ? Omit<P, 'action'> : never) : never;
 };
 const sameActor: Same<z.infer<typeof actorSchema>, Actor> = true;
 const sameRef: Same<z.infer<typeof attachmentRefSchema>, AttachmentRef> = true;

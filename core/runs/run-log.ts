@@ -5,7 +5,8 @@
 // transitively closed. Nothing here checks hashes: verify-run-log.ts does, once, on what is stored.
 import type { Answer } from './model';
 import type { CausalClock, RunEvent } from './run-event';
-import { mergeItem, type ItemMerge } from './merge';
+import { mergeItem, type ItemMerge, type Merge } from './merge';
+import { RUN_ITEM_ID, type RunSettings } from './run-settings';
 
 export type AddOutcome = 'added' | 'duplicate' | 'pending' | { rejected: string };
 
@@ -18,7 +19,7 @@ export interface AddAllResult {
   rejected: { event: RunEvent; reason: string }[];
 }
 
-const EMPTY_MERGE: ItemMerge = { answer: null, heads: [], conflict: false };
+const EMPTY_MERGE = { answer: null, heads: [], conflict: false } as const;
 
 function pendingKey(event: Pick<RunEvent, 'chain' | 'seq'>): string {
   return `${event.chain}\u0000${event.seq}`;
@@ -38,7 +39,7 @@ export class RunLog {
   private readonly chains = new Map<string, RunEvent[]>();
   private readonly itemEvents = new Map<string, RunEvent[]>();
   private readonly waiting = new Map<string, RunEvent>();
-  private readonly merges = new Map<string, ItemMerge>();
+  private readonly merges = new Map<string, Merge<Answer | RunSettings>>();
   private readonly merged = new Map<string, Answer>();
   private readonly conflicted = new Set<string>();
   private count = 0;
@@ -117,7 +118,13 @@ export class RunLog {
 
   /** The item's merged state. */
   item(itemId: string): ItemMerge {
-    return this.merges.get(itemId) ?? EMPTY_MERGE;
+    if (itemId === RUN_ITEM_ID) return EMPTY_MERGE;
+    return (this.merges.get(itemId) as ItemMerge | undefined) ?? EMPTY_MERGE;
+  }
+
+  /** The run's settings as moved (run-settings.ts); `answer` is null while the run never moved. */
+  settings(): Merge<RunSettings> {
+    return (this.merges.get(RUN_ITEM_ID) as Merge<RunSettings> | undefined) ?? EMPTY_MERGE;
   }
 
   /** Every touched item's merged answer, kept up to date as events arrive (do not modify). */
@@ -125,7 +132,7 @@ export class RunLog {
     return this.merged;
   }
 
-  /** Ids of the items whose heads disagree. */
+  /** Ids of the items (and RUN_ITEM_ID, for two concurrent moves) whose heads disagree. */
   conflictIds(): ReadonlySet<string> {
     return this.conflicted;
   }
@@ -187,7 +194,9 @@ export class RunLog {
     onItem.push(event);
     const merge = mergeItem(onItem);
     this.merges.set(event.itemId, merge);
-    if (merge.answer) this.merged.set(event.itemId, merge.answer);
+    if (merge.answer && event.itemId !== RUN_ITEM_ID) {
+      this.merged.set(event.itemId, merge.answer as Answer);
+    }
     if (merge.conflict) this.conflicted.add(event.itemId);
     else this.conflicted.delete(event.itemId);
     this.appliedOrder.push(event);

@@ -94,7 +94,7 @@ function checkBefores(events: readonly RunEvent[]): RunLogVerification | undefin
       const expected = mergeItem(past).answer;
       const recorded = event.payload?.before ?? null;
       const same =
-        expected === null ? recorded === null : recorded !== null && sameAnswer(expected, recorded);
+        expected === null ? recorded === null : recorded !== null && sameState(expected, recorded);
       if (!same) {
         return {
           ok: false,
@@ -108,7 +108,7 @@ function checkBefores(events: readonly RunEvent[]): RunLogVerification | undefin
   return undefined;
 }
 
-function sameAnswer(a: Answer, b: Answer): boolean {
+function sameState(a: unknown, b: unknown): boolean {
   try {
     return canonicalJson(a) === canonicalJson(b);
   } catch {
@@ -153,7 +153,7 @@ export function verifyAnswersAgainstLog(
   const mismatched: string[] = [];
   for (const [itemId, after] of merged) {
     const answer = stored.get(itemId);
-    if (!answer || !sameAnswer(answer, after)) mismatched.push(itemId);
+    if (!answer || !sameState(answer, after)) mismatched.push(itemId);
   }
   for (const answer of list) if (!merged.has(answer.itemId)) mismatched.push(answer.itemId);
   return mismatched;

@@ -4,7 +4,7 @@
 // the run's logVersion so a copy held in memory knows it moved on. Duplicates are ignored; events
 // whose causal past is missing are left out (they come again with it); a second, different event
 // at a place a device log already holds is refused and reported (the log forked).
-import { RunLog, type Answer, type RunEvent } from '../../core/runs';
+import { isRunItem, RunLog, type Answer, type RunEvent } from '../../core/runs';
 import type { GoLiveDatabase, RunRow } from './database';
 import { eventsOfRun } from './run-events';
 
@@ -31,13 +31,15 @@ export async function mergeRunEvents(
   const before = new Map(log.answers());
   const outcome = log.addAll(events);
   const answers = log.answers();
-  const changedItems = [...new Set(outcome.added.map((event) => event.itemId))].filter(
-    (itemId) => answers.get(itemId) !== before.get(itemId),
-  );
+  const changedItems = [...new Set(outcome.added.map((event) => event.itemId))]
+    .filter((itemId) => !isRunItem(itemId))
+    .filter((itemId) => answers.get(itemId) !== before.get(itemId));
   if (outcome.added.length > 0) {
     await db.runEvents.bulkAdd(outcome.added);
     await db.answers.bulkPut(changedItems.map((itemId) => answers.get(itemId) as Answer));
-    await db.runs.put({ ...run, logVersion: (run.logVersion ?? 0) + 1, updatedAt: now });
+    // A move made on another device: the run is checked against that version from now on.
+    const moved = log.settings().answer ?? {};
+    await db.runs.put({ ...run, ...moved, logVersion: (run.logVersion ?? 0) + 1, updatedAt: now });
   }
   return {
     added: outcome.added,

@@ -10,6 +10,9 @@
 import type { ChecklistDefinition, ParameterValues } from '../../core/definitions/schema';
 import {
   canonicalJson,
+  checkRunParameters,
+  isRunItem,
+  moveRun,
   isValidDate,
   recordAction,
   resolveConflict,
@@ -25,6 +28,7 @@ import {
   type RecordResult,
   type RunEvent,
   type RunLogVerification,
+  type RunSettings,
 } from '../../core/runs';
 import { MAX_ATTACHMENT_BYTES, prepareAttachment, type AttachmentFile } from './attachment-store';
 import type { AttachmentRow, DefinitionRow, GoLiveDatabase, RunRow } from './database';
@@ -51,8 +55,19 @@ export interface RunError extends Omit<ActionError, 'code'> {
   code: RunErrorCode;
 }
 
+/** An action on an item: its new answer and the event. */
 export type ApplyResult =
   { ok: true; answer: Answer; event: RunEvent } | { ok: false; error: RunError };
+
+/** A change that may be on the run itself (a move, a resolved conflict between moves). */
+export type WriteResult =
+  { ok: true; answer?: Answer; event: RunEvent } | { ok: false; error: RunError };
+
+/** Item actions always leave an answer; anything else is a bug in the caller's action. */
+function itemResult(result: WriteResult): ApplyResult {
+  if (!result.ok || result.answer) return result as ApplyResult;
+  throw new Error(`Event ${result.event.type} on ${result.event.itemId} left no answer.`);
+}
 
 export interface RunIntegrity {
   /** Every chain intact, clocks closed, every event's `before` what the history says. */
@@ -114,7 +129,7 @@ function fail(code: RunErrorCode, message: string): { ok: false; error: RunError
 }
 
 /** Returns storage failures (disk full...) as results; anything else is a bug and throws. */
-async function guarded(work: () => Promise<ApplyResult>): Promise<ApplyResult> {
+async function guarded(work: () => Promise<WriteResult>): Promise<WriteResult> {
   try {
     return await work();
   } catch (error) {
@@ -122,37 +137,6 @@ async function guarded(work: () => Promise<ApplyResult>): Promise<ApplyResult> {
     if (storage) return { ok: false, error: storage };
     throw error;
   }
-}
-
-/** The run's parameter values checked against the template (an unticked boolean is false). */
-function checkParameters(
-  definition: ChecklistDefinition,
-  input: ParameterValues,
-): { values: ParameterValues; problems: string[] } {
-  const known = new Set(definition.parameters.map((p) => p.id));
-  const problems = Object.keys(input)
-    .filter((id) => !known.has(id))
-    .map((id) => `"${id}" is not a parameter of this template`);
-  const values: ParameterValues = {};
-  for (const parameter of definition.parameters) {
-    const value =
-      parameter.type === 'boolean' ? (input[parameter.id] ?? false) : input[parameter.id];
-    if (value === undefined || value === '') {
-      if (parameter.required) problems.push(`"${parameter.label}" is required`);
-      continue;
-    }
-    values[parameter.id] = value;
-    const type = parameter.type === 'choice' ? 'text' : parameter.type;
-    const ok =
-      (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
-      (type === 'boolean' && typeof value === 'boolean') ||
-      (type === 'text' && typeof value === 'string');
-    if (!ok) problems.push(`"${parameter.label}" must be a ${type}`);
-    else if (parameter.choices && !parameter.choices.includes(String(value))) {
-      problems.push(`"${parameter.label}" must be one of ${parameter.choices.join(', ')}`);
-    }
-  }
-  return { values, problems };
 }
 
 export function createRunRepository(db: GoLiveDatabase, options: { clock?: () => Date } = {}) {
@@ -217,7 +201,7 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
     runId: string,
     decide: (openRun: OpenRun, now: string) => RecordResult,
     alsoWrite?: () => Promise<unknown>,
-  ): Promise<ApplyResult> {
+  ): Promise<WriteResult> {
     const now = clock().toISOString();
     for (let attempt = 0; attempt < 2; attempt++) {
       const current = await session(runId);
@@ -228,12 +212,15 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       const written = await db.transaction('rw', tables, async () => {
         const stored = await db.runs.get(runId);
         if (!sameRow(stored, current.run)) return undefined;
+        const moved = result.event.payload.after;
         const row: RunRow = {
           ...current.run,
+          // A move to another version: the run is checked against the new one from now on.
+          ...(isRunItem(result.event.itemId) ? (moved as RunSettings) : {}),
           updatedAt: now,
           logVersion: logVersionOf(current.run) + 1,
         };
-        await db.answers.put(result.answer);
+        if (result.answer) await db.answers.put(result.answer);
         // add, not put: a second writer of this chain's seq must fail, never overwrite it.
         await db.runEvents.add(result.event);
         await db.runs.put(row);
@@ -244,9 +231,16 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
         open.delete(runId);
         continue;
       }
-      current.run = written;
-      current.log.add(result.event);
-      return { ok: true, answer: result.answer, event: result.event };
+      if (isRunItem(result.event.itemId)) {
+        // Another template version: rebuild the run in memory on its next use.
+        open.delete(runId);
+      } else {
+        current.run = written;
+        current.log.add(result.event);
+      }
+      return result.answer
+        ? { ok: true, answer: result.answer, event: result.event }
+        : { ok: true, event: result.event };
     }
     return fail('stale', 'This run keeps changing in another window; try again.');
   }
@@ -261,8 +255,10 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
   });
 
   async function apply(runId: string, action: Action, actor: Actor): Promise<ApplyResult> {
-    return guarded(() =>
-      write(runId, (openRun, now) => recordAction(contextOf(openRun, actor, now), action)),
+    return itemResult(
+      await guarded(() =>
+        write(runId, (openRun, now) => recordAction(contextOf(openRun, actor, now), action)),
+      ),
     );
   }
 
@@ -275,7 +271,7 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       itemId: string,
       keep: string,
       actor: Actor,
-    ): Promise<ApplyResult> {
+    ): Promise<WriteResult> {
       return guarded(() =>
         write(runId, (openRun, now) =>
           resolveConflict(contextOf(openRun, actor, now), itemId, keep),
@@ -283,10 +279,38 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       );
     },
 
+    /**
+     * Moves the run in progress to another version of its template (core/runs/move-run.ts): one
+     * event in the history; the template must be on this device.
+     */
+    async move(
+      runId: string,
+      target: { definitionKey: string; parameters: ParameterValues },
+      actor: Actor,
+    ): Promise<WriteResult> {
+      const row = await db.definitions.get(target.definitionKey);
+      if (!row)
+        return fail(
+          'definition-missing',
+          `The template "${target.definitionKey}" is not on this device.`,
+        );
+      return guarded(() =>
+        write(runId, (openRun, now) =>
+          moveRun(contextOf(openRun, actor, now), {
+            definition: row.definition,
+            hash: row.hash,
+            parameters: target.parameters,
+          }),
+        ),
+      );
+    },
+
     /** Takes back this device's last event of the run (undoing an undo redoes it). */
     async undo(runId: string, actor: Actor): Promise<ApplyResult> {
-      return guarded(() =>
-        write(runId, (openRun, now) => undoLast(contextOf(openRun, actor, now))),
+      return itemResult(
+        await guarded(() =>
+          write(runId, (openRun, now) => undoLast(contextOf(openRun, actor, now))),
+        ),
       );
     },
 
@@ -300,7 +324,7 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
         return await db.transaction('rw', db.runs, db.definitions, async () => {
           const row: DefinitionRow | undefined = await db.definitions.get(input.definitionKey);
           if (!row) throw new Error(`The template "${input.definitionKey}" is not on this device.`);
-          const { values, problems } = checkParameters(row.definition, input.parameters);
+          const { values, problems } = checkRunParameters(row.definition, input.parameters);
           if (problems.length > 0)
             throw new Error(`Check the run's details: ${problems.join('; ')}.`);
           const createdAt = now.toISOString();
@@ -379,11 +403,13 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       const prepared = await prepareAttachment(file, { runId, itemId }, clock());
       if (!prepared.ok) return prepared;
       const action: Action = { type: 'attach', itemId, attachment: prepared.ref };
-      return guarded(() =>
-        write(
-          runId,
-          (openRun, now) => recordAction(contextOf(openRun, actor, now), action),
-          () => db.attachments.add(prepared.row),
+      return itemResult(
+        await guarded(() =>
+          write(
+            runId,
+            (openRun, now) => recordAction(contextOf(openRun, actor, now), action),
+            () => db.attachments.add(prepared.row),
+          ),
         ),
       );
     },

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { canonicalReportJson, countersign, verifyReport } from '../../../core/reports';
-import { canonicalJson, sha256Hex, type RunEvent } from '../../../core/runs';
+import { answerAfter, canonicalJson, sha256Hex, type RunEvent } from '../../../core/runs';
 import { BackupRefusedError, exportBackup, restoreBackup } from '../../../renderer/storage/backup';
 import type { GoLiveDatabase } from '../../../renderer/storage/database';
 import { createReportRepository } from '../../../renderer/storage/report-repository';
@@ -404,7 +404,7 @@ describe('merging into a device that has the run', () => {
     const merged = await spareRepo.load(laptop.runId);
     const item = merged?.log.item('isp-lines');
     expect(item?.conflict).toBe(true);
-    expect(item?.heads.map((head) => head.payload.after.notes).sort()).toEqual([
+    expect(item?.heads.map((head) => answerAfter(head)?.notes).sort()).toEqual([
       'Line 2 delivered (laptop)',
       'Line 2 due Sunday (spare)',
     ]);

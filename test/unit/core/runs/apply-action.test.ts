@@ -277,7 +277,7 @@ describe('applyAction: waivers, notes, attachments', () => {
       { type: 'waive', itemId: 'failover-test', justification: 'Tested by the ISP on Friday.' },
       supervisor,
     );
-    expect(result.ok && result.answer.waiver).toEqual({
+    expect(result.ok && result.answer?.waiver).toEqual({
       justification: 'Tested by the ISP on Friday.',
       by: supervisor,
       at: session.now(),

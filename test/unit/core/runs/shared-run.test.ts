@@ -3,10 +3,12 @@
 // resolve, and the whole log verifies (chains, clocks, every event's `before`).
 import { describe, expect, it } from 'vitest';
 import {
+  answerAfter,
   recordEvent,
   resolveConflict,
   verifyAnswersAgainstLog,
   verifyRunLog,
+  type ItemEventPayload,
   type RunEvent,
 } from '../../../../core/runs';
 import { admin, done, makeRun, Session, supervisor } from './fixtures';
@@ -44,7 +46,7 @@ describe('merging the chains of a shared run', () => {
     for (const session of [a, b]) {
       const merge = session.log.item('wifi-survey');
       expect(merge.conflict).toBe(true);
-      expect(merge.heads.map((h) => h.payload.after.notes).sort()).toEqual([
+      expect(merge.heads.map((h) => answerAfter(h)?.notes).sort()).toEqual([
         'from A',
         'from B, later by the clock',
       ]);
@@ -80,7 +82,7 @@ describe('merging the chains of a shared run', () => {
     b.must(note('from B'));
     sync(a, b);
     expect(b.refused(note('third'))).toBe('conflict-unresolved');
-    const keep = a.log.item('wifi-survey').heads.find((h) => h.payload.after.notes === 'from A');
+    const keep = a.log.item('wifi-survey').heads.find((h) => answerAfter(h)?.notes === 'from A');
     const resolved = b.keep(resolveConflict(b.context(supervisor), 'wifi-survey', keep!.hash));
     expect(resolved).toMatchObject({ ok: true, event: { type: 'resolveConflict' } });
     sync(a, b);
@@ -178,11 +180,13 @@ describe('verifying a shared run log', () => {
     // B records on top of a state that never existed, and hashes it properly.
     const honest = b.apply(note('two'));
     if (!honest.ok) throw new Error('refused');
+    const said = answerAfter(honest.event);
+    if (!said) throw new Error('not an item event');
     const draft = {
       ...honest.event,
       payload: {
-        ...honest.event.payload,
-        before: { ...honest.event.payload.after, notes: 'never said' },
+        ...(honest.event.payload as ItemEventPayload),
+        before: { ...said, notes: 'never said' },
       },
     };
     const lie = recordEvent(draft, 'device-b', null, { 'device-a': 1 });
