@@ -41,6 +41,8 @@ export { hubMessage, jsonBody, readError, readJson, readText, TransportError } f
 export type { HubRequest, HubResponse, Transport, TransportErrorKind } from './transport';
 export { runSyncCycle } from './sync-engine';
 export { syncSharedRuns } from './sync-shared-runs';
+export { listPeople, setRunPlan, shareRun, updateMembers } from './shared-runs-client';
+export type { TeamOutcome } from './shared-runs-client';
 export type { SharedRunsOutcome } from './sync-shared-runs';
 export type { SyncEngineDeps } from './sync-engine';
 export { DEFAULT_SYNC_CONFIG, ENGINE_ERRORS } from './sync-types';

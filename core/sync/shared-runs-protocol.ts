@@ -31,7 +31,7 @@ export const SHARED_RUN_PATHS = {
   run: '/v1/runs/:runId',
   /** POST: add or remove members (the owner). */
   runMembers: '/v1/runs/:runId/members',
-  /** PUT: the plan: a due date per department (the owner). */
+  /** POST: the plan: a due date per department (the owner). */
   runPlan: '/v1/runs/:runId/plan',
   /** POST: push this device's events. GET ?after=<cursor>: the events received after it. */
   runEvents: '/v1/runs/:runId/events',
@@ -131,7 +131,7 @@ export const updateMembersRequestSchema = z.strictObject({
 });
 export type UpdateMembersRequest = z.infer<typeof updateMembersRequestSchema>;
 
-/** PUT runPlan. */
+/** POST runPlan. */
 export const runPlanRequestSchema = z.strictObject({ plan: z.record(department, isoDate) });
 export type RunPlanRequest = z.infer<typeof runPlanRequestSchema>;
 
