@@ -12,6 +12,8 @@ import { declareVersion1 } from './versions/v1';
 import { declareVersion2 } from './versions/v2';
 import { declareVersion3 } from './versions/v3';
 import { declareVersion4, declareVersion5 } from './versions/v4';
+import { declareVersion6 } from './versions/v6';
+import type { TemplateDraftRow } from './draft-repository';
 
 export interface SettingRow {
   key: string;
@@ -98,6 +100,8 @@ export type GoLiveDatabase = Dexie & {
   signedReports: Table<SignedReportRow, [string, number]>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   trustedKeys: EntityTable<TrustedKey, 'publicKey'>;
+  /** Drafts of templates' next versions (schema v6). */
+  templateDrafts: EntityTable<TemplateDraftRow, 'definitionId'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): GoLiveDatabase {
@@ -107,6 +111,7 @@ export function openDatabase(name: string = DATABASE_NAME): GoLiveDatabase {
   declareVersion3(db);
   declareVersion4(db);
   declareVersion5(db);
+  declareVersion6(db);
   return db;
 }
 

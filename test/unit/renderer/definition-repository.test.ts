@@ -179,6 +179,12 @@ describe('reading', () => {
     const { repository } = freshRepository();
     await repository.seedBundled(BUNDLED_DEFINITIONS);
     const keys = (await repository.list()).map((row) => row.key);
-    expect(keys).toEqual(['client-onboarding@1.0.0', 'new-office@1.1.0', 'new-office@1.0.0']);
+    expect(keys).toEqual([
+      'client-onboarding@1.1.0',
+      'client-onboarding@1.0.0',
+      'new-office@1.2.0',
+      'new-office@1.1.0',
+      'new-office@1.0.0',
+    ]);
   });
 });
