@@ -101,6 +101,8 @@ export { RUN_ITEM_ID, isRunItem, settingsOf } from './run-settings';
 export type { MovePlan, MoveTarget } from './move-run';
 export { moveRun, pendingRechecks, planMove } from './move-run';
 export type { ParameterCheck } from './run-parameters';
+export type { DepartmentLink, DepartmentState, DepartmentStatus, ReadyItem } from './team-work';
+export { departmentChain, itemsOfDepartments, readyForYou } from './team-work';
 export { checkRunParameters } from './run-parameters';
 export type { DigestLabels, Rag, StatusDigest } from './digest';
 export { DEFAULT_DIGEST_LABELS, buildStatusDigest, ragOf } from './digest';
