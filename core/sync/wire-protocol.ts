@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import type { SignerRole, TrustList } from '../reports/report-format';
 import { SHARED_RUN_PATHS } from './shared-runs-protocol';
+import { NOTIFICATION_PATHS } from './notification-protocol';
 
 export * from './shared-runs-protocol';
+export * from './notification-protocol';
 import { signatureSchema } from '../reports/report-schema';
 import type { GateDecision } from '../runs/gate';
 
@@ -37,6 +39,7 @@ export const PATHS = {
   definition: '/v1/definitions/:id/:version',
   openApi: '/openapi.json',
   ...SHARED_RUN_PATHS,
+  ...NOTIFICATION_PATHS,
 } as const;
 
 export type HubRole = SignerRole;
