@@ -14,6 +14,7 @@ import { totalTally } from './definition-stats';
 import { formatMinutes } from './format-estimate';
 import { diffPath, versionPath } from './template-paths';
 import { useDefinitionVersions } from './use-definitions';
+import { DraftEntry } from './editor/draft-entry';
 import './templates.css';
 
 export function DefinitionDetailScreen() {
@@ -57,6 +58,7 @@ export function DefinitionDetailScreen() {
               {t('templates.detail.compare')}
             </Link>
           )}
+          <DraftEntry row={row} isLatest={versions[0] === row} />
         </>
       }
     >

@@ -10,3 +10,8 @@ export function diffPath(id: string, from?: string, to?: string): string {
   const search = query.toString();
   return `/templates/${encodeURIComponent(id)}/diff${search === '' ? '' : `?${search}`}`;
 }
+
+/** The draft of a template's next version (one per template). */
+export function draftPath(id: string): string {
+  return `/templates/${encodeURIComponent(id)}/draft`;
+}

@@ -1,4 +1,7 @@
-// English strings of the templates feature: the list, one version's detail, import and compare.
+// English strings of the templates feature: the list, one version's detail, import and compare;
+// the editor's strings are in template-editor.ts.
+import { templateEditor } from './template-editor';
+
 export const templates = {
   title: 'Templates',
   intro:
@@ -195,4 +198,5 @@ export const templates = {
     required: 'Required',
     help: 'Help',
   },
+  editor: templateEditor,
 };

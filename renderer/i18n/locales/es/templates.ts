@@ -1,5 +1,6 @@
 // Spanish strings of the templates feature (same keys as en/templates.ts).
 import type { Translation } from '../en';
+import { templateEditor } from './template-editor';
 
 export const templates: Translation['templates'] = {
   title: 'Plantillas',
@@ -199,4 +200,5 @@ export const templates: Translation['templates'] = {
     required: 'Obligatorio',
     help: 'Ayuda',
   },
+  editor: templateEditor,
 };
