@@ -10,7 +10,9 @@ import { evaluateGate } from '../runs/gate';
 import { evaluateItem } from '../runs/evaluation';
 import type { RunEvent } from '../runs/run-event';
 import { RunLog } from '../runs/run-log';
+import type { ChainHead } from '../runs/verify-run-log';
 import { verifyAnswersAgainstLog, verifyRunLog } from '../runs/verify-run-log';
+import { historyOf } from './report-history';
 import type { Actor, Answer, AnswerMap, AnswerValue, AttachmentRef, Run } from '../runs/model';
 import { computeProgress } from '../runs/progress';
 import { judgeContext, type JudgeContext } from '../runs/thresholds';
@@ -41,6 +43,7 @@ export type ReportBuildErrorCode =
   | 'wrong-definition'
   | 'broken-event-log'
   | 'answers-not-in-log'
+  | 'unresolved-conflict'
   | 'invalid-revision'
   | 'invalid-input';
 
@@ -102,13 +105,26 @@ function check(input: BuildReportInput): void {
       `The run's history is broken at event ${log.seq}: ${log.reason}`,
     );
   }
-  const mismatched = verifyAnswersAgainstLog(input.answers, RunLog.of(run.id, events).answers());
+  const merged = RunLog.of(run.id, events);
+  if (merged.conflictIds().size > 0) {
+    throw new ReportBuildError(
+      'unresolved-conflict',
+      `${[...merged.conflictIds()].join(', ')} changed on two devices at once: choose which answer stands before signing off.`,
+    );
+  }
+  const mismatched = verifyAnswersAgainstLog(input.answers, merged.answers());
   if (mismatched.length > 0) {
     throw new ReportBuildError(
       'answers-not-in-log',
       `The answers of ${mismatched.join(', ')} do not match the run's history: they were changed outside the app.`,
     );
   }
+}
+
+/** The heads of a log check() already verified. */
+function verifiedChains(runId: string, events: readonly RunEvent[]): ChainHead[] {
+  const log = verifyRunLog(runId, events);
+  return log.ok ? log.chains : [];
 }
 
 // Copies pick the contract's fields only: an extra property on a stored object (added by a later
@@ -250,7 +266,7 @@ export function buildReportBody(input: BuildReportInput): ReportBody {
     sections,
     departments: definition.departments.map(({ id, title }) => ({ id, title })),
     hiddenItems: visibility.hidden.map((ref) => ref.item.id),
-    eventChain: { head: events.at(-1)?.hash ?? null, length: events.length },
+    history: historyOf(verifiedChains(run.id, events), events),
     lessonsLearned: input.lessonsLearned,
     signedAt: input.signedAt,
   };

@@ -6,14 +6,17 @@
 import type { DefinitionKind, ItemType, ParameterValues, Severity } from '../definitions/schema';
 import type { Actor, AnswerValue, AttachmentRef, ItemStatus } from '../runs/model';
 import type { GateDecision } from '../runs/gate';
+import type { RunEvent } from '../runs/run-event';
 
 export const REPORT_FORMAT = 'go-live-report';
 /**
  * Bump when the canonical shape of ReportBody or Signature changes. History:
  * 1: the first format.
  * 2: items may carry `acceptedFailure` (done although the value fails, with the reason).
+ * 3: shared runs: the body's `history` (every device's events, each chain's head, the moves
+ *    between template versions) replaces `eventChain`.
  */
-export const REPORT_FORMAT_VERSION = 2;
+export const REPORT_FORMAT_VERSION = 3;
 
 export type SignerRole = 'admin' | 'supervisor' | 'head';
 
@@ -102,12 +105,23 @@ export interface ReportBody {
   departments?: { id: string; title: string }[];
   /** Items hidden by the run's parameters (`when`), by id. */
   hiddenItems: string[];
-  /** Head of the run's hash-chained event log at signing, and its length. */
-  eventChain: { head: string | null; length: number };
+  /** Format 1 and 2: head of the run's single hash-chained event log at signing, and its length. */
+  eventChain?: { head: string | null; length: number };
+  /** Format 3: the run's whole history at signing, every device's chain (shared runs). */
+  history?: ReportHistory;
   /** What went wrong, what check was missing: input for the template's next version. */
   lessonsLearned: string;
   /** ISO 8601: when the administrator signed it off. */
   signedAt: string;
+}
+
+export interface ReportHistory {
+  /** Each device chain's last event and length, by chain id. */
+  chains: { chain: string; head: string; length: number }[];
+  /** Every device's events, by chain then seq: what the items are checked against. */
+  events: RunEvent[];
+  /** Moves of the run to another template version, oldest first (the report names every one). */
+  moves: { fromVersion: string; toVersion: string; toHash: string; at: string; by: Actor }[];
 }
 
 export interface SignerIdentity {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFINITION_KINDS, ITEM_TYPES, PARAMETER_ID, SEVERITIES } from '../definitions/schema';
 import { ACTOR_ROLES, type ItemStatus } from '../runs/model';
+import { MAX_CHAINS_PER_RUN, runEventSchema } from '../runs/run-event-schema';
 import { base64urlPattern } from './base64url';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
 import type {
@@ -29,6 +30,9 @@ export const REPORT_SCHEMA_LIMITS = {
   legs: 10_000,
   signatures: 20,
   parameters: 200,
+  /** Events of a shared run's history in one report (every device). */
+  events: 200_000,
+  moves: 100,
 } as const;
 
 export const SIGNER_ROLES = [
@@ -179,7 +183,26 @@ export const reportBodySchema = z.strictObject({
     .max(L.sections)
     .optional(),
   hiddenItems: z.array(shortText).max(L.items),
-  eventChain: z.strictObject({ head: sha256.nullable(), length: count }),
+  eventChain: z.strictObject({ head: sha256.nullable(), length: count }).optional(),
+  history: z
+    .strictObject({
+      chains: z
+        .array(z.strictObject({ chain: shortText, head: sha256, length: count.min(1) }))
+        .max(MAX_CHAINS_PER_RUN),
+      events: z.array(runEventSchema).max(L.events),
+      moves: z
+        .array(
+          z.strictObject({
+            fromVersion: shortText,
+            toVersion: shortText,
+            toHash: sha256,
+            at: timestamp,
+            by: actorSchema,
+          }),
+        )
+        .max(L.moves),
+    })
+    .optional(),
   lessonsLearned: longText,
   signedAt: isoDateTime,
 });

@@ -150,7 +150,7 @@ async function supervise(
     body: report.body,
     previousSignatures: report.signatures,
   });
-  return { body: report.body, signatures: [...report.signatures, signature] };
+  return { ...report, signatures: [...report.signatures, signature] };
 }
 
 /** A supervisor approves the signed-off report. Verify it (verifyReport) before calling this. */

@@ -47,7 +47,15 @@ export type ReportProblemCode =
   /** The sign-off's key belongs to an administrator of another office (or of none listed). */
   | 'not-admin-of-office'
   /** The countersign's or send-back's key belongs to a supervisor of other offices only. */
-  | 'not-supervisor-of-office';
+  | 'not-supervisor-of-office'
+  /** Format 3: a device chain of the history is broken, or its clocks or "before"s lie. */
+  | 'history-broken'
+  /** Format 3: the events are not the ones the signed body names (a chain added, cut or changed). */
+  | 'history-mismatch'
+  /** Format 3: an item in the report is not what the merged history says it is. */
+  | 'answer-not-in-history'
+  /** Format 3: the history still holds a conflict nobody resolved. */
+  | 'unresolved-conflict';
 
 export type ReportWarningCode =
   /** The key was revoked after this signature was made: the signature stands. */

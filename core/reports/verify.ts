@@ -7,6 +7,7 @@
 import { canonicalJson } from '../runs/event-chain';
 import type { ReportBody, TrustList } from './report-format';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
+import { historyProblems, historyShapeProblems } from './report-history';
 import { reportHash } from './report-hash';
 import { signedReportSchema } from './report-schema';
 import { describeShapeIssues } from './shape-issues';
@@ -20,7 +21,7 @@ import type {
 import { checkSignatures } from './verify-signatures';
 
 /** Report format versions this verifier reads. */
-export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1, REPORT_FORMAT_VERSION];
+export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1, 2, REPORT_FORMAT_VERSION];
 
 /** How many shape problems are listed before the rest are summed up. */
 const MAX_SHAPE_PROBLEMS = 20;
@@ -119,11 +120,14 @@ export function verifyReport(
     ]);
   }
 
-  const newer = fieldsNewerThanFormat(report.body);
+  const newer = [...fieldsNewerThanFormat(report.body), ...historyShapeProblems(report.body)];
   if (newer.length > 0) return invalid(newer);
 
   const hash = reportHash(report.body);
-  const problems: ReportProblem[] = [...checkRevision(report.body)];
+  const problems: ReportProblem[] = [
+    ...checkRevision(report.body),
+    ...historyProblems(report.body),
+  ];
   if (options.knownRevisions) {
     problems.push(...checkKnownRevisions(report.body, hash, options.knownRevisions));
   }

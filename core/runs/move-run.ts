@@ -96,6 +96,7 @@ export function moveRun(context: RecordContext, target: MoveTarget): RecordResul
   const action: MoveToVersionAction = {
     type: 'moveToVersion',
     itemId: RUN_ITEM_ID,
+    from: { definitionVersion: current.definitionVersion, definitionHash: current.definitionHash },
     recheck: plan.recheck,
     removed: plan.removed,
     added: plan.added,

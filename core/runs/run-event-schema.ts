@@ -125,7 +125,7 @@ export const singleLogEventSchema = z.strictObject(eventContent);
 /** Chains at most this many devices may write to one run (the clock names each). */
 export const MAX_CHAINS_PER_RUN = 200;
 
-export const runEventSchema = z.strictObject({
+const runEventObject = z.strictObject({
   ...eventContent,
   v: z.literal(2).optional(),
   chain: id,
@@ -134,6 +134,9 @@ export const runEventSchema = z.strictObject({
     .refine((clock) => Object.keys(clock).length <= MAX_CHAINS_PER_RUN, 'names too many devices')
     .optional(),
 });
+
+/** A run event; its action is checked loosely (the hash covers it), so it is typed as the model's. */
+export const runEventSchema = runEventObject as unknown as z.ZodType<RunEvent>;
 
 // Compile-time proof that the schemas and the model describe the same shapes (the action is
 // checked loosely on purpose, so events compare without it).
@@ -145,16 +148,18 @@ const sameActor: Same<z.infer<typeof actorSchema>, Actor> = true;
 const sameRef: Same<z.infer<typeof attachmentRefSchema>, AttachmentRef> = true;
 const sameValue: Same<z.infer<typeof answerValueSchema>, AnswerValue> = true;
 const sameAnswer: Same<z.infer<typeof answerSchema>, Answer> = true;
+const sameSettings: Same<z.infer<typeof runSettingsSchema>, RunSettings> = true;
 const sameEvent: Same<
-  WithoutAction<z.infer<typeof runEventSchema>>,
+  WithoutAction<z.infer<typeof runEventObject>>,
   WithoutAction<RunEvent>
 > = true;
-export const RUN_SCHEMAS_MATCH_MODEL = sameActor && sameRef && sameValue && sameAnswer && sameEvent;
+export const RUN_SCHEMAS_MATCH_MODEL =
+  sameActor && sameRef && sameValue && sameAnswer && sameSettings && sameEvent;
 
 /** A parsed event, typed as the model's (the action is covered by its hash). */
 export function parseRunEvent(value: unknown) {
   const parsed = runEventSchema.safeParse(value);
   return parsed.success
-    ? { ok: true as const, event: parsed.data as unknown as RunEvent }
+    ? { ok: true as const, event: parsed.data }
     : { ok: false as const, issues: parsed.error.issues };
 }

@@ -25,6 +25,8 @@ export interface RunSettings {
 export interface MoveToVersionAction {
   type: 'moveToVersion';
   itemId: typeof RUN_ITEM_ID;
+  /** The version moved from (the settings before the first move are not in any event). */
+  from: { definitionVersion: string; definitionHash: string };
   /** Answers whose item changed what counts as done, with why: to be checked again. */
   recheck: RecheckEntry[];
   /** Items that are not in the new version: their answers stay in the history only. */

@@ -39,6 +39,7 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   supersedesNone: 'ninguna (primera revisión)',
   eventLog: 'Registro de eventos',
   eventCount: '{count} eventos',
+  deviceCount: '{count} dispositivos',
   hiddenItems: 'Elementos ocultos',
   signatures: 'Firmas',
   noSignatures: 'Sin firmas.',

@@ -44,6 +44,8 @@ export interface PdfLabels {
   eventLog: string;
   /** "{count} events". */
   eventCount: string;
+  /** "{count} devices": the devices whose logs make up a shared run's history. */
+  deviceCount: string;
   hiddenItems: string;
   signatures: string;
   noSignatures: string;
@@ -149,6 +151,7 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   supersedesNone: 'none (first revision)',
   eventLog: 'Event log',
   eventCount: '{count} events',
+  deviceCount: '{count} devices',
   hiddenItems: 'Hidden items',
   signatures: 'Signatures',
   noSignatures: 'No signatures.',

@@ -291,6 +291,21 @@ function dataTable(
   return table;
 }
 
+/** "312 events · 3 devices" (shared history) or "120 events · a1b2c3…" (one log). */
+function eventLogText(body: ReportBody, labels: PdfLabels): string {
+  if (body.history) {
+    const count = body.history.chains.reduce((sum, chain) => sum + chain.length, 0);
+    return `${fill(labels.eventCount, { count })} · ${fill(labels.deviceCount, {
+      count: body.history.chains.length,
+    })}`;
+  }
+  const chain = body.eventChain;
+  if (!chain) return labels.noValue;
+  return `${fill(labels.eventCount, { count: chain.length })}${
+    chain.head ? ` · ${shortHash(chain.head)}` : ''
+  }`;
+}
+
 function actorText(actor: Actor | undefined, at: string | undefined, labels: PdfLabels): string {
   const who = actor ? `${line(actor.name)} (${labels.roles[actor.role] ?? line(actor.role)})` : '';
   const when = at ? formatTimestamp(at) : '';
@@ -327,12 +342,7 @@ function cover(context: Context, signatures: Signature[]): Content[] {
     [labels.supersedes, body.supersedes ? line(body.supersedes) : labels.supersedesNone],
     [labels.office, line(body.run.office)],
     [labels.parameters, parameters || labels.noValue],
-    [
-      labels.eventLog,
-      `${fill(labels.eventCount, { count: body.eventChain.length })}${
-        body.eventChain.head ? ` · ${shortHash(body.eventChain.head)}` : ''
-      }`,
-    ],
+    [labels.eventLog, eventLogText(body, labels)],
     [labels.hiddenItems, String(body.hiddenItems.length)],
   ];
 

@@ -247,12 +247,20 @@ function checkRuns(data: BackupData, reasons: string[]): Omit<RunBundle, 'attach
 }
 
 /**
- * Whether a run's events hold the single-log history a format-1 report signed: `length` events of
- * one chain ending in `head` (reports from before shared runs name one log).
+ * Whether a run's events hold the history a report signed: every chain its history names up to
+ * its head (format 3), or the one log of earlier formats, `length` events ending in `head`.
  */
-function holdsSignedLog(events: readonly RunEvent[], head: string | null, length: number): boolean {
-  if (length === 0) return head === null;
-  return events.some((event) => event.seq === length && event.hash === head);
+function holdsSignedHistory(events: readonly RunEvent[], body: SignedReport['body']): boolean {
+  const holds = (chain: string | undefined, seq: number, hash: string | null) =>
+    events.some(
+      (event) =>
+        event.seq === seq && event.hash === hash && (chain === undefined || event.chain === chain),
+    );
+  if (body.history) {
+    return body.history.chains.every(({ chain, head, length }) => holds(chain, length, head));
+  }
+  const { head, length } = body.eventChain ?? { head: null, length: 0 };
+  return length === 0 ? head === null : holds(undefined, length, head);
 }
 
 function checkSignedReports(
@@ -307,10 +315,9 @@ function checkSignedReports(
         continue;
       }
       const bundle = verifiedRuns.get(entry.runId);
-      const { head, length } = body.eventChain;
-      if (bundle && !holdsSignedLog(bundle.events, head, length)) {
+      if (bundle && !holdsSignedHistory(bundle.events, body)) {
         reasons.push(
-          `${label}: the event log of run "${bundle.run.name}" does not hold the history it signed (${length} events ending ${head ?? 'nowhere'}).`,
+          `${label}: the event log of run "${bundle.run.name}" does not hold the history it signed.`,
         );
         continue;
       }

@@ -107,13 +107,17 @@ describe('buildReportBody', () => {
     expect(failover?.reason).toBe('Second line late.');
     expect(failover?.waiver?.justification).toBe('Line 2 on Tuesday; 4G backup.');
     expect(body.summary).toMatchObject({ total: 10, blocked: 1, notApplicable: 1, done: 8 });
-    expect(body.eventChain).toEqual({
-      head: session.events.at(-1)?.hash,
-      length: session.events.length,
+    expect(body.history).toEqual({
+      chains: [
+        { chain: 'device-a', head: session.events.at(-1)?.hash, length: session.events.length },
+      ],
+      events: session.events,
+      moves: [],
     });
+    expect(body).not.toHaveProperty('eventChain');
     expect(body).toMatchObject({
       format: 'go-live-report',
-      formatVersion: 2,
+      formatVersion: 3,
       reportId: 'run-berlin',
       revision: 1,
       supersedes: null,
@@ -145,12 +149,12 @@ describe('buildReportBody', () => {
       failing: true,
       failure: '1 of 2 core switches named.',
     });
-    expect(body.eventChain.length).toBe(1);
+    expect(body.history?.events).toHaveLength(1);
   });
 
-  it('an untouched run has a null chain head', () => {
+  it('an untouched run has an empty history', () => {
     const body = buildReportBody(input(new Session()));
-    expect(body.eventChain).toEqual({ head: null, length: 0 });
+    expect(body.history).toEqual({ chains: [], events: [], moves: [] });
     expect(body.sections[0]?.items[0]).not.toHaveProperty('updatedAt');
   });
 

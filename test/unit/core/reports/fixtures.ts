@@ -176,3 +176,17 @@ export function evidenceBody(): ReportBody {
 }
 
 export const allEvidence: BundleAttachment[] = [photo, speedTest, photoAgain];
+
+/**
+ * The same body as an older format would have written it: a single log's eventChain instead of
+ * the shared history (reports signed before format 3 live for years and must still verify).
+ */
+export function inFormat(body: ReportBody, version: 1 | 2): ReportBody {
+  const { history, ...rest } = structuredClone(body);
+  const chain = history?.chains[0];
+  return {
+    ...rest,
+    formatVersion: version,
+    eventChain: chain ? { head: chain.head, length: chain.length } : { head: null, length: 0 },
+  };
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countersign,
   createKeySigner,
+  REPORT_FORMAT_VERSION,
   reportHash,
   ReportSigningError,
   sendBack,
@@ -44,7 +45,7 @@ describe('signStatement', () => {
     });
     expect(signature.statement).toEqual({
       format: 'go-live-report',
-      formatVersion: 2,
+      formatVersion: REPORT_FORMAT_VERSION,
       purpose: 'send-back',
       reportHash: reportHash(reportBody),
       signer: await supervisorSigner.identity(),

@@ -241,12 +241,16 @@ describe('verifyReport refuses', () => {
     tampered.body.sections[0]!.items[1]!.value = { type: 'number', value: 48 };
     const trust = await defaultTrust();
     const result = verifyReport(tampered, trust);
-    expect(codes(result)).toEqual(['hash-mismatch', 'hash-mismatch']);
+    // The run's history also says the item was not 48: the edit is caught twice over.
+    expect(codes(result)).toEqual(['answer-not-in-history', 'hash-mismatch', 'hash-mismatch']);
     expect(result.problems[0]?.message).toMatch(
+      /body\.sections\[0\]\.items\[1\]: ".*" is not what the run's history says it is\./,
+    );
+    expect(result.problems[1]?.message).toMatch(
       /^Signature 1 \(sign-off by Ana Admin\) covers report hash [0-9a-f]{16}…, but the report now hashes to [0-9a-f]{16}…: the report body was changed after signing\. Which field changed cannot be told without the signed copy\.$/,
     );
     const named = verifyReport(tampered, trust, { signedCopy: report.body });
-    expect(named.problems[0]?.message).toMatch(
+    expect(named.problems[1]?.message).toMatch(
       /Changed: body\.sections\[0\]\.items\[1\]\.value\.value\.$/,
     );
     expect(named.signatures.map((s) => s.valid)).toEqual([false, false]);
@@ -295,11 +299,11 @@ describe('verifyReport refuses', () => {
 
   it('an unknown format or format version', async () => {
     const report = clone(await signedOff());
-    edit(report, ['body', 'formatVersion'], 3);
+    edit(report, ['body', 'formatVersion'], 4);
     expect(verifyReport(report, await defaultTrust()).problems).toEqual([
       expect.objectContaining({
         code: 'unsupported-format-version',
-        message: expect.stringMatching(/format version 3; this verifier reads version 1, 2/),
+        message: expect.stringMatching(/format version 4; this verifier reads version 1, 2, 3/),
       }),
     ]);
     edit(report, ['body', 'format'], 'invoice');

@@ -13,7 +13,8 @@ import {
   type Action,
   type RunEvent,
 } from '../../../../core/runs';
-import { admin, done, makeRun, Session, supervisor } from './fixtures';
+import { buildReportBody, reportHash } from '../../../../core/reports';
+import { admin, definition, done, makeRun, Session, supervisor } from './fixtures';
 
 const items = ['wifi-survey', 'desk-phones', 'av-policy', 'backup-target', 'core-switches'];
 
@@ -90,6 +91,20 @@ function deliver(from: Session, to: Session, shuffle: number[]): void {
   for (const event of events) to.log.add(event);
 }
 
+function bodyOf(session: Session) {
+  return buildReportBody({
+    definition,
+    run: session.run,
+    answers: session.answers,
+    events: session.events,
+    office: 'Berlin office',
+    lessonsLearned: '',
+    signedAt: '2025-06-01T18:00:00.000Z',
+    revision: 1,
+    supersedes: null,
+  });
+}
+
 function view(session: Session): string {
   const answers = [...session.answers].sort(([a], [b]) => (a < b ? -1 : 1));
   return canonicalJson({ answers, conflicts: [...session.log.conflictIds()].sort() });
@@ -99,6 +114,7 @@ describe('property: shared runs converge', () => {
   it('any devices, edits, partitions and delivery orders end in the same run', () => {
     let conflictsSeen = 0;
     let resolutions = 0;
+    let reportsCompared = 0;
     fc.assert(
       fc.property(
         fc
@@ -150,11 +166,18 @@ describe('property: shared runs converge', () => {
           // A device rebuilding from the events alone (a restore, a verifier) gets the same run.
           const rebuilt = RunLog.of(run.id, [...events].reverse());
           expect(verifyAnswersAgainstLog(first.answers, rebuilt.answers())).toEqual([]);
+          // And every device would sign the very same report (when nothing is left in conflict).
+          if (first.log.conflictIds().size === 0) {
+            const hashes = new Set(sessions.map((session) => reportHash(bodyOf(session))));
+            expect(hashes.size).toBe(1);
+            reportsCompared += 1;
+          }
         },
       ),
       { numRuns: 200 },
     );
     expect(conflictsSeen).toBeGreaterThan(0);
     expect(resolutions).toBeGreaterThan(0);
+    expect(reportsCompared).toBeGreaterThan(0);
   });
 });
