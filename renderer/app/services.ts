@@ -4,6 +4,7 @@ import { createProfileRepository } from '../storage/profile-repository';
 import { createSeededDefinitionRepository } from '../storage/bundled-definitions';
 import { createRunRepository } from '../storage/run-repository';
 import { createReportRepository } from '../storage/report-repository';
+import { createSharedRunRepository } from '../storage/shared-run-repository';
 
 const db = database();
 const runs = createRunRepository(db);
@@ -14,4 +15,5 @@ export const services = {
   definitions: createSeededDefinitionRepository(db),
   runs,
   reports: createReportRepository(db, runs),
+  sharedRuns: createSharedRunRepository(db, runs),
 };

@@ -13,6 +13,8 @@ import { declareVersion2 } from './versions/v2';
 import { declareVersion3 } from './versions/v3';
 import { declareVersion4, declareVersion5 } from './versions/v4';
 import { declareVersion6 } from './versions/v6';
+import { declareVersion7 } from './versions/v7';
+import type { SharedRunRow } from './shared-run-repository';
 import type { TemplateDraftRow } from './draft-repository';
 
 export interface SettingRow {
@@ -102,6 +104,8 @@ export type GoLiveDatabase = Dexie & {
   trustedKeys: EntityTable<TrustedKey, 'publicKey'>;
   /** Drafts of templates' next versions (schema v6). */
   templateDrafts: EntityTable<TemplateDraftRow, 'definitionId'>;
+  /** Runs shared with other people through the hub (schema v7). */
+  sharedRuns: EntityTable<SharedRunRow, 'runId'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): GoLiveDatabase {
@@ -112,6 +116,7 @@ export function openDatabase(name: string = DATABASE_NAME): GoLiveDatabase {
   declareVersion4(db);
   declareVersion5(db);
   declareVersion6(db);
+  declareVersion7(db);
   return db;
 }
 

@@ -8,6 +8,7 @@ import { createSyncService } from './sync-service';
 
 export const appSync = createSyncService({
   db: services.db,
+  sharedRuns: services.sharedRuns,
   keepReport: (report) =>
     keepImportedReport(
       {

@@ -13,12 +13,16 @@ import {
   createTrustStore,
 } from './dexie-stores';
 import { createFetchTransport } from './fetch-transport';
+import { createSharedRunStore } from './shared-run-store';
+import type { SharedRunRepository } from '../storage/shared-run-repository';
 import { readHubConnection, readLastSuccess, saveLastSuccess } from './hub-connection';
 import { queueChangedSnapshots } from './progress-snapshots';
 import { useSyncStore } from './use-sync-store';
 
 export interface SyncServiceDeps {
   db: GoLiveDatabase;
+  /** Runs shared with other people: pushed and pulled every cycle. */
+  sharedRuns?: SharedRunRepository;
   /** Keeps a verified pulled report with its evidence (the review feature's import). */
   keepReport: (report: PulledReport) => Promise<void>;
   clock?: () => Date;
@@ -69,10 +73,12 @@ export function createSyncService(
         trust: createTrustStore(db),
         definitions: createDefinitionSink(db),
         inbox: createReportInbox(db, deps.keepReport, clock),
+        ...(deps.sharedRuns ? { sharedRuns: createSharedRunStore(deps.sharedRuns) } : {}),
         clock,
         random,
         onProgress: (progress) => ui().progressed(progress),
       });
+      for (const runId of result.runs?.removedFrom ?? []) await deps.sharedRuns?.markRemoved(runId);
       if (result.outcome === 'ok') await saveLastSuccess(db, result.finishedAt);
       ui().finished(result);
       return result;
