@@ -13,7 +13,7 @@ import type { HubLimits } from '../../../hub/hub-context';
 import { createHub } from '../../../hub/server';
 import type { HubStore, UserRecord } from '../../../hub/store/hub-store';
 import { openPostgresStore } from '../../../hub/store/postgres-store';
-import { openSqliteStore } from '../../../hub/store/sqlite-store';
+import { openSqliteStore } from '../../../hub/store/open-store';
 import type { PostgresCluster } from './postgres-cluster';
 import { signerFor } from './report-fixtures';
 
@@ -30,8 +30,8 @@ export function sqliteFactory(): StoreFactory {
       const dir = mkdtempSync(path.join(tmpdir(), 'hub-sqlite-'));
       const file = path.join(dir, 'hub.sqlite');
       return {
-        store: openSqliteStore(file),
-        reopen: async () => openSqliteStore(file),
+        store: await openSqliteStore(file),
+        reopen: () => openSqliteStore(file),
         cleanup: () => rmSync(dir, { recursive: true, force: true }),
       };
     },
