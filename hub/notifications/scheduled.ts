@@ -18,7 +18,9 @@ import type { DailyDigest, DigestRun } from './events';
 import { heads, rowsFor, supervisorsOf } from './fan-out';
 import type { NotificationStore, Recipient } from './notification-store';
 
-export interface ScanSource extends NotificationStore, DefinitionSource {
+/** What the scans read: the hub's store (HubStore is one). */
+export interface ScanSource extends DefinitionSource {
+  readonly notifications: NotificationStore;
   listReports(scope: OfficeScope): Promise<ReportMeta[]>;
   listProgress(scope: OfficeScope): Promise<ProgressRecord[]>;
 }
@@ -31,10 +33,10 @@ export async function enqueueReminders(
   reminderAfterMs: number,
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - reminderAfterMs).toISOString();
-  const waiting = await store.reportsWaitingSince(cutoff);
+  const waiting = await store.notifications.reportsWaitingSince(cutoff);
   if (waiting.length === 0) return 0;
   const at = now.toISOString();
-  return store.withNotificationWriter(async (writer) => {
+  return store.notifications.withNotificationWriter(async (writer) => {
     const recipients = await writer.recipients();
     let written = 0;
     for (const meta of waiting) {
@@ -87,7 +89,7 @@ export async function enqueueDigests(
   if (now.getUTCHours() < options.digestHourUtc) return 0;
   const day = now.toISOString().slice(0, 10);
   const key = `daily-digest:${day}`;
-  if (await store.hasMark(key)) return 0;
+  if (await store.notifications.hasMark(key)) return 0;
   const reports = latestRevisions(await store.listReports('all'));
   const snapshots = latestPerRun(await store.listProgress('all'));
   const catalog = await catalogFor(store, snapshots);
@@ -113,7 +115,7 @@ export async function enqueueDigests(
   runs.sort((a, b) => b.daysLate - a.daysLate || a.office.localeCompare(b.office));
   const latest = [...reports.values()];
   const at = now.toISOString();
-  return store.withNotificationWriter(async (writer) => {
+  return store.notifications.withNotificationWriter(async (writer) => {
     if (!(await writer.claimMark(key, at))) return 0;
     const digestOf = (recipient: Recipient): DailyDigest => {
       const scope = recipient.user.role === 'head' ? 'all' : recipient.user.supervises;
