@@ -12,8 +12,7 @@ import { createUser, issueCode } from '../../../hub/enrollment';
 import type { HubLimits } from '../../../hub/hub-context';
 import { createHub } from '../../../hub/server';
 import type { HubStore, UserRecord } from '../../../hub/store/hub-store';
-import { openPostgresStore } from '../../../hub/store/postgres-store';
-import { openSqliteStore } from '../../../hub/store/open-store';
+import { openPostgresStore, openSqliteStore } from '../../../hub/store/open-store';
 import type { PostgresCluster } from './postgres-cluster';
 import { signerFor } from './report-fixtures';
 
