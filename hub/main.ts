@@ -1,5 +1,7 @@
 // Starts the hub: the store from the environment (store/open-store.ts), the server on
 // HUB_HOST:HUB_PORT (default 127.0.0.1:8787), and a clean shutdown on SIGINT/SIGTERM.
+// The program's entry is cli.ts (`serve` is its default command); this module only exports, so
+// the built bundle (cli/build-hub.mjs), where every module shares one file name, starts it once.
 import { createHub } from './server';
 import { openStoreFromEnv, storeLocation } from './store/open-store';
 
@@ -49,11 +51,4 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<vo
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
-  startHub().catch((error: unknown) => {
-    console.error(`hub: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
 }
