@@ -1,10 +1,10 @@
 // The hub's storage contract: users and their enrollment codes and devices, received report
 // revisions (the bytes as received, never rewritten) with their signatures, progress snapshots and
-// published definitions. SQLite (sqlite-store.ts) and PostgreSQL (postgres-store.ts) implement it
-// with the same behaviour, proven by running one test suite against both. Idempotency rests on the
-// tables' unique keys: inserts report whether they inserted, and callers re-read on a conflict,
-// never check-then-insert. Adding a method: implement it in both stores and add it to the suite in
-// test/integration/hub/.
+// published definitions. One implementation (kysely-store.ts) serves SQLite and PostgreSQL, and
+// one test suite runs against both. Idempotency rests on the tables' unique keys: inserts report
+// whether they inserted, and callers re-read on a conflict, never check-then-insert. Adding a
+// method: implement it in kysely-store.ts (engine differences only through dialect-hooks.ts) and
+// add it to the suite in test/integration/hub/.
 import type { HubRole } from '../../core/sync/wire-protocol';
 
 export interface UserRecord {

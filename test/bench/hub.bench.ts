@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PATHS, PROTOCOL_HEADER, WIRE_PROTOCOL_VERSION } from '../../core/sync/wire-protocol';
 import { createUser, issueCode } from '../../hub/enrollment';
 import { createHub } from '../../hub/server';
-import { openSqliteStore } from '../../hub/store/sqlite-store';
+import { openSqliteStore } from '../../hub/store/open-store';
 import { sha256Hex } from '../../hub/tokens';
 import { signedBundle, signerFor } from '../integration/hub/report-fixtures';
 
@@ -18,7 +18,7 @@ const OFFICE = 'Berlin';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-'));
 try {
-  const store = openSqliteStore(path.join(dir, 'hub.sqlite'));
+  const store = await openSqliteStore(path.join(dir, 'hub.sqlite'));
   const app = createHub({ store, limits: { rateLimitMax: 1_000_000 } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

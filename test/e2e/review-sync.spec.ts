@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { decodeBundle, type SignedReport } from '../../core/reports';
 import { createUser, issueCode } from '../../hub/enrollment';
 import { createHub } from '../../hub/server';
-import { openSqliteStore } from '../../hub/store/sqlite-store';
+import { openSqliteStore } from '../../hub/store/open-store';
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
 import { completeMiniRun, importTemplate } from './mini-office';
 import { ReviewPage } from './pages/review-page';
@@ -26,7 +26,7 @@ test('a send-back made by the supervisor reaches the administrator and reopens t
 }, testInfo) => {
   test.setTimeout(180_000);
   const folder = mkdtempSync(join(tmpdir(), 'golive-review-sync-'));
-  const store = openSqliteStore(join(folder, 'hub', 'hub.sqlite'));
+  const store = await openSqliteStore(join(folder, 'hub', 'hub.sqlite'));
   const hub = createHub({ store });
   await hub.listen({ host: '127.0.0.1', port: 0 });
   const address = hub.server.address();

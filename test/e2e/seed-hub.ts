@@ -18,7 +18,7 @@ import { createUser, issueCode } from '../../hub/enrollment';
 import { publishDefinition } from '../../hub/publish-definition';
 import { createHub } from '../../hub/server';
 import type { HubStore } from '../../hub/store/hub-store';
-import { openSqliteStore } from '../../hub/store/sqlite-store';
+import { openSqliteStore } from '../../hub/store/open-store';
 import { signerFor } from '../integration/hub/report-fixtures';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -249,7 +249,7 @@ function reportOf(
 
 export async function startSeededHub(): Promise<SeededHub> {
   const folder = mkdtempSync(join(tmpdir(), 'golive-compare-'));
-  const store = openSqliteStore(join(folder, 'hub.sqlite'));
+  const store = await openSqliteStore(join(folder, 'hub.sqlite'));
   const app = createHub({ store, limits: { rateLimitMax: 100_000 } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

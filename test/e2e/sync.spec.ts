@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createUser, issueCode } from '../../hub/enrollment';
 import { createHub } from '../../hub/server';
 import type { HubStore } from '../../hub/store/hub-store';
-import { openSqliteStore } from '../../hub/store/sqlite-store';
+import { openSqliteStore } from '../../hub/store/open-store';
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
 import { completeMiniRun, importTemplate } from './mini-office';
 import { RunsPage } from './pages/runs-page';
@@ -22,7 +22,7 @@ interface RunningHub {
 }
 
 async function startHub(file: string, port: number): Promise<RunningHub> {
-  const store = openSqliteStore(file);
+  const store = await openSqliteStore(file);
   const app = createHub({ store });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub } from '../../../hub/server';
-import { openSqliteStore } from '../../../hub/store/sqlite-store';
+import { openSqliteStore } from '../../../hub/store/open-store';
 import type { HubStore } from '../../../hub/store/hub-store';
 import { PATHS, PROTOCOL_HEADER } from '../../../core/sync/wire-protocol';
 
@@ -16,7 +16,7 @@ describe('hub CORS', () => {
   let folder: string;
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'hub-cors-'));
-    store = openSqliteStore(join(folder, 'hub.sqlite'));
+    store = await openSqliteStore(join(folder, 'hub.sqlite'));
     hub = createHub({ store });
     await hub.ready();
   });

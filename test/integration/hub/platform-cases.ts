@@ -3,7 +3,7 @@
 // the protocol version check (426) and unknown routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATHS, PROTOCOL_HEADER, WIRE_PROTOCOL_VERSION } from '../../../core/sync/wire-protocol';
-import { migrationFiles } from '../../../hub/store/migration-files';
+import { hubMigrations } from '../../../hub/store/migrate';
 import type { StoreFactory, TestHub } from './hub-harness';
 import { startTestHub } from './hub-harness';
 import type { People } from './people';
@@ -77,9 +77,7 @@ export function platformCases(factory: () => StoreFactory): void {
 
     it('applies each migration once, also when the store is opened again', async () => {
       const applied = await hub.store.appliedMigrations();
-      expect(applied.map((m) => m.version)).toEqual(
-        migrationFiles(hub.store.engine).map((f) => f.version),
-      );
+      expect(applied.map((m) => m.version)).toEqual(hubMigrations().map((m) => m.version));
       const before = await hub.store.counts();
       const reopened = await hub.reopen();
       try {
