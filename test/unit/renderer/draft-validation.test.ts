@@ -207,6 +207,19 @@ describe('validating a draft', () => {
     }
   });
 
+  it('finds a broken condition while the changelog and a title are still empty', () => {
+    const problems = problemsOf((draft) => {
+      draft.changelog = '';
+      item(draft, 2).title = '';
+      item(draft, 3).when = 'seats >=';
+    });
+    expect(problems.map((problem) => problem.field).sort()).toEqual([
+      'changelog',
+      'sections.0.items.2.title',
+      'sections.0.items.3.when',
+    ]);
+  });
+
   it('puts a missing required field on the item that lacks it', () => {
     const problems = problemsOf((draft) => {
       delete item(draft, 0).min;

@@ -220,6 +220,7 @@ export function TokenListField({
   const problems = useFieldProblems(name);
   const [text, setText] = useState('');
   const [isOpen, setOpen] = useState(false);
+  const errorId = `problems-${name.replace(/\./g, '-')}`;
   return (
     <Controller
       control={control}
@@ -239,6 +240,7 @@ export function TokenListField({
             <TagGroup
               className="tpl-tag-group"
               onRemove={(keys) => field.onChange(values.filter((value) => !keys.has(value)))}
+              aria-describedby={problems.length > 0 ? errorId : undefined}
             >
               <Label>{label}</Label>
               <TagList
@@ -316,7 +318,11 @@ export function TokenListField({
                 </Button>
               )}
             </div>
-            {problems.length > 0 && <p className="tpl-field-error">{problems.join(' · ')}</p>}
+            {problems.length > 0 && (
+              <p id={errorId} className="tpl-field-error">
+                {problems.join(' · ')}
+              </p>
+            )}
           </div>
         );
       }}

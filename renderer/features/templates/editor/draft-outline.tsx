@@ -74,7 +74,7 @@ export function DraftOutline({ selection }: { selection: DraftSelection }) {
               className="tpl-outline-item"
               textValue={t(`templates.editor.outline.${kind}`)}
             >
-              <span className="tpl-outline-title">{t(`templates.editor.outline.${kind}`)}</span>
+              <span className="tpl-outline-title">{t(`templates.editor.outline.${kind}`)}</span>{' '}
               <ProblemCount selection={{ kind }} />
             </ListBoxItem>
           ))}
@@ -91,7 +91,7 @@ export function DraftOutline({ selection }: { selection: DraftSelection }) {
             >
               <span className="tpl-outline-title">
                 {t('templates.editor.outline.sectionSettings')}
-              </span>
+              </span>{' '}
               <code className="tpl-id">{section.id}</code>
               <ProblemCount selection={{ kind: 'section', section: s }} />
             </ListBoxItem>
@@ -104,7 +104,7 @@ export function DraftOutline({ selection }: { selection: DraftSelection }) {
               >
                 <span className="tpl-outline-title">
                   {item.title || t('templates.editor.outline.untitled')}
-                </span>
+                </span>{' '}
                 <code className="tpl-id">{item.id}</code>
                 <ProblemCount selection={{ kind: 'item', section: s, item: i }} />
               </ListBoxItem>

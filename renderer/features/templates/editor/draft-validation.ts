@@ -4,8 +4,9 @@
 // traced back to the node of the YAML it points at, and from there to the editor's field
 // (`sections.3.items.2.min`), so the message shows next to the field that holds the mistake.
 // A problem about a whole item, section or list (a missing field, no acceptable choice) maps to
-// that item, section or list. The editor adds what only a next version needs: a version newer
-// than every published one.
+// that item, section or list. Problems the validator only finds once the shape is right show
+// while the changelog or a title is still empty (problemsBehindEmptyText). The editor adds what
+// only a next version needs: a version newer than every published one.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import {
   compareSemver,
@@ -57,11 +58,56 @@ export function validateDraft(draft: DraftDocument, context: DraftContext): Draf
   const yaml = draftToYaml(draft);
   const result = validateDefinitionText(yaml, draftPath(draft));
   const problems = result.ok ? [] : mapProblems(yaml, result.problems);
+  if (!result.ok) problems.push(...problemsBehindEmptyText(draft, problems));
   problems.push(...versionProblems(draft.version, context.publishedVersions));
   if (result.ok && problems.length === 0) {
     return { yaml, problems, definition: result.definition, hash: result.hash };
   }
   return { yaml, problems };
+}
+
+/** Required text an author fills in last (a new draft's changelog, a new item's title). */
+const REQUIRED_TEXT = new Set(['title', 'label', 'changelog', 'unit']);
+const PLACEHOLDER = 'placeholder';
+
+/** The draft with empty required text filled in, or undefined when none is empty. */
+function withPlaceholders(draft: DraftDocument): DraftDocument | undefined {
+  let isChanged = false;
+  const fill = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(fill);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (REQUIRED_TEXT.has(key) && typeof inner === 'string' && inner.trim() === '') {
+        out[key] = PLACEHOLDER;
+        isChanged = true;
+      } else out[key] = fill(inner);
+    }
+    return out;
+  };
+  const filled = fill(draft) as DraftDocument;
+  return isChanged ? filled : undefined;
+}
+
+/**
+ * The validator checks ids, dependencies, conditions and thresholds only once the shape is right,
+ * so an empty changelog or title would hide every such problem until it is written. Validating a
+ * copy with that text filled in finds them now (the copy has the same lines, so the same fields);
+ * those not already reported are added.
+ */
+function problemsBehindEmptyText(
+  draft: DraftDocument,
+  reported: readonly DraftProblem[],
+): DraftProblem[] {
+  const filled = withPlaceholders(draft);
+  if (filled === undefined) return [];
+  const yaml = draftToYaml(filled);
+  const result = validateDefinitionText(yaml, draftPath(filled));
+  if (result.ok) return [];
+  const known = new Set(reported.map((problem) => `${problem.field}\n${problem.message}`));
+  return mapProblems(yaml, result.problems).filter(
+    (problem) => !known.has(`${problem.field}\n${problem.message}`),
+  );
 }
 
 function versionProblems(version: string, published: readonly string[]): DraftProblem[] {

@@ -29,6 +29,8 @@ import { useFieldProblems } from './draft-problems-context';
 import { moveItem, moveItemToSection, removeItem } from './draft-selection';
 import { ThresholdField, type NumberItemChoice } from './threshold-field';
 
+/** The department option meaning "the section's" (an item without its own department). */
+const SECTION_DEPARTMENT = '@section';
 const SLA_METRICS: DraftSla['metric'][] = ['response', 'resolution'];
 const SLA_PRIORITIES: DraftSla['priority'][] = ['P1', 'P2', 'P3', 'P4'];
 const SLA_ROLES: DraftSla['role'][] = ['target', 'measured'];
@@ -60,9 +62,7 @@ export function ItemEditor({ section, item }: { section: number; item: number })
   const otherItems = useMemo(
     () =>
       sections.flatMap((candidateSection, s) =>
-        candidateSection.items
-          .filter((_, i) => !(s === section && i === item))
-          .map((candidate) => candidate),
+        candidateSection.items.filter((_, i) => !(s === section && i === item)),
       ),
     [sections, section, item],
   );
@@ -184,10 +184,10 @@ export function ItemEditor({ section, item }: { section: number; item: number })
         <DraftSelectField
           name={`${base}.department`}
           label={t('templates.editor.item.department')}
-          emptyValue=""
+          emptyValue={SECTION_DEPARTMENT}
           options={[
             {
-              id: '',
+              id: SECTION_DEPARTMENT,
               label: t('templates.editor.item.sectionDepartment', {
                 department: sectionDepartment,
               }),
