@@ -1,8 +1,9 @@
 // Compare end to end in web mode: a real hub seeded through its API with seven rollouts (five
-// offices on new-office 1.0.0, 1.1.0 and 1.2.0, two client onboardings), progress histories and
-// signed reports; the app connects as the global head of ICT in Settings, pulls the reports, and
-// the Compare screen shows the rollouts table, the section heatmap (with a section not in every
-// version), the lessons learned and the SLA; the CSV export is read back.
+// offices on new-office 1.0.0, 1.1.0 and 1.3.0, a version published on the hub only; two client
+// onboardings), progress histories and signed reports; the app connects as the global head of
+// ICT in Settings, pulls the reports, and the Compare screen shows the rollouts table, the section
+// heatmap (with a section not in every version), the lessons learned and the SLA; the CSV export
+// is read back.
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
 import { ComparePage } from './pages/compare-page';
 import { HubPanel, SyncPage } from './pages/sync-page';
@@ -45,7 +46,7 @@ test('the head of ICT compares rollouts across offices and clients', async ({ pa
     await expect(berlin).toContainText(/days? late/);
     await expect(rows.filter({ hasText: 'Lisbon office' })).toContainText('v1.0.0');
     await expect(rows.filter({ hasText: 'Lisbon office' })).toContainText('Signed');
-    await expect(rows.filter({ hasText: 'Warsaw office' })).toContainText('v1.2.0');
+    await expect(rows.filter({ hasText: 'Warsaw office' })).toContainText('v1.3.0');
 
     await compare.sortBy('Progress');
     await expect(

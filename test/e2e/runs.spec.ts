@@ -24,7 +24,8 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   await completeFirstRun(page);
   const runs = new RunsPage(page);
   await runs.startRun(BERLIN);
-  await expect(page.getByText('New office go-live 1.1.0')).toBeVisible();
+  // A new run takes the newest version of the template by default.
+  await expect(page.getByText('New office go-live 1.2.0')).toBeVisible();
   await expect(runs.gate()).toContainText('NO-GO');
   await saveScreenshot(page, testInfo, 'run-new');
 
@@ -140,8 +141,12 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   await runs.search('');
   await expect(runs.row('site-access-badges')).toContainText('Done');
   await expect(runs.row('electrical-circuits-dedicated')).toContainText('Done');
+  // The list renders the rows in view: items further down are found by searching, as a person does.
+  await runs.search('isp-lines-delivered');
   await expect(runs.row('isp-lines-delivered')).toContainText('Blocked');
+  await runs.search('ups-runtime-minutes');
   await expect(runs.row('ups-runtime-minutes')).toContainText('Failing');
+  await runs.search('');
   await expect(page.getByText('1 blocker raised')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Integrity' })).toHaveCount(0);
 
@@ -192,6 +197,7 @@ test('back up everything, restore into a fresh profile, and find the run as it w
   await other.getByRole('link', { name: 'Berlin office' }).click();
   const restored = new RunsPage(other);
   await expect(restored.row('site-access-badges')).toContainText('Done');
+  await restored.search('isp-lines-delivered');
   await expect(restored.row('isp-lines-delivered')).toContainText('Blocked');
   await expect(other.getByRole('alert').filter({ hasText: 'Integrity' })).toHaveCount(0);
 

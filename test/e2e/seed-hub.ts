@@ -1,8 +1,8 @@
 // A hub with rollouts to compare, for the Compare e2e test: a real hub on 127.0.0.1 (SQLite in a
 // temporary folder), office administrators enrolled through the real POST /v1/enroll, progress
 // snapshots and signed report bundles pushed through the real API (each by the administrator of
-// its office), a new-office 1.2.0 published on the hub with a section 1.0.0 and 1.1.0 do not have,
-// and a one-time code for the global head of ICT to connect the app with.
+// its office), a new-office 1.3.0 published on the hub only (the bundled 1.2.0 plus a section no
+// bundled version has), and a one-time code for the global head of ICT to connect the app with.
 // Snapshots and reports are built from the real definitions in checklists/, so section and item
 // ids match what the app's catalog holds.
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -33,9 +33,15 @@ function parse(text: string, path: string): ChecklistDefinition {
   return result.definition;
 }
 
-/** new-office 1.2.0: 1.1.0 plus a post-go-live review section (published on the hub only). */
-export function newOffice120Text(): string {
-  return `${definitionText('new-office', '1.1.0').replace('version: 1.1.0', 'version: 1.2.0').trimEnd()}
+/**
+ * new-office 1.3.0: the bundled 1.2.0 plus a post-go-live review section (published on the hub
+ * only, so a device learns it from sync and no bundled version has the section).
+ */
+export function newOffice130Text(): string {
+  const bundled = definitionText('new-office', '1.2.0');
+  if (!bundled.includes('\nversion: 1.2.0\n'))
+    throw new Error('new-office 1.2.0 has no version line');
+  return `${bundled.replace('\nversion: 1.2.0\n', '\nversion: 1.3.0\n').trimEnd()}
   - id: post-go-live-review
     title: Post go-live review
     department: local-ict
@@ -52,6 +58,8 @@ export interface SeededHub {
   url: string;
   store: HubStore;
   headCode: string;
+  /** A one-time code for a new office administrator to connect another device with. */
+  adminCode(office: string, name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -302,14 +310,14 @@ export async function startSeededHub(): Promise<SeededHub> {
 
   const published = await publishDefinition(
     store,
-    newOffice120Text(),
-    'new-office/1.2.0.yaml',
+    newOffice130Text(),
+    'new-office/1.3.0.yaml',
     new Date(),
   );
   if (!published.ok) throw new Error(published.problems.join('\n'));
   const office100 = parse(definitionText('new-office', '1.0.0'), 'new-office/1.0.0.yaml');
   const office110 = parse(definitionText('new-office', '1.1.0'), 'new-office/1.1.0.yaml');
-  const office120 = parse(newOffice120Text(), 'new-office/1.2.0.yaml');
+  const office130 = parse(newOffice130Text(), 'new-office/1.3.0.yaml');
   const client100 = parse(
     definitionText('client-onboarding', '1.0.0'),
     'client-onboarding/1.0.0.yaml',
@@ -351,7 +359,7 @@ export async function startSeededHub(): Promise<SeededHub> {
       runId: 'run-warsaw',
       office: 'Warsaw office',
       runName: 'Warsaw office opening',
-      definition: office120,
+      definition: office130,
       plannedGoLive: isoDay(5),
       shape: lagging(0.45),
       adminName: 'Zofia Nowak',
@@ -452,6 +460,10 @@ export async function startSeededHub(): Promise<SeededHub> {
     url,
     store,
     headCode: code,
+    adminCode: async (office, name) => {
+      const admin = await createUser(store, { name, role: 'admin', office }, new Date());
+      return (await issueCode(store, admin, new Date())).code;
+    },
     stop: async () => {
       await app.close();
       await store.close();

@@ -65,7 +65,12 @@ test('the Templates screen lists the bundled templates, their versions and a ver
   await expect(shell.screenHeading('Templates')).toBeVisible();
   await expect(templates.row('New office go-live')).toBeVisible();
   await expect(templates.row('Client onboarding go-live')).toBeVisible();
-  await expect(templates.versionLinks('New office go-live')).toHaveText(['1.1.0', '1.0.0']);
+  await expect(templates.versionLinks('New office go-live')).toHaveText([
+    '1.2.0',
+    '1.1.0',
+    '1.0.0',
+  ]);
+  await expect(templates.versionLinks('Client onboarding go-live')).toHaveText(['1.1.0', '1.0.0']);
   await expect(templates.row('New office go-live')).toContainText('Bundled');
   await saveScreenshot(page, testInfo, 'templates-list');
 
@@ -101,7 +106,7 @@ test('importing a broken file shows each problem with its line and saves nothing
   await expect(alert).toBeVisible();
   await expect(alert.getByRole('heading')).toHaveText('Could not import broken.yaml');
   await expect(alert.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText([
-    /^14:9 sections\[0\]\.items\[0\]: missing "min"/,
+    /^14:9 sections\[0\]\.items\[0\]\.min: must be a whole number from 1 to 1000/,
   ]);
   await saveScreenshot(page, testInfo, 'templates-import-error');
 
@@ -137,7 +142,7 @@ test('importing a valid new template adds it, it survives a reload, and its vers
   await expect(templates.region('What changed in this version')).toHaveText(/First version\.$/);
 });
 
-test('comparing new-office 1.0.0 with 1.1.0 shows what was added, removed, changed and moved', async ({
+test('comparing versions opens on the newest change and shows what was added, removed, changed and moved', async ({
   page,
   shell,
 }, testInfo) => {
@@ -146,9 +151,20 @@ test('comparing new-office 1.0.0 with 1.1.0 shows what was added, removed, chang
   const templates = new TemplatesPage(page);
   await templates.compareVersions('New office go-live');
   await expect(shell.screenHeading('Compare versions')).toBeVisible();
-  await expect(page.getByRole('button', { name: /From version/ })).toContainText('1.0.0');
-  await expect(page.getByRole('button', { name: /To version/ })).toContainText('1.1.0');
+  // By default the newest version against the one before it: what 1.2.0 changed.
+  await expect(page.getByRole('button', { name: /From version/ })).toContainText('1.1.0');
+  await expect(page.getByRole('button', { name: /To version/ })).toContainText('1.2.0');
+  await expect(templates.diffGroup('Items added')).toContainText('emergency-calling-location');
+  await expect(templates.diffGroup('Items added')).toContainText('site-it-lead-named');
+  await expect(templates.diffGroup('Items removed')).toHaveCount(0);
+  const accessPoints = templates
+    .diffEntry('Items changed', 'wifi-access-points')
+    .getByRole('row', { name: /Minimum/ });
+  await expect(accessPoints.getByRole('cell')).toHaveText(['1', 'max(2, ceil(seats / 20))']);
 
+  await templates.chooseVersion('From version', '1.0.0');
+  await templates.chooseVersion('To version', '1.1.0');
+  await expect(page).toHaveURL(/diff\?from=1\.0\.0&to=1\.1\.0$/);
   const added = templates.diffGroup('Items added');
   await expect(added).toContainText('isp-separate-building-entry');
   await expect(added).toContainText('dns-ttl-lowered');
