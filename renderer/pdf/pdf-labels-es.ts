@@ -40,6 +40,8 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   eventLog: 'Registro de eventos',
   eventCount: '{count} eventos',
   deviceCount: '{count} dispositivos',
+  versionMoves: 'Versiones de la plantilla',
+  versionMove: 'pasó de la {from} a la {to} el {at}, por {by}',
   hiddenItems: 'Elementos ocultos',
   signatures: 'Firmas',
   noSignatures: 'Sin firmas.',

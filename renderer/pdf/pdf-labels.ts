@@ -46,6 +46,10 @@ export interface PdfLabels {
   eventCount: string;
   /** "{count} devices": the devices whose logs make up a shared run's history. */
   deviceCount: string;
+  /** The row naming every template version the run was on (runs moved to a newer version). */
+  versionMoves: string;
+  /** "moved from {from} to {to} on {at} by {by}". */
+  versionMove: string;
   hiddenItems: string;
   signatures: string;
   noSignatures: string;
@@ -152,6 +156,8 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   eventLog: 'Event log',
   eventCount: '{count} events',
   deviceCount: '{count} devices',
+  versionMoves: 'Template versions',
+  versionMove: 'moved from {from} to {to} on {at} by {by}',
   hiddenItems: 'Hidden items',
   signatures: 'Signatures',
   noSignatures: 'No signatures.',

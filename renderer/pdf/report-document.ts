@@ -306,6 +306,22 @@ function eventLogText(body: ReportBody, labels: PdfLabels): string {
   }`;
 }
 
+/** Every move of the run between template versions, so the PDF names each version it was on. */
+function versionMovesText(body: ReportBody, labels: PdfLabels): string | undefined {
+  const moves = body.history?.moves ?? [];
+  if (moves.length === 0) return undefined;
+  return moves
+    .map((move) =>
+      fill(labels.versionMove, {
+        from: line(move.fromVersion),
+        to: line(move.toVersion),
+        at: formatTimestamp(move.at),
+        by: line(move.by.name),
+      }),
+    )
+    .join('; ');
+}
+
 function actorText(actor: Actor | undefined, at: string | undefined, labels: PdfLabels): string {
   const who = actor ? `${line(actor.name)} (${labels.roles[actor.role] ?? line(actor.role)})` : '';
   const when = at ? formatTimestamp(at) : '';
@@ -335,6 +351,7 @@ function cover(context: Context, signatures: Signature[]): Content[] {
     .map(([key, value]) => `${line(key)}: ${line(String(value))}`)
     .join(' · ');
 
+  const moves = versionMovesText(body, labels);
   const facts: [string, string][] = [
     [labels.plannedGoLive, line(body.run.plannedGoLive)],
     [labels.signedAt, formatTimestamp(body.signedAt)],
@@ -342,6 +359,7 @@ function cover(context: Context, signatures: Signature[]): Content[] {
     [labels.supersedes, body.supersedes ? line(body.supersedes) : labels.supersedesNone],
     [labels.office, line(body.run.office)],
     [labels.parameters, parameters || labels.noValue],
+    ...(moves === undefined ? [] : [[labels.versionMoves, moves] as [string, string]]),
     [labels.eventLog, eventLogText(body, labels)],
     [labels.hiddenItems, String(body.hiddenItems.length)],
   ];
