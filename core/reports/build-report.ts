@@ -179,8 +179,9 @@ function reportItem(ref: ItemRef, answer: Answer | undefined, judge: JudgeContex
   if (answer?.rollbackPlan !== undefined) out.rollbackPlan = answer.rollbackPlan;
   if (answer?.notes !== undefined) out.notes = answer.notes;
   if (answer?.waiver !== undefined) {
-    const { justification, by, at } = answer.waiver;
+    const { justification, by, at, decision } = answer.waiver;
     out.waiver = { justification, by: actor(by), at };
+    if (decision) out.waiver.decision = { ...decision, by: actor(decision.by) };
   }
   if (evaluation.failure !== undefined) out.failure = evaluation.failure;
   if (evaluation.accepted !== undefined) {
@@ -244,13 +245,17 @@ export function buildReportBody(input: BuildReportInput): ReportBody {
     },
     gate: {
       decision: gate.decision,
-      waivers: gate.waivers.map(({ itemId, title, justification, by, at }) => ({
-        itemId,
-        title,
-        justification,
-        by: actor(by),
-        at,
-      })),
+      waivers: gate.waivers.map(
+        ({ itemId, title, justification, by, at, approvedBy, approvedAt }) => ({
+          itemId,
+          title,
+          justification,
+          by: actor(by),
+          at,
+          approvedBy: actor(approvedBy),
+          approvedAt,
+        }),
+      ),
     },
     summary: {
       total: overall.total,

@@ -7,6 +7,7 @@ import type { DefinitionKind, ItemType, ParameterValues, Severity } from '../def
 import type { Actor, AnswerValue, AttachmentRef, ItemStatus } from '../runs/model';
 import type { GateDecision } from '../runs/gate';
 import type { RunEvent } from '../runs/run-event';
+import type { WaiverDecision } from '../runs/waiver-decision';
 
 export const REPORT_FORMAT = 'go-live-report';
 /**
@@ -18,7 +19,8 @@ export const REPORT_FORMAT = 'go-live-report';
  */
 export const REPORT_FORMAT_VERSION = 3;
 
-export type SignerRole = 'admin' | 'supervisor' | 'head';
+/** Roles whose keys are on the trust list; an engineer never signs, so has none there. */
+export type SignerRole = 'admin' | 'supervisor' | 'head' | 'coordinator';
 
 /** Why a signature was made. */
 export type SignaturePurpose =
@@ -45,7 +47,8 @@ export interface ReportItem {
   reason?: string;
   rollbackPlan?: string;
   notes?: string;
-  waiver?: { justification: string; by: Actor; at: string };
+  /** Format 3: a waiver carries the supervisor's signed decision (four eyes). */
+  waiver?: { justification: string; by: Actor; at: string; decision?: WaiverDecision };
   attachments: AttachmentRef[];
   failing: boolean;
   failure?: string;
@@ -87,7 +90,16 @@ export interface ReportBody {
   definition: { id: string; version: string; hash: string; title: string };
   gate: {
     decision: GateDecision;
-    waivers: { itemId: string; title: string; justification: string; by: Actor; at: string }[];
+    waivers: {
+      itemId: string;
+      title: string;
+      justification: string;
+      by: Actor;
+      at: string;
+      /** Format 3: who approved the waiver, and when. */
+      approvedBy?: Actor;
+      approvedAt?: string;
+    }[];
   };
   summary: {
     total: number;

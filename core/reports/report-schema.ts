@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DEFINITION_KINDS, ITEM_TYPES, PARAMETER_ID, SEVERITIES } from '../definitions/schema';
 import { ACTOR_ROLES, type ItemStatus } from '../runs/model';
-import { MAX_CHAINS_PER_RUN, runEventSchema } from '../runs/run-event-schema';
+import { MAX_CHAINS_PER_RUN, runEventSchema, waiverDecisionSchema } from '../runs/run-event-schema';
 import { base64urlPattern } from './base64url';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
 import type {
@@ -39,18 +39,28 @@ export const SIGNER_ROLES = [
   'admin',
   'supervisor',
   'head',
+  'coordinator',
 ] as const satisfies readonly SignerRole[];
 export const SIGNATURE_PURPOSES = [
   'sign-off',
   'countersign',
   'send-back',
 ] as const satisfies readonly SignaturePurpose[];
-/** The role a signer must hold for each purpose. */
-export const ROLE_FOR_PURPOSE: Record<SignaturePurpose, SignerRole> = {
-  'sign-off': 'admin',
-  countersign: 'supervisor',
-  'send-back': 'supervisor',
+/**
+ * The roles that may sign for each purpose. A sign-off is the run owner's: an office's
+ * administrator, or the coordinator (technical account manager) who owns a client onboarding;
+ * either must belong to the report's office (verify-signatures.ts).
+ */
+export const ROLES_FOR_PURPOSE: Record<SignaturePurpose, readonly SignerRole[]> = {
+  'sign-off': ['admin', 'coordinator'],
+  countersign: ['supervisor'],
+  'send-back': ['supervisor'],
 };
+
+/** True when `role` may make a signature for `purpose`. */
+export function maySignFor(role: string, purpose: SignaturePurpose): boolean {
+  return (ROLES_FOR_PURPOSE[purpose] as readonly string[]).includes(role);
+}
 const STATUSES = [
   'open',
   'done',
@@ -107,7 +117,14 @@ export const reportItemSchema = z.strictObject({
   reason: longText.optional(),
   rollbackPlan: longText.optional(),
   notes: longText.optional(),
-  waiver: z.strictObject({ justification: longText, by: actorSchema, at: timestamp }).optional(),
+  waiver: z
+    .strictObject({
+      justification: longText,
+      by: actorSchema,
+      at: timestamp,
+      decision: waiverDecisionSchema.optional(),
+    })
+    .optional(),
   attachments: z.array(attachmentRefSchema).max(L.attachments),
   failing: z.boolean(),
   failure: longText.optional(),
@@ -162,6 +179,8 @@ export const reportBodySchema = z.strictObject({
           justification: longText,
           by: actorSchema,
           at: timestamp,
+          approvedBy: actorSchema.optional(),
+          approvedAt: timestamp.optional(),
         }),
       )
       .max(L.waivers),

@@ -46,6 +46,8 @@ export type ReportProblemCode =
   | 'wrong-role-for-purpose'
   /** The sign-off's key belongs to an administrator of another office (or of none listed). */
   | 'not-admin-of-office'
+  /** The sign-off's key belongs to a coordinator of another office (or of none listed). */
+  | 'not-coordinator-of-office'
   /** The countersign's or send-back's key belongs to a supervisor of other offices only. */
   | 'not-supervisor-of-office'
   /** Format 3: a device chain of the history is broken, or its clocks or "before"s lie. */
@@ -55,7 +57,11 @@ export type ReportProblemCode =
   /** Format 3: an item in the report is not what the merged history says it is. */
   | 'answer-not-in-history'
   /** Format 3: the history still holds a conflict nobody resolved. */
-  | 'unresolved-conflict';
+  | 'unresolved-conflict'
+  /** Format 3: a waiver decision that does not answer its request, by a second person, validly. */
+  | 'waiver-decision-invalid'
+  /** Format 3: a waiver decided with a key the trust list does not give a supervisor of the office. */
+  | 'waiver-key-untrusted';
 
 export type ReportWarningCode =
   /** The key was revoked after this signature was made: the signature stands. */

@@ -8,6 +8,7 @@ import { canonicalJson } from '../runs/event-chain';
 import type { ReportBody, TrustList } from './report-format';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
 import { historyProblems, historyShapeProblems } from './report-history';
+import { checkWaiverDecisions } from './verify-waivers';
 import { reportHash } from './report-hash';
 import { signedReportSchema } from './report-schema';
 import { describeShapeIssues } from './shape-issues';
@@ -127,6 +128,7 @@ export function verifyReport(
   const problems: ReportProblem[] = [
     ...checkRevision(report.body),
     ...historyProblems(report.body),
+    ...checkWaiverDecisions(report.body, trust),
   ];
   if (options.knownRevisions) {
     problems.push(...checkKnownRevisions(report.body, hash, options.knownRevisions));

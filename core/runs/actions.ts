@@ -5,6 +5,7 @@
 import type { ChecklistDefinition } from '../definitions/schema';
 import type { Failure } from './evaluation';
 import type { MoveToVersionAction, RunSettings } from './run-settings';
+import type { WaiverStatement } from './waiver-decision';
 import type {
   Actor,
   Answer,
@@ -34,6 +35,8 @@ export type Action =
   | { type: 'setRollbackPlan'; itemId: string; rollbackPlan: string }
   | { type: 'waive'; itemId: string; justification: string }
   | { type: 'removeWaiver'; itemId: string }
+  /** A supervisor approves or refuses the waiver on record (waiver-decision.ts). */
+  | { type: 'decideWaiver'; itemId: string; statement: WaiverStatement; signature: string }
   | { type: 'attach'; itemId: string; attachment: AttachmentRef }
   | { type: 'detach'; itemId: string; attachmentId: string }
   /** Starts the item's timer (actual time against the estimate). */
@@ -105,6 +108,7 @@ export type ActionErrorCode =
   | 'not-blocking'
   | 'justification-required'
   | 'no-waiver'
+  | 'waiver-decision-invalid'
   | 'invalid-attachment'
   | 'unknown-attachment'
   | 'already-started'

@@ -11,6 +11,7 @@ import { actionError as fail, tooLong } from './actions';
 import type { Answer, AttachmentRef } from './model';
 import { ANSWER_LIMITS, openAnswer } from './model';
 import { setStatus, settleFailingValue } from './status-rules';
+import { waiverDecisionProblem } from './waiver-decision';
 import { checkValue, needsValue } from './values';
 import type { ItemRef, RunVisibility } from './visibility';
 import { itemIndex, runVisibility } from './visibility';
@@ -115,6 +116,30 @@ function step(
     case 'removeWaiver':
       if (!current.waiver) return fail('no-waiver', `"${item.title}" has no waiver to remove.`);
       return { ...current, waiver: undefined };
+    case 'decideWaiver': {
+      const waiver = current.waiver;
+      if (!waiver) return fail('no-waiver', `"${item.title}" has no waiver to decide.`);
+      if (waiver.decision) {
+        return fail(
+          'waiver-decision-invalid',
+          `The waiver of "${item.title}" was already decided; a new request needs a new decision.`,
+        );
+      }
+      const problem = waiverDecisionProblem(action, {
+        runId: context.run.id,
+        itemId: item.id,
+        waiver,
+        decider: context.actor,
+      });
+      if (problem) return fail('waiver-decision-invalid', problem);
+      const decision = {
+        statement: action.statement,
+        signature: action.signature,
+        by: context.actor,
+        at: context.now,
+      };
+      return { ...current, waiver: { ...waiver, decision } };
+    }
     case 'attach': {
       const error = checkAttachment(action.attachment, current);
       if (error) return error;

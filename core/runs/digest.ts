@@ -193,7 +193,7 @@ export function buildStatusDigest(
     lines.push('', `${l.waivers}:`);
     for (const w of gate.waivers) {
       lines.push(
-        `  - ${w.title}: "${oneLine(w.justification)}" (waived by ${w.by.name}, ${w.by.role}, ${formatTimestamp(w.at)})`,
+        `  - ${w.title}: "${oneLine(w.justification)}" (waived by ${w.by.name}, ${w.by.role}, ${formatTimestamp(w.at)}; approved by ${w.approvedBy.name}, ${formatTimestamp(w.approvedAt)})`,
       );
     }
   }

@@ -4,17 +4,27 @@
 // fails the item's rule, even when done), 'waiting' (a dependency is unresolved: not done yet, or
 // reopened after this item was done, so this item must be rechecked), 'open'.
 // A failing blocking item holds the gate like an open one even when it was marked done anyway
-// (acceptedFailure): only a waiver lets the gate pass it. Every failing visible item, of any
+// (acceptedFailure): only a waiver lets the gate pass it, and a waiver counts only once a
+// supervisor approved it ('waiver-pending' and 'waiver-refused' hold the gate: four eyes). Every failing visible item, of any
 // severity, is listed in `failing` so the sign-off names them before the signature.
 import type { ChecklistDefinition, Severity } from '../definitions/schema';
 import { unresolvedDependencies } from './dependencies';
 import { evaluateItem, type Failure } from './evaluation';
 import type { AcceptedFailure, Actor, AnswerMap, ItemStatus, Run } from './model';
 import { judgeContext } from './thresholds';
+import { isApprovedWaiver } from './waiver-decision';
 import { runVisibility } from './visibility';
 
 export type GateDecision = 'go' | 'go-with-waivers' | 'no-go';
-export type GateWhy = 'open' | 'blocked' | 'failing' | 'waiting';
+export type GateWhy =
+  | 'open'
+  | 'blocked'
+  | 'failing'
+  | 'waiting'
+  /** A waiver was requested and waits for a supervisor's decision (four eyes). */
+  | 'waiver-pending'
+  /** A supervisor refused the waiver. */
+  | 'waiver-refused';
 
 export interface GateReason {
   itemId: string;
@@ -31,6 +41,9 @@ export interface GateWaiver {
   justification: string;
   by: Actor;
   at: string;
+  /** The supervisor who approved it, and when. */
+  approvedBy: Actor;
+  approvedAt: string;
 }
 
 /** A visible item whose value fails its rule. */
@@ -77,7 +90,7 @@ export function evaluateGate(
     const answer = answers.get(item.id);
     if (answer?.status === 'blocked') blockersRaised += 1;
     const evaluation = evaluateItem(item, answer, context);
-    const isWaived = item.severity === 'blocking' && answer?.waiver !== undefined;
+    const isWaived = item.severity === 'blocking' && isApprovedWaiver(answer?.waiver);
     if (evaluation.failing && evaluation.failure !== undefined && evaluation.failureDetail) {
       failing.push({
         itemId: item.id,
@@ -92,12 +105,23 @@ export function evaluateGate(
       });
     }
     if (item.severity !== 'blocking') continue;
-    if (answer?.waiver) {
-      const { justification, by, at } = answer.waiver;
-      waivers.push({ itemId: item.id, title: item.title, justification, by, at });
+    const base = { itemId: item.id, title: item.title, sectionId: ref.section.id };
+    const waiver = answer?.waiver;
+    if (waiver?.decision && isApprovedWaiver(waiver)) {
+      const { justification, by, at } = waiver;
+      const { by: approvedBy, at: approvedAt } = waiver.decision;
+      waivers.push({ ...base, justification, by, at, approvedBy, approvedAt });
       continue;
     }
-    const base = { itemId: item.id, title: item.title, sectionId: ref.section.id };
+    if (waiver) {
+      const refused = waiver.decision !== undefined;
+      reasons.push({
+        ...base,
+        why: refused ? 'waiver-refused' : 'waiver-pending',
+        detail: refused ? waiver.decision?.statement.comment : waiver.justification,
+      });
+      continue;
+    }
     if (answer?.status === 'blocked') {
       reasons.push({ ...base, why: 'blocked', detail: answer.reason });
       continue;

@@ -3,6 +3,7 @@
 // When changing a shape here, also update: the event chain (core/runs/event-chain.ts hashes these
 // objects), the renderer's storage schema and the sign-off report.
 import type { DefinitionKind, ParameterValues } from '../definitions/schema';
+import type { WaiverDecision } from './waiver-decision';
 
 /**
  * Who people are to a run: the local ICT administrator (owns a new office's run), a supervisor, the
@@ -67,11 +68,14 @@ export interface AttachmentRef {
   sha256: string;
 }
 
+/** A request to go live without a blocking item; it counts once a supervisor approved it. */
 export interface Waiver {
   justification: string;
   by: Actor;
   /** ISO 8601 timestamp. */
   at: string;
+  /** The supervisor's signed decision (waiver-decision.ts); absent while it waits for one. */
+  decision?: WaiverDecision;
 }
 
 /**

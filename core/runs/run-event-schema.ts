@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { EventType } from './actions';
 import type { Answer, AnswerValue, AttachmentRef, Actor } from './model';
 import type { RunSettings } from './run-settings';
+import { WAIVER_DECISION_FORMAT } from './waiver-decision';
 import { ACTOR_ROLES, ANSWER_LIMITS, ITEM_STATUSES } from './model';
 import type { RunEvent } from './run-event';
 
@@ -42,6 +43,34 @@ export const answerValueSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('date'), date: text(10) }),
 ]);
 
+export const waiverStatementSchema = z.strictObject({
+  format: z.literal(WAIVER_DECISION_FORMAT),
+  formatVersion: z.literal(1),
+  runId: id,
+  itemId: id,
+  request: z.strictObject({
+    justification: text(ANSWER_LIMITS.justification),
+    by: id,
+    at: timestamp,
+  }),
+  decision: z.enum(['approve', 'refuse']),
+  comment: text(ANSWER_LIMITS.justification).optional(),
+  signer: z.strictObject({
+    publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    name: text(500),
+    role: z.literal('supervisor'),
+    office: text(200).optional(),
+  }),
+  signedAt: timestamp,
+});
+
+export const waiverDecisionSchema = z.strictObject({
+  statement: waiverStatementSchema,
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+  by: actorSchema,
+  at: timestamp,
+});
+
 export const answerSchema = z.strictObject({
   runId: id,
   itemId: id,
@@ -55,6 +84,7 @@ export const answerSchema = z.strictObject({
       justification: text(ANSWER_LIMITS.justification),
       by: actorSchema,
       at: timestamp,
+      decision: waiverDecisionSchema.optional(),
     })
     .optional(),
   acceptedFailure: z
@@ -86,6 +116,7 @@ export const EVENT_TYPES = [
   'undo',
   'resolveConflict',
   'moveToVersion',
+  'decideWaiver',
 ] as const satisfies readonly EventType[];
 
 export const runSettingsSchema = z.strictObject({

@@ -8,7 +8,7 @@ import {
   type BuildReportInput,
 } from '../../../../core/reports';
 import { evaluateGate, recordEvent } from '../../../../core/runs';
-import { admin, definition, makeRun, Session } from '../runs/fixtures';
+import { admin, approveWaiver, definition, makeRun, Session, supervisor } from '../runs/fixtures';
 import { completedSession, SIGNED_AT } from './fixtures';
 
 function input(session: Session, overrides: Partial<BuildReportInput> = {}): BuildReportInput {
@@ -89,7 +89,9 @@ describe('buildReportBody', () => {
       },
       { type: 'waive', itemId: 'failover-test', justification: 'Line 2 on Tuesday; 4G backup.' },
     );
+    approveWaiver(session, 'failover-test');
     const body = buildReportBody(input(session));
+    const waiver = session.answers.get('failover-test')?.waiver;
     expect(body.gate).toEqual({
       decision: 'go-with-waivers',
       waivers: [
@@ -98,10 +100,13 @@ describe('buildReportBody', () => {
           title: 'Failover test',
           justification: 'Line 2 on Tuesday; 4G backup.',
           by: admin,
-          at: session.answers.get('failover-test')?.waiver?.at,
+          at: waiver?.at,
+          approvedBy: supervisor,
+          approvedAt: waiver?.decision?.at,
         },
       ],
     });
+    expect(body.sections[0]?.items[2]?.waiver?.decision).toEqual(waiver?.decision);
     const failover = body.sections[0]?.items[2];
     expect(failover?.status).toBe('blocked');
     expect(failover?.reason).toBe('Second line late.');

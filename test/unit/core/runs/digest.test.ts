@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStatusDigest, evaluateGate, ragOf } from '../../../../core/runs';
-import { completeRun, definition, done, Session, supervisor } from './fixtures';
+import { approveWaiver, completeRun, definition, done, Session } from './fixtures';
 
 function troubledSession(): Session {
   const session = new Session()
@@ -23,11 +23,8 @@ function troubledSession(): Session {
       },
       { type: 'setValue', itemId: 'av-policy', value: { type: 'choice', choiceId: 'disabled' } },
     );
-  session.apply(
-    { type: 'waive', itemId: 'failover-test', justification: 'ISP tested failover.' },
-    supervisor,
-  );
-  return session;
+  session.must({ type: 'waive', itemId: 'failover-test', justification: 'ISP tested failover.' });
+  return approveWaiver(session, 'failover-test');
 }
 
 describe('buildStatusDigest', () => {
@@ -52,7 +49,7 @@ describe('buildStatusDigest', () => {
       'Slipped:',
       '  - Core switches: took 1 h 40 min against an estimate of 1 h',
       'Waivers:',
-      '  - Failover test: "ISP tested failover." (waived by Sam Supervisor, supervisor, 2025-05-31 10:40 UTC)',
+      '  - Failover test: "ISP tested failover." (waived by Ana Admin, admin, 2025-05-31 10:40 UTC; approved by Sam Supervisor, 2025-05-31 10:40 UTC)',
       'ETA: 5 h 30 min of estimated work left; expect it to take twice as long, so plan for 11 h. 1 open item has no estimate.',
       '  So far, timed items took 1.67x their estimate.',
       'Critical path (2 h 15 min estimated): ISP lines -> Speed test -> Failover test',
@@ -118,11 +115,14 @@ describe('RAG', () => {
   });
 
   it('amber: go with waivers', () => {
-    const session = completeRun(new Session()).must({
-      type: 'waive',
-      itemId: 'failover-test',
-      justification: 'Belt and braces.',
-    });
+    const session = approveWaiver(
+      completeRun(new Session()).must({
+        type: 'waive',
+        itemId: 'failover-test',
+        justification: 'Belt and braces.',
+      }),
+      'failover-test',
+    );
     const gate = evaluateGate(definition, session.run, session.answers);
     expect(gate.decision).toBe('go-with-waivers');
     expect(ragOf(gate, 0)).toBe('amber');

@@ -13,7 +13,7 @@ import {
   type Action,
   type Answer,
 } from '../../../../core/runs';
-import { admin, at, done, input, makeRun, Session, supervisor } from './fixtures';
+import { admin, approveWaiver, at, done, input, makeRun, Session } from './fixtures';
 
 type ItemInput = DefinitionInput['sections'][number]['items'][number];
 
@@ -265,10 +265,8 @@ describe('the gate and failing answers', () => {
     ]);
     expect(gate.failing[0]?.accepted?.reason).toBe('Line 2 on Monday.');
 
-    s.apply(
-      { type: 'waive', itemId: 'isp-lines', justification: 'Accepted by the client.' },
-      supervisor,
-    );
+    s.must({ type: 'waive', itemId: 'isp-lines', justification: 'Accepted by the client.' });
+    approveWaiver(s, 'isp-lines');
     gate = evaluateGate(definition, s.run, s.answers);
     expect(gate.reasons.map((reason) => reason.itemId)).not.toContain('isp-lines');
     expect(gate.failing[0]).toMatchObject({ itemId: 'isp-lines', isWaived: true });

@@ -7,6 +7,10 @@ import {
   type ChecklistDefinition,
   type DefinitionInput,
 } from '../../../../core/definitions/schema';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToBase64url } from '../../../../core/reports/base64url';
+import { ed25519PublicKey, ed25519Sign } from '../../../../core/reports/ed25519';
+import { waiverStatement, waiverStatementBytes } from '../../../../core/runs/waiver-decision';
 import {
   recordAction,
   RunLog,
@@ -317,5 +321,38 @@ export function completeRun(session: Session): Session {
       throw new Error(`${action.type} ${action.itemId}: ${result.error.message}`);
     }
   }
+  return session;
+}
+
+/** Sam's Ed25519 key (RFC 8032 section 7.1, test 2), as a supervisor who decides waivers. */
+const SAM_KEY = hexToBytes('4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb');
+export const samPublicKey = bytesToBase64url(ed25519PublicKey(SAM_KEY));
+
+/** Sam's signed decision on the waiver of `itemId` as the session holds it (four eyes). */
+export function waiverDecision(
+  session: Session,
+  itemId: string,
+  decision: 'approve' | 'refuse' = 'approve',
+  comment?: string,
+): Action {
+  const waiver = session.answers.get(itemId)?.waiver;
+  if (!waiver) throw new Error(`${itemId} has no waiver`);
+  const statement = waiverStatement({
+    runId: session.run.id,
+    itemId,
+    waiver,
+    decision,
+    ...(comment === undefined ? {} : { comment }),
+    signer: { publicKey: samPublicKey, name: supervisor.name, role: 'supervisor' },
+    signedAt: session.now(),
+  });
+  const signature = bytesToBase64url(ed25519Sign(waiverStatementBytes(statement), SAM_KEY));
+  return { type: 'decideWaiver', itemId, statement, signature };
+}
+
+/** Sam approves the waiver of `itemId` (it then counts toward GO). */
+export function approveWaiver(session: Session, itemId: string): Session {
+  const result = session.apply(waiverDecision(session, itemId), supervisor);
+  if (!result.ok) throw new Error(result.error.message);
   return session;
 }

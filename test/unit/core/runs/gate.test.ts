@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../../../core/runs';
-import { completeRun, definition, done, makeRun, Session, supervisor } from './fixtures';
+import { evaluateGate, type Action } from '../../../../core/runs';
+import {
+  admin,
+  approveWaiver,
+  completeRun,
+  definition,
+  done,
+  makeRun,
+  Session,
+  supervisor,
+  waiverDecision,
+} from './fixtures';
 
 const gateOf = (session: Session) => evaluateGate(definition, session.run, session.answers);
 
@@ -106,10 +116,16 @@ describe('evaluateGate', () => {
       })
       .wait(3);
     const waivedAt = session.now();
-    session.apply(
-      { type: 'waive', itemId: 'failover-test', justification: 'ISP tested failover.' },
-      supervisor,
-    );
+    session.must({ type: 'waive', itemId: 'failover-test', justification: 'ISP tested failover.' });
+    // Requested, not yet approved: the gate holds (four eyes).
+    expect(gateOf(session)).toMatchObject({
+      decision: 'no-go',
+      reasons: [{ itemId: 'failover-test', why: 'waiver-pending', detail: 'ISP tested failover.' }],
+      waivers: [],
+    });
+    session.wait(10);
+    const approvedAt = session.now();
+    approveWaiver(session, 'failover-test');
     const gate = gateOf(session);
     expect(gate.decision).toBe('go-with-waivers');
     expect(gate.reasons).toEqual([]);
@@ -117,12 +133,61 @@ describe('evaluateGate', () => {
       {
         itemId: 'failover-test',
         title: 'Failover test',
+        sectionId: 'connectivity',
         justification: 'ISP tested failover.',
-        by: supervisor,
+        by: admin,
         at: waivedAt,
+        approvedBy: supervisor,
+        approvedAt,
       },
     ]);
     expect(gate.blockersRaised).toBe(1);
+  });
+
+  it('a refused waiver holds the gate with the reason; a new request needs a new decision', () => {
+    const session = completeRun(new Session()).must({
+      type: 'waive',
+      itemId: 'failover-test',
+      justification: 'Skip it.',
+    });
+    const refused = session.apply(
+      waiverDecision(session, 'failover-test', 'refuse', 'Test it on Sunday.'),
+      supervisor,
+    );
+    expect(refused.ok).toBe(true);
+    expect(gateOf(session).reasons).toEqual([
+      expect.objectContaining({ why: 'waiver-refused', detail: 'Test it on Sunday.' }),
+    ]);
+    expect(session.refused(waiverDecision(session, 'failover-test'), supervisor)).toBe(
+      'waiver-decision-invalid',
+    );
+    session.must({ type: 'waive', itemId: 'failover-test', justification: 'Tested by the ISP.' });
+    approveWaiver(session, 'failover-test');
+    expect(gateOf(session).decision).toBe('go-with-waivers');
+  });
+
+  it('one person cannot reach GO alone: no self-approval, no decision moved to another request', () => {
+    const session = completeRun(new Session()).must({
+      type: 'waive',
+      itemId: 'failover-test',
+      justification: 'Agreed with M. Ruiz (supervisor).',
+    });
+    // The administrator cannot approve their own request, not even holding a supervisor role.
+    const own = waiverDecision(session, 'failover-test');
+    expect(session.refused(own, { ...admin, role: 'supervisor' })).toBe('waiver-decision-invalid');
+    expect(session.refused(own, admin)).toBe('waiver-decision-invalid');
+    // A decision signed for the earlier wording does not approve a changed request.
+    const earlier = waiverDecision(session, 'failover-test');
+    session.wait(1).must({ type: 'waive', itemId: 'failover-test', justification: 'Changed.' });
+    expect(session.refused(earlier, supervisor)).toBe('waiver-decision-invalid');
+    // A forged signature does not verify.
+    const forged = waiverDecision(session, 'failover-test') as Extract<
+      Action,
+      { type: 'decideWaiver' }
+    >;
+    const bad = { ...forged, signature: `${forged.signature.slice(0, -2)}AA` };
+    expect(session.refused(bad, supervisor)).toBe('waiver-decision-invalid');
+    expect(gateOf(session).decision).toBe('no-go');
   });
 
   it('a waiver does not hide another unresolved blocking item', () => {
@@ -131,6 +196,7 @@ describe('evaluateGate', () => {
       itemId: 'core-switches',
       justification: 'Old ones stay.',
     });
+    approveWaiver(session, 'core-switches');
     const gate = gateOf(session);
     expect(gate.decision).toBe('no-go');
     expect(gate.reasons.map((r) => r.itemId)).not.toContain('core-switches');

@@ -21,6 +21,7 @@ import {
   makeRun,
   Session,
   supervisor,
+  waiverDecision,
 } from './fixtures';
 
 const itemIds = [...definition.sections.flatMap((s) => s.items.map((i) => i.id)), 'no-such-item'];
@@ -48,7 +49,11 @@ const value: fc.Arbitrary<AnswerValue> = fc.oneof(
 );
 
 type Step =
-  { kind: 'action'; action: Action; bySupervisor: boolean } | { kind: 'undo' } | { kind: 'wait' };
+  | { kind: 'action'; action: Action; bySupervisor: boolean }
+  | { kind: 'undo' }
+  | { kind: 'wait' }
+  /** Sam decides the first waiver waiting for a decision. */
+  | { kind: 'decide'; approve: boolean };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({
@@ -110,6 +115,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'undo' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'wait' as const }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('decide' as const), approve: fc.boolean() }),
+  },
 );
 
 const parameters = fc.record({
@@ -133,7 +142,16 @@ describe('property: random actions through applyAction', () => {
           if (startComplete) completeRun(session);
           for (const s of steps) {
             if (s.kind === 'wait') session.wait(7);
-            else if (s.kind === 'undo') session.undo(admin);
+            else if (s.kind === 'decide') {
+              const pending = [...session.answers.values()].find(
+                (answer) => answer.waiver && !answer.waiver.decision,
+              );
+              if (pending) {
+                const verdict = s.approve ? 'approve' : 'refuse';
+                const decision = waiverDecision(session, pending.itemId, verdict, 'Not yet.');
+                session.apply(decision, supervisor);
+              }
+            } else if (s.kind === 'undo') session.undo(admin);
             else session.apply(s.action, s.bySupervisor ? supervisor : admin);
           }
           if (signAtEnd) {
@@ -174,6 +192,12 @@ describe('property: random actions through applyAction', () => {
             const failing = evaluateItem(ref.item, answer, judge).failing;
             if ((unresolved || failing) && !answer?.waiver) expect(gate.decision).toBe('no-go');
             if (answer?.waiver) expect(gate.decision).not.toBe('go');
+            // Four eyes: a waiver counts only when approved, and never by the one who asked.
+            const decision = answer?.waiver?.decision;
+            if (answer?.waiver && decision?.statement.decision !== 'approve') {
+              expect(gate.waivers.map((w) => w.itemId)).not.toContain(ref.item.id);
+            }
+            if (decision) expect(decision.by.id).not.toBe(answer?.waiver?.by.id);
           }
           for (const [itemId, answer] of session.answers) {
             if (answer.status === 'not-applicable' || answer.status === 'blocked')

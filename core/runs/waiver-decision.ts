@@ -1,0 +1,115 @@
+// Four eyes on a waiver (seed 002: one person must never reach GO alone). Waiving a blocking item
+// only requests the waiver; a supervisor of the office approves or refuses it with their own key,
+// as an event in the run's history (recorded on their device and relayed by the hub). The gate
+// counts only approved waivers. The decision is a signed statement naming the exact request it
+// answers (its justification, who asked and when), so it cannot be moved to another request; the
+// core checks the signature and that the decider is not the person who asked. Whether the key is
+// a trusted supervisor of the run's office is the report verifier's to check against the trust
+// list (core/reports), like every other signature.
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { base64urlToBytes } from '../reports/base64url';
+import { ed25519Verify } from '../reports/ed25519';
+import { canonicalJson } from './canonical';
+import type { Actor, Waiver } from './model';
+
+export const WAIVER_DECISION_FORMAT = 'go-live-waiver-decision';
+
+export type WaiverVerdict = 'approve' | 'refuse';
+
+/** What a supervisor signs. Its canonical JSON (UTF-8) is the signed message. */
+export interface WaiverStatement {
+  format: typeof WAIVER_DECISION_FORMAT;
+  formatVersion: 1;
+  runId: string;
+  itemId: string;
+  /** The request decided, as recorded: its justification, who asked (actor id) and when. */
+  request: { justification: string; by: string; at: string };
+  decision: WaiverVerdict;
+  /** Why, when refusing (required then); a remark when approving. */
+  comment?: string;
+  signer: { publicKey: string; name: string; role: 'supervisor'; office?: string };
+  /** ISO 8601. */
+  signedAt: string;
+}
+
+/** A supervisor's decision on a waiver request, kept on the waiver. */
+export interface WaiverDecision {
+  statement: WaiverStatement;
+  /** base64url Ed25519 signature over the statement's canonical JSON. */
+  signature: string;
+  /** Who recorded it in the history, and when. */
+  by: Actor;
+  at: string;
+}
+
+export function waiverStatementBytes(statement: WaiverStatement): Uint8Array {
+  return utf8ToBytes(canonicalJson(statement));
+}
+
+/** The statement a supervisor signs to decide `waiver` of `itemId`. */
+export function waiverStatement(input: {
+  runId: string;
+  itemId: string;
+  waiver: Waiver;
+  decision: WaiverVerdict;
+  comment?: string;
+  signer: WaiverStatement['signer'];
+  signedAt: string;
+}): WaiverStatement {
+  const { runId, itemId, waiver, decision, comment, signer, signedAt } = input;
+  const statement: WaiverStatement = {
+    format: WAIVER_DECISION_FORMAT,
+    formatVersion: 1,
+    runId,
+    itemId,
+    request: { justification: waiver.justification, by: waiver.by.id, at: waiver.at },
+    decision,
+    signer,
+    signedAt,
+  };
+  if (comment !== undefined && comment.trim() !== '') statement.comment = comment;
+  return statement;
+}
+
+/** Why a decision cannot stand on `waiver` (undefined when it can). Plain English. */
+export function waiverDecisionProblem(
+  decision: Pick<WaiverDecision, 'statement' | 'signature'>,
+  context: { runId: string; itemId: string; waiver: Waiver; decider: Actor },
+): string | undefined {
+  const { statement, signature } = decision;
+  const { waiver, decider } = context;
+  if (statement.format !== WAIVER_DECISION_FORMAT || statement.formatVersion !== 1) {
+    return 'The decision is not a waiver decision this app reads.';
+  }
+  if (statement.runId !== context.runId || statement.itemId !== context.itemId) {
+    return 'The decision is about another run or item.';
+  }
+  const request = statement.request;
+  if (
+    request.justification !== waiver.justification ||
+    request.by !== waiver.by.id ||
+    request.at !== waiver.at
+  ) {
+    return 'The decision answers another request than the waiver on record (it was changed since).';
+  }
+  if (statement.signer.role !== 'supervisor' || decider.role !== 'supervisor') {
+    return 'Only a supervisor approves or refuses a waiver.';
+  }
+  if (decider.id === waiver.by.id) {
+    return 'A waiver needs a second person: the one who asked for it cannot decide it.';
+  }
+  if (statement.decision === 'refuse' && (statement.comment ?? '').trim() === '') {
+    return 'Say why the waiver is refused.';
+  }
+  const key = base64urlToBytes(statement.signer.publicKey);
+  const value = base64urlToBytes(signature);
+  if (!key || !value || !ed25519Verify(value, waiverStatementBytes(statement), key)) {
+    return "The supervisor's signature on the decision does not verify.";
+  }
+  return undefined;
+}
+
+/** Whether the gate may count this waiver: approved by a valid decision. */
+export function isApprovedWaiver(waiver: Waiver | undefined): boolean {
+  return waiver?.decision?.statement.decision === 'approve';
+}
