@@ -756,7 +756,7 @@ describe('signed reports, trusted keys and the outbox', () => {
   test('trusted keys are a union; a key listed differently here is a conflict and kept', async () => {
     const { db } = await deviceWithSignedRun();
     const target = await freshDatabase({ seed: false });
-    const anaHere = await trustedKey(adminSigner, { name: 'Ana A.', office: 'Berlin office' });
+    const anaHere = await trustedKey(adminSigner, { name: 'Ana A.', office: 'Madrid office' });
     await target.trustedKeys.put(anaHere);
 
     const report = await restoreBackup(target, await exportBackup(db));
