@@ -8,7 +8,8 @@ import { createUser, issueCode, userProblems } from './enrollment';
 import { startHub } from './main';
 import { publishDefinition } from './publish-definition';
 import type { HubStore } from './store/hub-store';
-import { openStoreFromEnv } from './store/open-store';
+import { backupSqlite, POSTGRES_BACKUP } from './store/backup';
+import { openStoreFromEnv, storeLocation } from './store/open-store';
 
 class UsageError extends Error {}
 
@@ -18,6 +19,8 @@ const USAGE = `Usage: npm run hub -- <command>
                                           create a user and print a one-time enrollment code (7 days)
   enroll --user <user id>                 a new code for an existing user (another device)
   revoke --device <device id> | --user <user id>
+  backup <file>                           copy the SQLite database, also while the hub runs;
+                                          PostgreSQL: ${POSTGRES_BACKUP}
   users                                   list users and their devices
   publish-definition <file.yaml>          validate and publish a checklist definition`;
 
@@ -170,6 +173,24 @@ async function publish(args: string[]): Promise<void> {
   });
 }
 
+async function backup(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (file === undefined || positionals.length !== 1) {
+    throw new UsageError('backup needs one file: backup <file>');
+  }
+  const location = storeLocation();
+  if (location.engine === 'postgres') {
+    throw new Error(
+      `this hub keeps its data in PostgreSQL (${location.where}): back it up with ${POSTGRES_BACKUP}`,
+    );
+  }
+  const copy = await backupSqlite(location.where, file);
+  const rows = Object.entries(copy.counts).map(([table, count]) => `${count} ${table}`);
+  console.log(`Backed up ${copy.source} to ${copy.destination} (${copy.bytes} bytes, checked).`);
+  console.log(`  ${rows.join(', ')}`);
+}
+
 async function run(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
@@ -181,6 +202,8 @@ async function run(argv: string[]): Promise<void> {
       return revoke(rest);
     case 'users':
       return users();
+    case 'backup':
+      return backup(rest);
     case 'publish-definition':
       return publish(rest);
     case 'help':
