@@ -14,6 +14,7 @@ import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { conflict, forbidden, HubError, invalidReport } from './hub-error';
 import { REVIEW_STATE } from './ingest-report';
+import { signatureNotices } from './notifications/hooks';
 import { accessibleRevision, noSuchRevision } from './report-access';
 import { storedReport } from './report-bundle';
 import { buildTrustList } from './trust';
@@ -104,6 +105,8 @@ export async function appendSignature(
       },
       meta.signatureCount,
       REVIEW_STATE[result.status],
+      // Notifications (a send-back): written in the append's transaction (hub/notifications).
+      signatureNotices(meta, signature, newIndex, receivedAt),
     );
     if (appended) {
       return {

@@ -6,6 +6,11 @@ import { parseArgs } from 'node:util';
 import type { HubRole } from '../core/sync/wire-protocol';
 import { createUser, issueCode, userProblems } from './enrollment';
 import { startHub } from './main';
+import {
+  NotificationUsageError,
+  notificationsCommand,
+  preferencesCommand,
+} from './notifications/cli-commands';
 import { publishDefinition } from './publish-definition';
 import type { HubStore } from './store/hub-store';
 import { backupSqlite, POSTGRES_BACKUP } from './store/backup';
@@ -22,7 +27,12 @@ const USAGE = `Usage: npm run hub -- <command>
   backup <file>                           copy the SQLite database, also while the hub runs;
                                           PostgreSQL: ${POSTGRES_BACKUP}
   users                                   list users and their devices
-  publish-definition <file.yaml>          validate and publish a checklist definition`;
+  publish-definition <file.yaml>          validate and publish a checklist definition
+  notifications [--state failed] [--limit N] | notifications retry <id>
+                                          the notification outbox; put a failed one back
+  notification-preferences --user <id> [--language en|es] [--email <a>|--no-email] [--causes a,b]
+                           [--webhook generic|teams|slack=<url> …] [--no-webhooks]
+                                          show or set what a user is notified of, and where`;
 
 const ROLES: readonly HubRole[] = ['admin', 'supervisor', 'head'];
 
@@ -206,6 +216,10 @@ async function run(argv: string[]): Promise<void> {
       return backup(rest);
     case 'publish-definition':
       return publish(rest);
+    case 'notifications':
+      return withStore((store) => notificationsCommand(store, rest));
+    case 'notification-preferences':
+      return withStore((store) => preferencesCommand(store, rest));
     case 'help':
     case '--help':
     case '-h':
@@ -220,7 +234,9 @@ run(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   const usage =
-    error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+    error instanceof UsageError ||
+    error instanceof NotificationUsageError ||
+    (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
   console.error(`hub: ${message}`);
   if (process.env.DEBUG !== undefined && error instanceof Error && !usage) {
     console.error(error.stack);

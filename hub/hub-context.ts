@@ -1,6 +1,7 @@
 // What every route gets: the store, the clock (injectable so tests can expire codes and end
 // lockouts) and the limits (injectable so tests can hit them with small requests).
 import { LIMITS } from '../core/sync/wire-protocol';
+import type { TargetPolicy } from './notifications/target-policy';
 import type { HubStore } from './store/hub-store';
 
 export type Clock = () => Date;
@@ -46,6 +47,8 @@ export interface HubContext {
   store: HubStore;
   clock: Clock;
   limits: HubLimits;
+  /** Where users' webhooks may point (notifications/target-policy.ts). */
+  notificationTargets: TargetPolicy;
 }
 
 export function nowIso(context: HubContext): string {

@@ -21,6 +21,7 @@ import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { conflict, invalidReport } from './hub-error';
 import type { ReportMeta, ReviewState, SignatureRecord } from './store/hub-store';
+import { reportNotices } from './notifications/hooks';
 import { isStorableText, unstorablePaths } from './storable-text';
 import { sha256Hex } from './tokens';
 import { buildTrustList } from './trust';
@@ -210,7 +211,11 @@ export async function ingestReport(
     receivedAt,
     deviceId: null,
   }));
-  const outcome = await store.insertReport({ meta, bundle: bytes, signatures });
+  // Notifications: written in the insert's transaction (hub/notifications/hooks.ts).
+  const outcome = await store.insertReport(
+    { meta, bundle: bytes, signatures },
+    reportNotices(meta, signatures),
+  );
   if (outcome.inserted) return { status: 201, receipt: receiptOf(meta, false) };
   // Stored meanwhile by someone else: answer as if it had been there before (see chainOf).
   if (chainOf([outcome.existing], principal).length === 0) throw takenByAnother(body.reportId);

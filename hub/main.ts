@@ -2,6 +2,8 @@
 // HUB_HOST:HUB_PORT (default 127.0.0.1:8787), and a clean shutdown on SIGINT/SIGTERM.
 // The program's entry is cli.ts (`serve` is its default command); this module only exports, so
 // the built bundle (cli/build-hub.mjs), where every module shares one file name, starts it once.
+import { notificationConfig } from './notifications/config';
+import { NotificationService } from './notifications/service';
 import { createHub } from './server';
 import { openStoreFromEnv, storeLocation } from './store/open-store';
 
@@ -27,8 +29,14 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
 
 export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const location = storeLocation(env);
+  const notify = notificationConfig(env);
   const store = await openStoreFromEnv(env);
-  const app = createHub({ store, logger: env.HUB_LOG === '1', trustProxy: trustProxy(env) });
+  const app = createHub({
+    store,
+    logger: env.HUB_LOG === '1',
+    trustProxy: trustProxy(env),
+    allowPrivateWebhookTargets: notify.allowPrivateTargets,
+  });
   const host = env.HUB_HOST?.trim() || '127.0.0.1';
   try {
     await app.listen({ host, port: port(env) });
@@ -42,10 +50,25 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<vo
     `hub: listening on http://${host}:${actualPort} (${location.engine}: ${location.where})`,
   );
   console.log(`hub: API document at http://${host}:${actualPort}/openapi.json; Ctrl+C stops it.`);
+  // Notifications: reminders, digests and the outbox, in the background (hub/notifications).
+  const notifications = new NotificationService({
+    store,
+    config: notify,
+    onError: (error) => {
+      console.error(
+        `hub: notifications: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    },
+  });
+  if (notify.enabled) notifications.start();
+  console.log(
+    `hub: notifications ${notify.enabled ? 'on' : 'off (HUB_NOTIFY=0)'}; e-mail ${notify.smtp ? 'via HUB_SMTP_URL' : 'not configured'}.`,
+  );
   const stop = (): void => {
     console.log('hub: stopping…');
     void app
       .close()
+      .then(() => notifications.stop())
       .then(() => store.close())
       .finally(() => process.exit(0));
   };

@@ -14,6 +14,7 @@ import type { Principal } from './auth';
 import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { conflict, forbidden } from './hub-error';
+import { snapshotNotices } from './notifications/hooks';
 import type { UserRecord } from './store/hub-store';
 import { sha256Hex } from './tokens';
 
@@ -30,15 +31,21 @@ export async function recordProgress(
   }
   const snapshotJson = canonicalJson(snapshot);
   const contentHash = sha256Hex(snapshotJson);
-  const outcome = await store.insertProgress({
-    runId: snapshot.runId,
-    takenAt: snapshot.takenAt,
-    office: snapshot.office,
-    snapshotJson,
-    contentHash,
-    receivedAt: nowIso(context),
-    deviceId: principal.device.deviceId,
-  });
+  const receivedAt = nowIso(context);
+  // Notifications (new blockers, a slip): written in the insert's transaction (hub/notifications).
+  const notices = await snapshotNotices(store, snapshot, receivedAt);
+  const outcome = await store.insertProgress(
+    {
+      runId: snapshot.runId,
+      takenAt: snapshot.takenAt,
+      office: snapshot.office,
+      snapshotJson,
+      contentHash,
+      receivedAt,
+      deviceId: principal.device.deviceId,
+    },
+    notices,
+  );
   const receipt = { runId: snapshot.runId, takenAt: snapshot.takenAt };
   if (outcome.inserted) return { status: 201, receipt: { ...receipt, replay: false } };
   if (outcome.existing.contentHash === contentHash && outcome.existing.office === snapshot.office) {

@@ -21,6 +21,7 @@ import { registerDefinitionRoutes } from './routes/definition-routes';
 import { registerDefinitionPublishRoutes } from './routes/definition-publish-routes';
 import { registerEnrollRoutes } from './routes/enroll-routes';
 import { registerHealthRoutes } from './routes/health-routes';
+import { registerNotificationPreferenceRoutes } from './routes/notification-preference-routes';
 import { registerProgressRoutes } from './routes/progress-routes';
 import { registerReportRoutes } from './routes/report-routes';
 import { registerSignatureRoutes } from './routes/signature-routes';
@@ -38,6 +39,8 @@ export interface HubOptions {
    * addresses, comma-separated), so limits per address count clients, not the proxy.
    */
   trustProxy?: boolean | string;
+  /** Webhooks may target loopback/private addresses (HUB_NOTIFY_ALLOW_PRIVATE_TARGETS). */
+  allowPrivateWebhookTargets?: boolean;
 }
 
 export function createHub(options: HubOptions): FastifyInstance {
@@ -45,6 +48,7 @@ export function createHub(options: HubOptions): FastifyInstance {
     store: options.store,
     clock: options.clock ?? (() => new Date()),
     limits: { ...DEFAULT_HUB_LIMITS, ...options.limits },
+    notificationTargets: { allowPrivate: options.allowPrivateWebhookTargets ?? false },
   };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -76,6 +80,7 @@ export function createHub(options: HubOptions): FastifyInstance {
     registerProgressRoutes(routes, context);
     registerDefinitionRoutes(routes, context);
     registerDefinitionPublishRoutes(routes, context);
+    registerNotificationPreferenceRoutes(routes, context);
   });
   return app;
 }

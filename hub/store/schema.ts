@@ -3,6 +3,7 @@
 // (read back as a Date) in PostgreSQL, and rows.ts turns both into the store's ISO strings.
 // Changing a table: add a migration in migrations/ and change the interface here.
 import type { ColumnType } from 'kysely';
+import type { NotificationTables } from './notification-tables';
 
 /** A moment in time: written as ISO 8601 text, read back as text (SQLite) or Date (PostgreSQL). */
 export type Moment = ColumnType<Date | string, string, string>;
@@ -90,7 +91,7 @@ export interface DefinitionsTable {
   published_at: Moment;
 }
 
-export interface HubDatabase {
+export interface HubDatabase extends NotificationTables {
   users: UsersTable;
   enrollment_codes: EnrollmentCodesTable;
   devices: DevicesTable;

@@ -21,6 +21,7 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   [PATHS.definitions]: ['get', 'post'],
   [PATHS.definition]: ['get'],
   [PATHS.openApi]: ['get'],
+  [PATHS.notificationPreferences]: ['get', 'put'],
 };
 
 export function platformCases(factory: () => StoreFactory): void {
