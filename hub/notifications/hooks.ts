@@ -9,10 +9,9 @@ import type { HubStore, ReportMeta, SignatureRecord } from '../store/hub-store';
 import type { SendBackFacts } from './causes';
 import { noticeReportStored, noticeSentBack, noticeSnapshot } from './causes';
 import { catalogFor } from './definitions';
-import type { NotificationWriter } from './notification-store';
+import type { InTransaction } from './notification-store';
 
-/** Work the store runs inside the transaction of a change, after the change. */
-export type InTransaction = (writer: NotificationWriter) => Promise<unknown>;
+export type { InTransaction } from './notification-store';
 
 export async function snapshotNotices(
   store: HubStore,

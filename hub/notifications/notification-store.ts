@@ -41,6 +41,12 @@ export interface NotificationWriter {
   claimMark(key: string, at: string): Promise<boolean>;
 }
 
+/**
+ * What the store runs inside the transaction of a change, after the change and only when it
+ * changed something (hooks.ts builds it): the notifications the change causes.
+ */
+export type InTransaction = (writer: NotificationWriter) => Promise<unknown>;
+
 export interface OutboxFilter {
   states?: readonly OutboxState[];
   limit?: number;

@@ -6,6 +6,7 @@
 // method: implement it in kysely-store.ts (engine differences only through dialect-hooks.ts) and
 // add it to the suite in test/integration/hub/.
 import type { HubRole } from '../../core/sync/wire-protocol';
+import type { InTransaction, NotificationStore } from '../notifications/notification-store';
 
 export interface UserRecord {
   userId: string;
@@ -160,20 +161,28 @@ export interface HubStore {
     revision: number,
   ): Promise<{ meta: ReportMeta; bundle: Uint8Array } | undefined>;
   listReports(scope: OfficeScope, since?: string): Promise<ReportMeta[]>;
-  /** Inserts unless (reportId, revision) exists; then returns the stored revision. */
-  insertReport(report: NewReport): Promise<InsertOutcome<ReportMeta>>;
+  /**
+   * Inserts unless (reportId, revision) exists; then returns the stored revision. `notices` runs
+   * in the insert's transaction, only when it inserted (notifications, hub/notifications).
+   */
+  insertReport(report: NewReport, notices?: InTransaction): Promise<InsertOutcome<ReportMeta>>;
   signatures(reportId: string, revision: number): Promise<SignatureRecord[]>;
   /**
    * Appends a signature when the report still has `expectedCount` signatures (false otherwise:
-   * someone else appended first; re-read and decide again).
+   * someone else appended first; re-read and decide again). `notices`: as insertReport's.
    */
   appendSignature(
     signature: SignatureRecord,
     expectedCount: number,
     reviewState: ReviewState,
+    notices?: InTransaction,
   ): Promise<boolean>;
 
-  insertProgress(record: ProgressRecord): Promise<InsertOutcome<ProgressRecord>>;
+  /** `notices`: as insertReport's. */
+  insertProgress(
+    record: ProgressRecord,
+    notices?: InTransaction,
+  ): Promise<InsertOutcome<ProgressRecord>>;
   /** The office of the run's snapshots, when the hub has any. */
   progressOffice(runId: string): Promise<string | undefined>;
   listProgress(scope: OfficeScope, runId?: string): Promise<ProgressRecord[]>;
@@ -181,4 +190,7 @@ export interface HubStore {
   insertDefinition(definition: DefinitionRecord): Promise<InsertOutcome<DefinitionRecord>>;
   listDefinitions(): Promise<Omit<DefinitionRecord, 'text'>[]>;
   getDefinition(id: string, version: string): Promise<DefinitionRecord | undefined>;
+
+  /** Notification preferences, the outbox and its scans (hub/notifications). */
+  readonly notifications: NotificationStore;
 }

@@ -3,6 +3,7 @@
 // rests on the tables' unique keys: inserts use ON CONFLICT DO NOTHING and report whether they
 // inserted, a conflict re-reads the stored row, and nothing checks before inserting.
 import type { Kysely, Transaction } from 'kysely';
+import type { InTransaction } from '../notifications/notification-store';
 import type { DialectHooks, HubConnection } from './dialect-hooks';
 import type {
   AppliedMigration,
@@ -21,6 +22,7 @@ import type {
   SignatureRecord,
   UserRecord,
 } from './hub-store';
+import { KyselyNotificationStore } from './kysely-notifications';
 import { appliedMigrations } from './migrate';
 import {
   bufferOf,
@@ -51,11 +53,13 @@ export class KyselyHubStore implements HubStore {
   readonly engine: 'sqlite' | 'postgres';
   private readonly db: Kysely<HubDatabase>;
   private readonly hooks: DialectHooks;
+  readonly notifications: KyselyNotificationStore;
 
   constructor(connection: HubConnection) {
     this.db = connection.db;
     this.hooks = connection.hooks;
     this.engine = connection.hooks.engine;
+    this.notifications = new KyselyNotificationStore(connection.db, connection.hooks);
   }
 
   close(): Promise<void> {
@@ -269,7 +273,10 @@ export class KyselyHubStore implements HubStore {
     return row ? reportMetaFrom(row) : undefined;
   }
 
-  async insertReport(report: NewReport): Promise<InsertOutcome<ReportMeta>> {
+  async insertReport(
+    report: NewReport,
+    notices?: InTransaction,
+  ): Promise<InsertOutcome<ReportMeta>> {
     const { meta } = report;
     return this.db.transaction().execute(async (trx): Promise<InsertOutcome<ReportMeta>> => {
       const result = await trx
@@ -283,6 +290,7 @@ export class KyselyHubStore implements HubStore {
         return { inserted: false, existing };
       }
       for (const signature of report.signatures) await this.insertSignature(trx, signature);
+      await notices?.(this.notifications.writerFor(trx));
       return { inserted: true };
     });
   }
@@ -319,6 +327,7 @@ export class KyselyHubStore implements HubStore {
     signature: SignatureRecord,
     expectedCount: number,
     reviewState: ReviewState,
+    notices?: InTransaction,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
@@ -333,12 +342,33 @@ export class KyselyHubStore implements HubStore {
         .executeTakeFirst();
       if (changed(result) === 0) return false;
       await this.insertSignature(trx, { ...signature, index: expectedCount });
+      await notices?.(this.notifications.writerFor(trx));
       return true;
     });
   }
 
-  async insertProgress(record: ProgressRecord): Promise<InsertOutcome<ProgressRecord>> {
-    const result = await this.db
+  async insertProgress(
+    record: ProgressRecord,
+    notices?: InTransaction,
+  ): Promise<InsertOutcome<ProgressRecord>> {
+    const inserted = await this.db.transaction().execute(async (trx) => {
+      const done = await this.insertSnapshot(trx, record);
+      if (done) await notices?.(this.notifications.writerFor(trx));
+      return done;
+    });
+    if (inserted) return { inserted: true };
+    const row = await this.db
+      .selectFrom('progress_snapshots')
+      .selectAll()
+      .where('run_id', '=', record.runId)
+      .where('taken_at', '=', record.takenAt)
+      .executeTakeFirst();
+    if (!row) throw new Error('hub store: a snapshot conflicted but cannot be read back');
+    return { inserted: false, existing: progressFrom(row) };
+  }
+
+  private async insertSnapshot(db: Executor, record: ProgressRecord): Promise<boolean> {
+    const result = await db
       .insertInto('progress_snapshots')
       .values({
         run_id: record.runId,
@@ -351,15 +381,7 @@ export class KyselyHubStore implements HubStore {
       })
       .onConflict((conflict) => conflict.columns(['run_id', 'taken_at']).doNothing())
       .executeTakeFirst();
-    if (changed(result) > 0) return { inserted: true };
-    const row = await this.db
-      .selectFrom('progress_snapshots')
-      .selectAll()
-      .where('run_id', '=', record.runId)
-      .where('taken_at', '=', record.takenAt)
-      .executeTakeFirst();
-    if (!row) throw new Error('hub store: a snapshot conflicted but cannot be read back');
-    return { inserted: false, existing: progressFrom(row) };
+    return changed(result) > 0;
   }
 
   async progressOffice(runId: string): Promise<string | undefined> {
