@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { EventType } from './actions';
 import type { Answer, AnswerValue, AttachmentRef, Actor } from './model';
 import type { RunSettings } from './run-settings';
-import { WAIVER_DECISION_FORMAT } from './waiver-decision';
+import { WAIVER_DECISION_FORMAT, type WaiverStatement } from './waiver-decision';
 import { ACTOR_ROLES, ANSWER_LIMITS, ITEM_STATUSES } from './model';
 import type { RunEvent } from './run-event';
 
@@ -48,6 +48,9 @@ export const waiverStatementSchema = z.strictObject({
   formatVersion: z.literal(1),
   runId: id,
   itemId: id,
+  runName: text(500),
+  office: text(500),
+  itemTitle: text(500),
   request: z.strictObject({
     justification: text(ANSWER_LIMITS.justification),
     by: id,
@@ -193,4 +196,10 @@ export function parseRunEvent(value: unknown) {
   return parsed.success
     ? { ok: true as const, event: parsed.data }
     : { ok: false as const, issues: parsed.error.issues };
+}
+
+/** A waiver decision statement, or undefined when the value is not exactly one. */
+export function parseWaiverStatement(value: unknown): WaiverStatement | undefined {
+  const parsed = waiverStatementSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

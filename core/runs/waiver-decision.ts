@@ -9,6 +9,7 @@
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlToBytes } from '../reports/base64url';
 import { ed25519Verify } from '../reports/ed25519';
+import { decodeUtf8Strict } from '../reports/utf8';
 import { canonicalJson } from './canonical';
 import type { Actor, Waiver } from './model';
 
@@ -22,6 +23,10 @@ export interface WaiverStatement {
   formatVersion: 1;
   runId: string;
   itemId: string;
+  /** What the supervisor was shown (what you see is what you sign): the run, office and item. */
+  runName: string;
+  office: string;
+  itemTitle: string;
   /** The request decided, as recorded: its justification, who asked (actor id) and when. */
   request: { justification: string; by: string; at: string };
   decision: WaiverVerdict;
@@ -50,18 +55,25 @@ export function waiverStatementBytes(statement: WaiverStatement): Uint8Array {
 export function waiverStatement(input: {
   runId: string;
   itemId: string;
+  runName: string;
+  office: string;
+  itemTitle: string;
   waiver: Waiver;
   decision: WaiverVerdict;
   comment?: string;
   signer: WaiverStatement['signer'];
   signedAt: string;
 }): WaiverStatement {
-  const { runId, itemId, waiver, decision, comment, signer, signedAt } = input;
+  const { runId, itemId, runName, office, itemTitle, waiver, decision, comment, signer, signedAt } =
+    input;
   const statement: WaiverStatement = {
     format: WAIVER_DECISION_FORMAT,
     formatVersion: 1,
     runId,
     itemId,
+    runName,
+    office,
+    itemTitle,
     request: { justification: waiver.justification, by: waiver.by.id, at: waiver.at },
     decision,
     signer,
@@ -112,4 +124,43 @@ export function waiverDecisionProblem(
 /** Whether the gate may count this waiver: approved by a valid decision. */
 export function isApprovedWaiver(waiver: Waiver | undefined): boolean {
   return waiver?.decision?.statement.decision === 'approve';
+}
+
+export type WaiverToSignCheck =
+  { ok: true; statement: WaiverStatement } | { ok: false; message: string };
+
+/**
+ * What a device key may sign for a waiver: exactly one canonical WaiverStatement (parsed with the
+ * same strict schema the history uses) naming this device's key as a supervisor's. Electron's main
+ * process and web mode's key store check this before the key is used, and main's confirmation
+ * shows the run, office, item, request and decision the statement names.
+ */
+export function checkWaiverToSign(
+  message: Uint8Array,
+  publicKey: string,
+  parse: (value: unknown) => WaiverStatement | undefined,
+): WaiverToSignCheck {
+  const refuse = (why: string): WaiverToSignCheck => ({
+    ok: false,
+    message: `Refused to sign: ${why}`,
+  });
+  if (message.byteLength > 64 * 1024) return refuse('the message is too large for a decision.');
+  const text = decodeUtf8Strict(message);
+  if (text === undefined) return refuse('the message is not UTF-8 text.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    return refuse('the message is not a waiver decision.');
+  }
+  const statement = parse(value);
+  if (!statement) return refuse('the message is not a waiver decision.');
+  if (canonicalJson(statement) !== text) return refuse('the decision is not in canonical form.');
+  if (statement.signer.publicKey !== publicKey) {
+    return refuse("the decision names another key than this device's.");
+  }
+  if (statement.decision === 'refuse' && (statement.comment ?? '').trim() === '') {
+    return refuse('a refusal needs its reason.');
+  }
+  return { ok: true, statement };
 }

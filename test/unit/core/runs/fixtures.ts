@@ -340,6 +340,9 @@ export function waiverDecision(
   const statement = waiverStatement({
     runId: session.run.id,
     itemId,
+    runName: session.run.name,
+    office: 'Berlin office',
+    itemTitle: itemId,
     waiver,
     decision,
     ...(comment === undefined ? {} : { comment }),
