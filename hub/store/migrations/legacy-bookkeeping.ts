@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 const LEGACY_TABLE = 'schema_migrations';
 /** The only migration the earlier migrator ever shipped. */
 const LEGACY_INITIAL = { version: 1, name: 'initial' };
-const INITIAL_TABLES = [
+/** The tables of the released initial schema. */
+export const INITIAL_TABLES = [
   'users',
   'enrollment_codes',
   'devices',

@@ -1,18 +1,8 @@
 // The shape of the hub's tables as the engine itself reports it (columns, types, nullability,
 // defaults, keys, indexes, foreign keys, checks), to compare a database built by today's
 // migrations with one adopted from the earlier migrator.
+import { INITIAL_TABLES } from '../../../../hub/store/migrations/legacy-bookkeeping';
 import type { RawDatabase, Row } from './raw-database';
-
-/** The tables of the initial schema. */
-export const INITIAL_TABLES = [
-  'users',
-  'enrollment_codes',
-  'devices',
-  'reports',
-  'signatures',
-  'progress_snapshots',
-  'definitions',
-];
 
 /** The CHECK (…) clauses of a CREATE TABLE statement, lower case, spaces collapsed. */
 function checkClauses(createSql: string): string[] {

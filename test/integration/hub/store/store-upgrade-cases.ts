@@ -5,9 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HubStore } from '../../../../hub/store/hub-store';
 import { hubMigrations } from '../../../../hub/store/migrate';
+import { INITIAL_TABLES } from '../../../../hub/store/migrations/legacy-bookkeeping';
 import { createLegacySchema, LEGACY, LEGACY_BUNDLE, writeLegacyData } from './legacy-hub';
 import type { RawDatabase, RawDatabaseFactory } from './raw-database';
-import { INITIAL_TABLES, schemaShape, tableNames } from './schema-shape';
+import { schemaShape, tableNames } from './schema-shape';
 
 export function storeUpgradeCases(factory: () => RawDatabaseFactory): void {
   const opened: { raw: RawDatabase[]; stores: HubStore[] } = { raw: [], stores: [] };
