@@ -3,7 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from 'react-aria-components';
-import { CircleCheck, FileStack, FileUp, GitCompareArrows, TriangleAlert } from 'lucide-react';
+import {
+  CircleCheck,
+  FilePenLine,
+  FileStack,
+  FileUp,
+  GitCompareArrows,
+  TriangleAlert,
+} from 'lucide-react';
 import { countsOf } from '../../../core/definitions';
 import { Screen } from '../../ui/screen';
 import { EmptyState } from '../../ui/empty-state';
@@ -12,7 +19,8 @@ import { groupDefinitions, type DefinitionSummary } from './group-definitions';
 import { ImportProblemsDialog } from './import-problems-dialog';
 import { useDefinitionRows, useSeedOutcome, type SeedOutcome } from './use-definitions';
 import { useTemplateImport, type ImportOutcome } from './use-template-import';
-import { versionPath, diffPath } from './template-paths';
+import { versionPath, diffPath, draftPath } from './template-paths';
+import { useDrafts } from './editor/use-drafts';
 import './templates.css';
 
 export function TemplatesScreen() {
@@ -100,6 +108,7 @@ function SeedNotices({ seed }: { seed: SeedOutcome }) {
 
 function DefinitionTable({ summaries }: { summaries: DefinitionSummary[] }) {
   const { t, i18n } = useTranslation();
+  const drafts = new Map((useDrafts() ?? []).map((draft) => [draft.definitionId, draft]));
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <table className="tpl-data-table tpl-definitions-table" aria-label={t('templates.list.label')}>
@@ -150,6 +159,14 @@ function DefinitionTable({ summaries }: { summaries: DefinitionSummary[] }) {
                   >
                     <GitCompareArrows aria-hidden size={14} />
                     {t('templates.list.compare')}
+                  </Link>
+                )}
+                {drafts.has(id) && (
+                  <Link to={draftPath(id)} className="tpl-icon-link">
+                    <FilePenLine aria-hidden size={14} />
+                    {t('templates.editor.open', {
+                      version: drafts.get(id)?.document.version ?? '',
+                    })}
                   </Link>
                 )}
               </div>

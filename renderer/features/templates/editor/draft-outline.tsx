@@ -23,7 +23,14 @@ function ProblemCount({ selection }: { selection: DraftSelection }) {
   const field = fieldOfSelection(selection);
   const inside = useProblemCount(field);
   // The details hold what is in no other part: the top-level fields and problems about the file.
+  // A section's entry counts its own fields; its items count theirs.
   let count = inside;
+  if (selection.kind === 'section') {
+    const items = `${field}.items.`;
+    for (const [path, problems] of byField) {
+      if (path.startsWith(items)) count -= problems.length;
+    }
+  }
   if (selection.kind === 'details') {
     count = 0;
     for (const [path, problems] of byField) {
