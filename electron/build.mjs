@@ -1,11 +1,15 @@
 // Bundles the main process and the preload with esbuild into dist/electron/ (CommonJS: a sandboxed
 // preload can only be one CommonJS file that requires nothing but 'electron'). The renderer is
-// built separately by Vite (renderer/vite.config.ts). Usage: node electron/build.mjs
+// built separately by Vite (renderer/vite.config.ts).
+// Usage: node electron/build.mjs [--outdir <dir>]   (default dist/electron; tests build elsewhere)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outdir = path.resolve(root, values.outdir ?? path.join('dist', 'electron'));
 
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
@@ -23,15 +27,15 @@ const shared = {
 };
 
 const bundles = [
-  { entry: 'electron/main/main.ts', outfile: 'dist/electron/main.cjs' },
-  { entry: 'electron/preload/preload.ts', outfile: 'dist/electron/preload.cjs' },
+  { entry: 'electron/main/main.ts', outfile: path.join(outdir, 'main.cjs') },
+  { entry: 'electron/preload/preload.ts', outfile: path.join(outdir, 'preload.cjs') },
 ];
 
 for (const { entry, outfile } of bundles) {
   const result = await build({ ...shared, entryPoints: [entry], outfile });
-  const output = result.metafile?.outputs[outfile];
+  const output = result.metafile?.outputs[path.relative(root, outfile).split(path.sep).join('/')];
   const size = output ? ` (${(output.bytes / 1024).toFixed(1)} kB)` : '';
-  console.log(`built ${outfile}${size} from ${entry}`);
+  console.log(`built ${path.relative(root, outfile)}${size} from ${entry}`);
 }
 
-console.log(`electron bundles are in ${path.join(root, 'dist', 'electron')}`);
+console.log(`electron bundles are in ${outdir}`);

@@ -56,8 +56,14 @@ describe('electron-builder.yml', () => {
     expect(section('mac').target).toEqual(['dmg']);
   });
 
-  it('packs only the built app and package.json, in an asar', () => {
-    expect(config.files).toEqual(['dist/electron/**', 'dist/renderer/**', 'package.json']);
+  it('packs only the built app and package.json, in an asar, without source maps', () => {
+    // What these globs pack, node_modules included: test/unit/build/asar-plan.test.ts.
+    expect(config.files).toEqual([
+      'dist/electron/**',
+      'dist/renderer/**',
+      '!**/*.map',
+      'package.json',
+    ]);
     expect(config.asar).toBe(true);
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       main: string;
