@@ -12,6 +12,7 @@ import { useRunUiStore } from './use-run-ui-store';
 import { createRunCommands } from './run-actions';
 import { filterItems } from './filter-items';
 import { RunHeader } from './run-header';
+import { RunVersionPanel } from './move-version/run-version-panel';
 import { RunToolbar, SEARCH_ID } from './run-toolbar';
 import { SectionNav } from './section-nav';
 import { ItemList } from './item-list';
@@ -127,6 +128,7 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
   return (
     <div className="run-screen">
       <RunHeader view={view} integrityProblem={integrityProblem} actions={actions} />
+      <RunVersionPanel view={view} profile={profile} onOpenItem={select} />
       {!isSigned && !canSignOff(view.gate) && (
         <span id="sign-off-help" hidden>
           {t('signoff.actionHelp')}

@@ -1,4 +1,6 @@
-// English strings of the runs feature.
+// English strings of the runs feature (moving a run to a newer version: run-move.ts).
+import { runMove } from './run-move';
+
 export const runs = {
   title: 'Runs',
   intro: 'Each run is one go-live, one office or one client, checked against one template version.',
@@ -248,4 +250,5 @@ export const runs = {
     notFound: 'This run does not exist on this device.',
     actionFailed: '{{message}}',
   },
+  move: runMove,
 };

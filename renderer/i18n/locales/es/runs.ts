@@ -1,5 +1,6 @@
 // Spanish strings of the runs feature (same keys as en/runs.ts).
 import type { Translation } from '../en';
+import { runMove } from './run-move';
 
 export const runs: Translation['runs'] = {
   title: 'Ejecuciones',
@@ -253,4 +254,5 @@ export const runs: Translation['runs'] = {
     notFound: 'Esta ejecución no existe en este equipo.',
     actionFailed: '{{message}}',
   },
+  move: runMove,
 };

@@ -1,0 +1,31 @@
+// English strings of moving a run in progress to a newer version of its template (runs.move.*).
+export const runMove = {
+  available: 'Version {{version}} of {{title}} is on this device; this run is on {{current}}.',
+  preview: 'Preview the move to {{version}}…',
+  title: 'Move this run to version {{version}}?',
+  intro:
+    'The run keeps every answer of an item that is still in {{version}} (answers carry over by item id). The move is recorded in the run’s history and cannot be hidden; a signed run never moves.',
+  loading: 'Working out what changes…',
+  summary:
+    '{{carried}} answers carried over, {{recheck}} to check again, {{added}} new items, {{removed}} answers of removed items',
+  recheck: 'Check again ({{count}})',
+  recheckHelp: 'Carried over, but what counts as done changed: look at these answers again.',
+  carried: 'Carried over unchanged ({{count}})',
+  added: 'New in {{version}} ({{count}})',
+  removed: 'Not in {{version}} ({{count}})',
+  removedHelp: 'These answers stay in the run’s history; the items are no longer checked.',
+  none: 'None.',
+  parameters: 'Details the new version asks for',
+  parameterProblems: 'Fix the run’s details for the new version: {{problems}}',
+  confirm: 'Move to {{version}}',
+  moving: 'Moving…',
+  cancel: 'Cancel',
+  failed: 'The run was not moved: {{message}}',
+  moved: 'Moved to {{to}} on {{date}} by {{name}}.',
+  movedFrom: 'Moved from {{from}} to {{to}} on {{date}} by {{name}}.',
+  recheckPanel_one: '{{count}} carried answer to check again after the move',
+  recheckPanel_other: '{{count}} carried answers to check again after the move',
+  recheckLabel: 'Answers to check again',
+  open: 'Open {{item}}',
+  itemsLabel: '{{group}}: items',
+};
