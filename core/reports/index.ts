@@ -67,7 +67,8 @@ export { bytesToBase64url, base64urlToBytes } from './base64url';
 export {
   signedReportSchema,
   reportBodySchema,
-  ROLE_FOR_PURPOSE,
+  ROLES_FOR_PURPOSE,
+  maySignFor,
   SIGNER_ROLES,
   SIGNATURE_PURPOSES,
   REPORT_SCHEMA_LIMITS,

@@ -3,8 +3,9 @@
 // renderer, Electron main, or createKeySigner for tests, the CLI and the hub's tests); every
 // signature it returns is checked before it is used, so a faulty signer cannot produce a report
 // that fails verification later. The helpers refuse (throw ReportSigningError) what the verifier
-// would reject: a non-admin sign-off, a no-go sign-off, a supervisor slot filled by another role, a
-// send-back without a comment, a signature over a body that changed.
+// would reject: a sign-off by anyone but an administrator or a coordinator, a no-go sign-off, a
+// supervisor slot filled by another role, a send-back without a comment, a signature over a body
+// that changed.
 import { base64urlToBytes, bytesToBase64url } from './base64url';
 import { canSignOff } from './build-report';
 import { ed25519PublicKey, ed25519Sign, ed25519Verify, PUBLIC_KEY_BYTES } from './ed25519';
@@ -19,7 +20,7 @@ import type {
   SignerIdentity,
 } from './report-format';
 import { REPORT_FORMAT } from './report-format';
-import { REPORT_SCHEMA_LIMITS, ROLE_FOR_PURPOSE, signerIdentitySchema } from './report-schema';
+import { REPORT_SCHEMA_LIMITS, maySignFor, signerIdentitySchema } from './report-schema';
 
 export type ReportSigningErrorCode =
   | 'invalid-signer'
@@ -93,11 +94,10 @@ export async function signStatement(signer: Signer, input: StatementInput): Prom
 }
 
 function requireRole(identity: SignerIdentity, purpose: SignaturePurpose): void {
-  const required = ROLE_FOR_PURPOSE[purpose];
-  if (identity.role !== required) {
+  if (!maySignFor(identity.role, purpose)) {
     throw new ReportSigningError(
       'wrong-role',
-      `A ${purpose} must be signed by a${required === 'admin' ? 'n administrator' : ' supervisor'}; ${identity.name} is ${identity.role}.`,
+      `A ${purpose} must be signed by ${purpose === 'sign-off' ? "the run's owner (an administrator or a coordinator)" : 'a supervisor'}; ${identity.name} is ${identity.role}.`,
     );
   }
 }

@@ -11,7 +11,8 @@ import type { ReportBody, SignedStatement } from './report-format';
 import { MAX_REPORT_JSON_BYTES, parseReportJson, reportHash } from './report-hash';
 import {
   REPORT_SCHEMA_LIMITS,
-  ROLE_FOR_PURPOSE,
+  ROLES_FOR_PURPOSE,
+  maySignFor,
   reportBodySchema,
   signedStatementSchema,
 } from './report-schema';
@@ -132,11 +133,10 @@ export function checkStatementToSign(input: StatementToSignInput): StatementToSi
   if (statement.signer.publicKey !== input.publicKey) {
     return refuse('wrong-key', "the statement names another signer's key than this device's.");
   }
-  const required = ROLE_FOR_PURPOSE[statement.purpose];
-  if (statement.signer.role !== required) {
+  if (!maySignFor(statement.signer.role, statement.purpose)) {
     return refuse(
       'wrong-role',
-      `a ${statement.purpose} is signed as ${required}, but the statement says ${statement.signer.role}.`,
+      `a ${statement.purpose} is signed as ${ROLES_FOR_PURPOSE[statement.purpose].join(' or ')}, but the statement says ${statement.signer.role}.`,
     );
   }
   const body = parseBody(input.reportBody);

@@ -1,8 +1,9 @@
 // The verifier's checks of each signature: its slot (sign-off first, supervisors after, nothing
 // after a send-back), that it covers this very body, that the Ed25519 signature holds over the
 // canonical statement, and that the trust list knows the key, gives it the role (and name) the
-// statement claims and the slot needs, binds it to the report's office (an administrator of this
-// office signs off; a supervisor of this office countersigns or sends back), and had not revoked
+// statement claims and the slot needs, binds it to the report's office (an administrator or the
+// coordinator of this office signs off; a supervisor of this office countersigns or sends back),
+// and had not revoked
 // it when the signature was made.
 //
 // Revocation has a time, and signatures made before it stand (with a warning). What proves
@@ -17,7 +18,7 @@ import { diffReportBodies } from './diff-bodies';
 import { ed25519Verify, keyFingerprint } from './ed25519';
 import type { Signature, SignedReport, TrustList } from './report-format';
 import { previousSignaturesHash, statementBytes } from './report-hash';
-import { ROLE_FOR_PURPOSE } from './report-schema';
+import { ROLES_FOR_PURPOSE, maySignFor } from './report-schema';
 import { findTrustedKey } from './trust-list';
 import type {
   ReportProblem,
@@ -27,7 +28,12 @@ import type {
 } from './verify-result';
 import { canonicalJson, sha256Hex } from '../runs/event-chain';
 
-const ROLE_NAME = { admin: 'an administrator', supervisor: 'a supervisor', head: 'a head of ICT' };
+const ROLE_NAME = {
+  admin: 'an administrator',
+  supervisor: 'a supervisor',
+  head: 'a head of ICT',
+  coordinator: 'a coordinator',
+};
 
 /** The gist of each problem, for the one-line summary of a signature (full text in problems). */
 const SHORT: Partial<Record<ReportProblemCode, string>> = {
@@ -47,6 +53,7 @@ const SHORT: Partial<Record<ReportProblemCode, string>> = {
   'name-mismatch': 'name differs from the trust list',
   'wrong-role-for-purpose': 'this role may not sign here',
   'not-admin-of-office': 'not an administrator of this office',
+  'not-coordinator-of-office': 'not a coordinator of this office',
   'not-supervisor-of-office': 'does not supervise this office',
 };
 
@@ -182,7 +189,6 @@ function checkOne(
     );
   }
 
-  const required = ROLE_FOR_PURPOSE[purpose];
   const trusted = context.trust ? findTrustedKey(context.trust, signer.publicKey) : undefined;
   if (context.trust && !trusted) {
     add(
@@ -218,7 +224,8 @@ function checkOne(
       );
     }
     const office = body.run.office;
-    if (required === 'admin' && trusted.role === 'admin' && trusted.office !== office) {
+    const signsOff = purpose === 'sign-off';
+    if (signsOff && trusted.role === 'admin' && trusted.office !== office) {
       add(
         'not-admin-of-office',
         '.statement.signer',
@@ -227,8 +234,17 @@ function checkOne(
           : `${trusted.name} is an administrator of ${trusted.office}, not of ${office}: only an administrator of the report's office signs it off.`,
       );
     }
+    if (signsOff && trusted.role === 'coordinator' && trusted.office !== office) {
+      add(
+        'not-coordinator-of-office',
+        '.statement.signer',
+        trusted.office === undefined
+          ? `the trust list names no office for ${trusted.name}, so nothing shows they may sign off a report of ${office}.`
+          : `${trusted.name} is a coordinator of ${trusted.office}, not of ${office}: only a coordinator of the report's office signs it off.`,
+      );
+    }
     if (
-      required === 'supervisor' &&
+      !signsOff &&
       trusted.role === 'supervisor' &&
       !(trusted.supervises ?? []).includes(office)
     ) {
@@ -242,11 +258,12 @@ function checkOne(
     }
   }
   const role = trusted?.role ?? signer.role;
-  if (role !== required) {
+  if (!maySignFor(role, purpose)) {
+    const needed = ROLES_FOR_PURPOSE[purpose].map((allowed) => `${ROLE_NAME[allowed]}'s`);
     add(
       'wrong-role-for-purpose',
       '.statement.signer.role',
-      `a ${purpose} needs ${ROLE_NAME[required]}'s key; this key belongs to ${ROLE_NAME[role]}.`,
+      `a ${purpose} needs ${needed.join(' or ')} key; this key belongs to ${ROLE_NAME[role]}.`,
     );
   }
 

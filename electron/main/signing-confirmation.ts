@@ -52,7 +52,12 @@ export const CONFIRMATION_TEXT: Record<DialogLanguage, ConfirmationText> = {
     revision: 'Revision',
     comment: 'Comment',
     signer: 'Signed as',
-    roles: { admin: 'administrator', supervisor: 'supervisor', head: 'head of ICT' },
+    roles: {
+      admin: 'administrator',
+      supervisor: 'supervisor',
+      head: 'head of ICT',
+      coordinator: 'technical account manager',
+    },
     fingerprint: 'Report fingerprint',
     sha256: 'SHA-256',
     warning:
@@ -83,6 +88,7 @@ export const CONFIRMATION_TEXT: Record<DialogLanguage, ConfirmationText> = {
       admin: 'administrador/a',
       supervisor: 'supervisor/a',
       head: 'responsable global de TIC',
+      coordinator: 'gestor/a técnico/a de cuenta',
     },
     fingerprint: 'Huella del informe',
     sha256: 'SHA-256',
