@@ -56,6 +56,10 @@ describe.skipIf(cluster === undefined)('notifications on PostgreSQL', () => {
           instanceId: id,
           batchSize: 10,
         });
+      // A receiver taking 10 ms per answer keeps the senders busy at the same time, and the second
+      // instance is connected before the race starts.
+      hooks.delay.ms = 10;
+      await second.notifications.notificationCounts();
       // Two senders in one instance (one pool) and one in another: each claims in turn.
       const senders = [
         sender(hub.store, 'instance-a-1'),

@@ -15,16 +15,22 @@ export interface WebhookReceiver {
   received: ReceivedHook[];
   /** Statuses to answer, in order; 200 after them. */
   script: number[];
+  /** How long to wait before answering (a slow receiver keeps concurrent senders overlapping). */
+  delay: { ms: number };
   close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedHook[] = [];
   const script: number[] = [];
+  const delay = { ms: 0 };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      setTimeout(() => answer(), delay.ms);
+    });
+    const answer = () => {
       const status = script.shift() ?? 200;
       received.push({
         path: request.url ?? '',
@@ -34,7 +40,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       });
       response.writeHead(status, { 'content-type': 'text/plain' });
       response.end(status === 200 ? 'ok' : 'not now');
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -43,6 +49,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     received,
     script,
+    delay,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
