@@ -65,10 +65,16 @@ export class RefusedTargetError extends Error {
  * A dns.lookup for http.request that resolves every address of the name and refuses the
  * connection when any of them is not allowed (so the address connected to is one that was checked).
  */
-export function guardedLookup(policy: TargetPolicy): LookupFunction {
+export type Resolve = (
+  hostname: string,
+  options: LookupOneOptions & { all: true },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+export function guardedLookup(policy: TargetPolicy, resolve: Resolve = lookup): LookupFunction {
   return (hostname, options, callback) => {
     const all = { ...(options as LookupOneOptions), all: true } as const;
-    lookup(hostname, all, (error, addresses: LookupAddress[]) => {
+    resolve(hostname, all, (error, addresses) => {
       if (error) {
         callback(error, '', 0);
         return;

@@ -6,12 +6,14 @@
 import http from 'node:http';
 import https from 'node:https';
 import { parseRetryAfter } from '../../../core/sync/backoff';
-import type { TargetPolicy } from '../target-policy';
+import type { Resolve, TargetPolicy } from '../target-policy';
 import { RefusedTargetError, guardedLookup, webhookUrlProblem } from '../target-policy';
 import type { DeliveryChannel, DeliveryResult } from './delivery';
 
 export interface WebhookSettings {
   policy: TargetPolicy;
+  /** Name resolution (dns.lookup unless a test gives another). */
+  resolve?: Resolve;
   timeoutMs?: number;
   userAgent?: string;
 }
@@ -33,7 +35,7 @@ export class WebhookChannel implements DeliveryChannel {
         url,
         {
           method: 'POST',
-          lookup: guardedLookup(this.settings.policy),
+          lookup: guardedLookup(this.settings.policy, this.settings.resolve),
           timeout,
           headers: {
             'content-type': 'application/json; charset=utf-8',

@@ -146,6 +146,36 @@ describe('notification sender', () => {
     expect(hooks.received).toHaveLength(0);
   });
 
+  it('refuses a public name that resolves to an inward address when it connects (DNS rebinding)', async () => {
+    const port = new URL(hooks.url('/')).port;
+    const [row] = await enqueue(
+      prefs({ webhooks: [{ format: 'generic', url: `http://hooks.example.org:${port}/x` }] }),
+    );
+    // The name was public when saved; now it resolves to the hub's own loopback.
+    const rebinding = new WebhookChannel({
+      policy: { allowPrivate: false },
+      resolve: (_host, _options, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]),
+    });
+    const result = await rebinding.deliver(row ?? { id: '', target: '', payload: '' });
+    expect(result).toEqual({
+      ok: false,
+      permanent: true,
+      error: expect.stringMatching(
+        /hooks\.example\.org resolves to 127\.0\.0\.1 is a loopback address/,
+      ),
+    });
+    expect(hooks.received).toHaveLength(0);
+    // The same name resolving to the same address is used when internal targets are allowed.
+    const allowed = new WebhookChannel({
+      policy: { allowPrivate: true },
+      resolve: (_host, _options, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]),
+    });
+    expect(await allowed.deliver(row ?? { id: '', target: '', payload: '' })).toMatchObject({
+      ok: true,
+    });
+    expect(hooks.received).toHaveLength(1);
+  });
+
   it('ignores the mark of a sender whose claim ran out and was taken over', async () => {
     const [row] = await enqueue(prefs({ email: 'sam@example.org' }));
     const id = row?.id ?? '';
