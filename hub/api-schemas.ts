@@ -15,9 +15,9 @@ import type {
   ReportReceipt,
   SignatureReceipt,
 } from '../core/sync/wire-protocol';
-import { ERROR_CODES, progressSnapshotSchema } from '../core/sync/wire-protocol';
+import { ERROR_CODES, HUB_ROLES, progressSnapshotSchema } from '../core/sync/wire-protocol';
 
-const role = z.enum(['admin', 'supervisor', 'head']);
+const role = z.enum(HUB_ROLES);
 const reviewState = z.enum(['signed', 'countersigned', 'sent-back']);
 const decision = z.enum(['go', 'go-with-waivers', 'no-go']);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -43,6 +43,7 @@ export const enrollResponseSchema = z.object({
     role,
     office: z.string().optional(),
     supervises: z.array(z.string()),
+    departments: z.array(z.string()).optional(),
   }),
   trustList: trustListSchema,
 });

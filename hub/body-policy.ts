@@ -32,14 +32,16 @@ declare module 'fastify' {
   }
 }
 
-const ROLE_WORDS: Partial<Record<Caller, string>> = {
+const ROLE_WORDS: Record<Caller, string> = {
   admin: 'administrators',
   supervisor: 'supervisors',
   head: 'the head of ICT',
+  engineer: 'engineers',
+  coordinator: 'coordinators',
   anonymous: 'devices not enrolled yet',
 };
 
-const roleWords = (caller: Caller): string => ROLE_WORDS[caller] ?? `${caller}s`;
+const roleWords = (caller: Caller): string => ROLE_WORDS[caller];
 
 /** Fastify's own limit for the route: the largest any caller may send. */
 export function bodyLimitOf(policy: BodyPolicy): number {

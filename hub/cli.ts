@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { HubRole } from '../core/sync/wire-protocol';
+import { HUB_ROLES } from '../core/sync/wire-protocol';
 import { createUser, issueCode, userProblems } from './enrollment';
 import { startHub } from './main';
 import {
@@ -20,7 +21,8 @@ class UsageError extends Error {}
 
 const USAGE = `Usage: npm run hub -- <command>
   serve                                   start the hub (default; HUB_PORT, HUB_DATA_DIR, HUB_DATABASE_URL)
-  enroll --name <name> --role admin|supervisor|head [--office <office>] [--supervises <a,b>]
+  enroll --name <name> --role admin|supervisor|head|engineer|coordinator [--office <office>]
+         [--supervises <a,b>] [--departments <network,servers>]
                                           create a user and print a one-time enrollment code (7 days)
   enroll --user <user id>                 a new code for an existing user (another device)
   revoke --device <device id> | --user <user id>
@@ -33,8 +35,6 @@ const USAGE = `Usage: npm run hub -- <command>
   notification-preferences --user <id> [--language en|es] [--email <a>|--no-email] [--causes a,b]
                            [--webhook generic|teams|slack=<url> …] [--no-webhooks]
                                           show or set what a user is notified of, and where`;
-
-const ROLES: readonly HubRole[] = ['admin', 'supervisor', 'head'];
 
 function list(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
@@ -61,6 +61,7 @@ async function enroll(args: string[]): Promise<void> {
       role: { type: 'string' },
       office: { type: 'string' },
       supervises: { type: 'string' },
+      departments: { type: 'string' },
       user: { type: 'string' },
     },
   });
@@ -68,8 +69,16 @@ async function enroll(args: string[]): Promise<void> {
     const now = new Date();
     let user;
     if (values.user !== undefined) {
-      if (values.name !== undefined || values.role !== undefined) {
-        throw new UsageError('enroll --user takes no --name or --role: the user exists already.');
+      if (
+        values.name !== undefined ||
+        values.role !== undefined ||
+        values.office !== undefined ||
+        values.supervises !== undefined ||
+        values.departments !== undefined
+      ) {
+        throw new UsageError(
+          'enroll --user takes no --name, --role, --office, --supervises or --departments: the user exists already.',
+        );
       }
       user = await store.getUser(values.user);
       if (!user)
@@ -77,15 +86,17 @@ async function enroll(args: string[]): Promise<void> {
     } else {
       if (values.name === undefined) throw new UsageError('enroll needs --name');
       const role = values.role as HubRole | undefined;
-      if (role === undefined || !ROLES.includes(role)) {
-        throw new UsageError('enroll needs --role admin, supervisor or head');
+      if (role === undefined || !HUB_ROLES.includes(role)) {
+        throw new UsageError(`enroll needs --role ${HUB_ROLES.join(', ')}`);
       }
       const supervises = list(values.supervises);
+      const departments = list(values.departments);
       const input = {
         name: values.name,
         role,
         ...(values.office === undefined ? {} : { office: values.office }),
         ...(supervises === undefined ? {} : { supervises }),
+        ...(departments === undefined ? {} : { departments }),
       };
       const problems = userProblems(input);
       if (problems.length > 0) throw new UsageError(problems.join('; '));
@@ -105,10 +116,12 @@ function describeUser(user: {
   role: HubRole;
   office: string | null;
   supervises: string[];
+  departments: string[];
 }): string {
   const parts = [user.name, user.role];
   if (user.office !== null) parts.push(`office ${user.office}`);
   if (user.supervises.length > 0) parts.push(`supervises ${user.supervises.join(', ')}`);
+  if (user.departments.length > 0) parts.push(`departments ${user.departments.join(', ')}`);
   return parts.join(', ');
 }
 

@@ -1,9 +1,12 @@
 // Enrolling a device: a hub administrator creates a user (or picks one) and gets a one-time code
-// (valid 7 days, stored hashed); the app sends the code with its public signing key and gets a
-// device token (stored hashed, revocable). The key joins the trust list with the user's role and
-// office. The CLI issues codes; POST /v1/enroll redeems them.
+// (valid 7 days, stored hashed); the app sends the code with its public signing key (and its local
+// profile id) and gets a device token (stored hashed, revocable). The key joins the trust list
+// with the user's role and office (engineers never sign, so theirs does not). The CLI issues codes;
+// POST /v1/enroll redeems them.
+import { KEBAB_ID } from '../core/definitions/schema';
 import { base64urlToBytes } from '../core/reports/index';
 import type { EnrollRequest, EnrollResponse, HubRole } from '../core/sync/wire-protocol';
+import { SHARED_RUN_LIMITS } from '../core/sync/wire-protocol';
 import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { badRequest, conflict, HubError, unauthorized } from './hub-error';
@@ -24,6 +27,8 @@ export interface NewUserInput {
   role: HubRole;
   office?: string;
   supervises?: string[];
+  /** Engineers: the template departments they belong to (department ids, e.g. network). */
+  departments?: string[];
 }
 
 /** Checks a new user's fields; returns the problems in plain words. */
@@ -38,6 +43,24 @@ export function userProblems(input: NewUserInput): string[] {
   const supervises = input.supervises ?? [];
   if (input.role === 'admin' && office === undefined) {
     problems.push('an admin needs --office (the office whose reports they push)');
+  }
+  if (input.role === 'coordinator' && office === undefined) {
+    problems.push('a coordinator needs --office (the office whose client onboardings they own)');
+  }
+  const departments = input.departments ?? [];
+  if (input.role === 'engineer' && departments.length === 0) {
+    problems.push(
+      'an engineer needs --departments network,servers (the departments they belong to)',
+    );
+  }
+  if (input.role !== 'engineer' && departments.length > 0) {
+    problems.push('only an engineer belongs to departments');
+  }
+  if (departments.some((d) => d.length > 64 || !KEBAB_ID.test(d))) {
+    problems.push('--departments must list department ids like network or web-apps');
+  }
+  if (departments.length > SHARED_RUN_LIMITS.departmentsPerMember) {
+    problems.push(`--departments lists at most ${SHARED_RUN_LIMITS.departmentsPerMember}`);
   }
   if (input.role === 'supervisor' && supervises.length === 0) {
     problems.push('a supervisor needs --supervises office1,office2');
@@ -73,6 +96,7 @@ export async function createUser(
     role: input.role,
     office: input.office?.trim() ?? null,
     supervises: (input.supervises ?? []).map((o) => o.trim()),
+    departments: [...new Set(input.departments ?? [])],
     createdAt: now.toISOString(),
     revokedAt: null,
   };
@@ -112,6 +136,7 @@ export async function redeemCode(
       name: request.deviceName,
       tokenHash: deviceTokenHash(deviceToken),
       publicKey: request.publicKey,
+      profileId: request.profileId ?? null,
       createdAt: nowIso(context),
     },
   });
@@ -147,6 +172,7 @@ export async function redeemCode(
       role: user.role,
       ...(user.office === null ? {} : { office: user.office }),
       supervises: user.supervises,
+      departments: user.departments,
     },
     trustList: await buildTrustList(context.store),
   };

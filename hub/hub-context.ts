@@ -1,6 +1,6 @@
 // What every route gets: the store, the clock (injectable so tests can expire codes and end
 // lockouts) and the limits (injectable so tests can hit them with small requests).
-import { LIMITS } from '../core/sync/wire-protocol';
+import { LIMITS, SHARED_RUN_LIMITS } from '../core/sync/wire-protocol';
 import type { TargetPolicy } from './notifications/target-policy';
 import type { HubStore } from './store/hub-store';
 
@@ -13,6 +13,8 @@ export interface HubLimits {
   jsonBodyBytes: number;
   /** POST /v1/enroll: a code, a public key and a device name (well under 2 KiB). */
   enrollBodyBytes: number;
+  /** POST /v1/runs/:runId/events: up to 500 events of one device log. */
+  pushEventsBytes: number;
   /**
    * Requests per window per device; before enrolling, per address and per group (health checks,
    * enrollment, everything else), so health checks never use up enrollment's budget.
@@ -34,6 +36,7 @@ export interface HubLimits {
 export const DEFAULT_HUB_LIMITS: HubLimits = {
   ...LIMITS,
   enrollBodyBytes: 16 * 1024,
+  pushEventsBytes: SHARED_RUN_LIMITS.pushBytes,
   rateLimitMax: 600,
   rateLimitWindowMs: 60_000,
   authFailureMax: 30,

@@ -15,7 +15,7 @@ import type { KnownRevision, ReportProblem, SignedReport } from '../core/reports
 import { canonicalReportBytes, decodeBundle, verifyReport } from '../core/reports/index';
 import { canonicalJson } from '../core/runs/index';
 import type { ReportReceipt } from '../core/sync/wire-protocol';
-import { requireAdminOf } from './access';
+import { requireRunOwnerOf } from './access';
 import type { Principal } from './auth';
 import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
@@ -108,7 +108,7 @@ export async function ingestReport(
   bytes: Uint8Array,
 ): Promise<IngestOutcome> {
   const { store } = context;
-  requireAdminOf(principal.user);
+  requireRunOwnerOf(principal.user);
   const decoded = decodeBundle(bytes);
   if (!decoded.ok) {
     throw invalidReport(
@@ -121,12 +121,12 @@ export async function ingestReport(
   const jsonHash = sha256Hex(canonicalReportBytes(signed as SignedReport));
 
   const claim = claimed(signed);
-  if (claim?.office !== undefined) requireAdminOf(principal.user, claim.office);
+  if (claim?.office !== undefined) requireRunOwnerOf(principal.user, claim.office);
   const stored = claim ? await store.reportRevisions(claim.reportId) : [];
   const chain = chainOf(stored, principal);
   const same = chain.find((r) => r.revision === claim?.revision && r.jsonHash === jsonHash);
   if (same) {
-    requireAdminOf(principal.user, same.office);
+    requireRunOwnerOf(principal.user, same.office);
     const latest = chain.at(-1) ?? same;
     if (latest.revision > same.revision) throw conflict(supersededMessage(same, latest));
     return { status: 200, receipt: receiptOf(same, true) };
@@ -167,7 +167,7 @@ export async function ingestReport(
       unstorable,
     );
   }
-  requireAdminOf(principal.user, body.run.office);
+  requireRunOwnerOf(principal.user, body.run.office);
 
   const clashes = result.problems.filter((problem) => REVISION_PROBLEMS.has(problem.code));
   if (clashes.length > 0) {

@@ -19,7 +19,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Bad request: the body, parameters or query are not what the endpoint expects',
   401: 'No, an unknown or a revoked device token (or enrollment code)',
   403: 'The device may not do this (role or office)',
-  404: 'No such report, revision or definition',
+  404: 'No such report, revision, definition or shared run (or not one the caller may see)',
   409: 'Conflicts with what the hub already holds',
   413: 'The body is over the endpoint limit',
   415: 'Unsupported Content-Type',
@@ -58,7 +58,7 @@ export function registerOpenApi(app: FastifyInstance): void {
       info: {
         title: 'Go-live Checklists hub',
         description:
-          'Signed go-live reports, review signatures, run progress and checklist definitions, synced from the offline-first app. Every request may carry x-golive-protocol; other major versions get 426.',
+          "Signed go-live reports, review signatures, run progress, checklist definitions and shared runs (members, plan, the relay of every device's events), synced from the offline-first app. Every request may carry x-golive-protocol; other major versions get 426.",
         version: `${WIRE_PROTOCOL_VERSION}.0.0`,
       },
       components: {

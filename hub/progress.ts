@@ -9,7 +9,7 @@ import type {
   ProgressRunEntry,
   ProgressSnapshot,
 } from '../core/sync/wire-protocol';
-import { readScope, requireAdminOf } from './access';
+import { readScope, requireRunOwnerOf } from './access';
 import type { Principal } from './auth';
 import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
@@ -24,7 +24,7 @@ export async function recordProgress(
   snapshot: ProgressSnapshot,
 ): Promise<{ status: 200 | 201; receipt: ProgressReceipt }> {
   const { store } = context;
-  requireAdminOf(principal.user, snapshot.office);
+  requireRunOwnerOf(principal.user, snapshot.office);
   const owner = await store.progressOffice(snapshot.runId);
   if (owner !== undefined && owner !== snapshot.office) {
     throw forbidden(`Run ${snapshot.runId} is reported by another office.`);

@@ -24,6 +24,7 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerNotificationPreferenceRoutes } from './routes/notification-preference-routes';
 import { registerProgressRoutes } from './routes/progress-routes';
 import { registerReportRoutes } from './routes/report-routes';
+import { registerRunRoutes } from './routes/run-routes';
 import { registerSignatureRoutes } from './routes/signature-routes';
 import { registerTrustListRoutes } from './routes/trust-list-routes';
 import type { HubStore } from './store/hub-store';
@@ -80,6 +81,7 @@ export function createHub(options: HubOptions): FastifyInstance {
     registerProgressRoutes(routes, context);
     registerDefinitionRoutes(routes, context);
     registerDefinitionPublishRoutes(routes, context);
+    registerRunRoutes(routes, context);
     registerNotificationPreferenceRoutes(routes, context);
   });
   return app;

@@ -3,7 +3,9 @@
 // answers 426 to clients of another major version. Report bodies travel as report bundles
 // (core/reports/bundle.ts): the hub verifies signatures on the bytes it receives.
 import { z } from 'zod';
-import type { SignerRole, TrustList } from '../reports/report-format';
+import type { TrustList } from '../reports/report-format';
+import type { ActorRole } from '../runs/model';
+import { ACTOR_ROLES } from '../runs/model';
 import { SHARED_RUN_PATHS } from './shared-runs-protocol';
 import { NOTIFICATION_PATHS } from './notification-protocol';
 
@@ -42,8 +44,9 @@ export const PATHS = {
   ...NOTIFICATION_PATHS,
 } as const;
 
-export type HubRole = SignerRole;
-export const HUB_ROLES: readonly HubRole[] = ['admin', 'supervisor', 'head'];
+/** Everyone the hub enrolls is one of the core's actors (core/runs/model.ts). */
+export type HubRole = ActorRole;
+export const HUB_ROLES: readonly HubRole[] = ACTOR_ROLES;
 
 export const enrollRequestSchema = z.strictObject({
   code: z.string().min(8).max(200),
@@ -52,6 +55,12 @@ export const enrollRequestSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url Ed25519 public key (43 characters)'),
   deviceName: z.string().trim().min(1).max(120),
+  /**
+   * The id of the app's local profile on this device. Events recorded offline before the device
+   * was enrolled (a run started on site, later shared) carry this id as their actor, not the hub
+   * user id the device gets now; the hub accepts either as "this person" on this device's pushes.
+   */
+  profileId: z.string().min(1).max(200).optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 

@@ -17,10 +17,13 @@ export function registerProgressRoutes(app: FastifyInstance, context: HubContext
       ...acceptsBody({
         purpose: 'push progress',
         contentTypes: ['application/json'],
-        limits: { admin: context.limits.progressSnapshotBytes },
+        limits: {
+          admin: context.limits.progressSnapshotBytes,
+          coordinator: context.limits.progressSnapshotBytes,
+        },
       }),
       schema: {
-        summary: 'Push a progress snapshot of a run (administrators, own office)',
+        summary: 'Push a progress snapshot of a run (administrators and coordinators, own office)',
         description: 'Idempotent on (runId, takenAt): the same snapshot again is a replay (200).',
         tags: ['progress'],
         security: DEVICE_AUTH,

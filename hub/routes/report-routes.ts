@@ -39,10 +39,13 @@ export function registerReportRoutes(app: FastifyInstance, context: HubContext):
       ...acceptsBody({
         purpose: 'push reports',
         contentTypes: ['application/zip'],
-        limits: { admin: context.limits.reportBundleBytes },
+        limits: {
+          admin: context.limits.reportBundleBytes,
+          coordinator: context.limits.reportBundleBytes,
+        },
       }),
       schema: {
-        summary: 'Push a signed report bundle (administrators, own office)',
+        summary: 'Push a signed report bundle (administrators and coordinators, own office)',
         description:
           'Verified on the bytes received. The same bytes again: 200 with the original receipt (replay: true). Other bytes for a stored revision, an older revision, or a revision whose supersedes does not name the stored previous one: 409.',
         tags: ['reports'],

@@ -7,6 +7,7 @@
 // add it to the suite in test/integration/hub/.
 import type { HubRole } from '../../core/sync/wire-protocol';
 import type { InTransaction, NotificationStore } from '../notifications/notification-store';
+import type { SharedRunStore } from '../shared-runs/run-store';
 
 export interface UserRecord {
   userId: string;
@@ -16,6 +17,8 @@ export interface UserRecord {
   office: string | null;
   /** Offices a supervisor oversees; empty for other roles. */
   supervises: string[];
+  /** Template departments an engineer belongs to; empty for other roles. */
+  departments: string[];
   createdAt: string;
   revokedAt: string | null;
 }
@@ -36,6 +39,11 @@ export interface DeviceRecord {
   tokenHash: string;
   /** base64url Ed25519 public key of the signing key on this device. */
   publicKey: string;
+  /**
+   * The app's local profile id the device enrolled with: events it recorded before enrolling
+   * carry it as their actor (shared runs accept it as this person).
+   */
+  profileId: string | null;
   createdAt: string;
   revokedAt: string | null;
 }
@@ -51,7 +59,9 @@ export type RedeemResult =
 export interface RedeemInput {
   codeHash: string;
   now: string;
-  device: Omit<DeviceRecord, 'userId' | 'revokedAt'>;
+  /** profileId may be left out: the app did not send one. */
+  device: Omit<DeviceRecord, 'userId' | 'revokedAt' | 'profileId'> &
+    Partial<Pick<DeviceRecord, 'profileId'>>;
 }
 
 export type ReviewState = 'signed' | 'countersigned' | 'sent-back';
@@ -193,4 +203,7 @@ export interface HubStore {
 
   /** Notification preferences, the outbox and its scans (hub/notifications). */
   readonly notifications: NotificationStore;
+
+  /** Shared runs: their members, device chains and events (hub/shared-runs). */
+  readonly sharedRuns: SharedRunStore;
 }

@@ -23,6 +23,7 @@ import type {
   UserRecord,
 } from './hub-store';
 import { KyselyNotificationStore } from './kysely-notifications';
+import { KyselySharedRunStore } from './kysely-shared-runs';
 import { appliedMigrations } from './migrate';
 import {
   bufferOf,
@@ -54,12 +55,14 @@ export class KyselyHubStore implements HubStore {
   private readonly db: Kysely<HubDatabase>;
   private readonly hooks: DialectHooks;
   readonly notifications: KyselyNotificationStore;
+  readonly sharedRuns: KyselySharedRunStore;
 
   constructor(connection: HubConnection) {
     this.db = connection.db;
     this.hooks = connection.hooks;
     this.engine = connection.hooks.engine;
     this.notifications = new KyselyNotificationStore(connection.db, connection.hooks);
+    this.sharedRuns = new KyselySharedRunStore(connection.db, connection.hooks);
   }
 
   close(): Promise<void> {
@@ -91,6 +94,7 @@ export class KyselyHubStore implements HubStore {
         role: user.role,
         office: user.office,
         supervises: JSON.stringify(user.supervises),
+        departments: JSON.stringify(user.departments),
         created_at: user.createdAt,
         revoked_at: user.revokedAt,
       })
@@ -178,7 +182,12 @@ export class KyselyHubStore implements HubStore {
         .where('used_at', 'is', null)
         .executeTakeFirst();
       if (changed(used) === 0) return { ok: false, reason: 'used' };
-      const device: DeviceRecord = { ...input.device, userId: user.userId, revokedAt: null };
+      const device: DeviceRecord = {
+        ...input.device,
+        profileId: input.device.profileId ?? null,
+        userId: user.userId,
+        revokedAt: null,
+      };
       await trx
         .insertInto('devices')
         .values({
@@ -187,6 +196,7 @@ export class KyselyHubStore implements HubStore {
           name: device.name,
           token_hash: device.tokenHash,
           public_key: device.publicKey,
+          profile_id: device.profileId,
           created_at: device.createdAt,
         })
         .execute();

@@ -36,6 +36,12 @@ export function bufferOf(value: Uint8Array): Buffer {
   return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
+/** A JSON array of text stored in a column ([] for anything else). */
+export function textList(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
 export function userFrom(row: Selectable<UsersTable>): UserRecord {
   const supervises: unknown = JSON.parse(row.supervises);
   return {
@@ -44,6 +50,7 @@ export function userFrom(row: Selectable<UsersTable>): UserRecord {
     role: row.role as UserRecord['role'],
     office: row.office,
     supervises: Array.isArray(supervises) ? supervises.map(String) : [],
+    departments: textList(row.departments),
     createdAt: iso(row.created_at),
     revokedAt: isoOrNull(row.revoked_at),
   };
@@ -56,6 +63,7 @@ export function deviceFrom(row: Selectable<DevicesTable>): DeviceRecord {
     name: row.name,
     tokenHash: row.token_hash,
     publicKey: row.public_key,
+    profileId: row.profile_id,
     createdAt: iso(row.created_at),
     revokedAt: isoOrNull(row.revoked_at),
   };

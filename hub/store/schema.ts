@@ -4,6 +4,7 @@
 // Changing a table: add a migration in migrations/ and change the interface here.
 import type { ColumnType } from 'kysely';
 import type { NotificationTables } from './notification-tables';
+import type { SharedRunTables } from './shared-run-tables';
 
 /** A moment in time: written as ISO 8601 text, read back as text (SQLite) or Date (PostgreSQL). */
 export type Moment = ColumnType<Date | string, string, string>;
@@ -20,6 +21,8 @@ export interface UsersTable {
   supervises: string;
   created_at: Moment;
   revoked_at: OptionalMoment;
+  /** JSON array of template department ids (engineers). */
+  departments: ColumnType<string, string | undefined, string>;
 }
 
 export interface EnrollmentCodesTable {
@@ -39,6 +42,8 @@ export interface DevicesTable {
   public_key: string;
   created_at: Moment;
   revoked_at: OptionalMoment;
+  /** The app's local profile id the device enrolled with (events recorded before carry it). */
+  profile_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportsTable {
@@ -91,7 +96,7 @@ export interface DefinitionsTable {
   published_at: Moment;
 }
 
-export interface HubDatabase extends NotificationTables {
+export interface HubDatabase extends NotificationTables, SharedRunTables {
   users: UsersTable;
   enrollment_codes: EnrollmentCodesTable;
   devices: DevicesTable;
@@ -110,4 +115,8 @@ export const COUNTED_TABLES = [
   'signatures',
   'progress_snapshots',
   'definitions',
+  'shared_runs',
+  'run_members',
+  'run_chains',
+  'run_events',
 ] as const satisfies readonly (keyof HubDatabase)[];

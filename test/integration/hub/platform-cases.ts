@@ -22,6 +22,12 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   [PATHS.definition]: ['get'],
   [PATHS.openApi]: ['get'],
   [PATHS.notificationPreferences]: ['get', 'put'],
+  [PATHS.people]: ['get'],
+  [PATHS.runs]: ['get', 'post'],
+  [PATHS.run]: ['get'],
+  [PATHS.runMembers]: ['post'],
+  [PATHS.runPlan]: ['post'],
+  [PATHS.runEvents]: ['get', 'post'],
 };
 
 export function platformCases(factory: () => StoreFactory): void {

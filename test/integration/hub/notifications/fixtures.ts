@@ -11,7 +11,16 @@ export function user(
   office: string | null,
   supervises: string[] = [],
 ): UserRecord {
-  return { userId, name: userId, role, office, supervises, createdAt: T0, revokedAt: null };
+  return {
+    userId,
+    name: userId,
+    role,
+    office,
+    supervises,
+    departments: [],
+    createdAt: T0,
+    revokedAt: null,
+  };
 }
 
 export function prefs(partial: Partial<NotificationPreferences>): NotificationPreferences {
