@@ -1,10 +1,12 @@
 // The authorization matrix: every subject (an administrator of office A and of office B, a revoked
-// device, the supervisor of A, the head of ICT, nobody) against every endpoint, compared with the
-// expected status. Each call that could succeed gets fresh data (a new code, report or snapshot),
+// device, the supervisor of A, the head of ICT, nobody, an engineer of A who is a member of A's
+// shared run, and one removed from it) against every endpoint, compared with the expected status. Each call that could succeed gets fresh data (a new code, report or snapshot),
 // so the status says only whether this subject may do this. Prints the table and the mismatches.
 // The attacks of issue 11 are rows too: office B's enrolled administrator pushing revisions of
 // A's report (409, told nothing), another office's report answering like a missing one (404),
 // bodies refused by role, content type and declared size before they are read (403/415/413).
+// Shared runs (issue 13): B's enrolled administrator is told nothing about A's run (404), a removed
+// member may see the run with their removal but neither push nor pull (403).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,21 +14,33 @@ import type { SignedReport } from '../../../core/reports/index';
 import { countersign, reportHash } from '../../../core/reports/index';
 import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
 import { createUser, issueCode } from '../../../hub/enrollment';
+import { definition, makeRun, Session } from '../../unit/core/runs/fixtures';
 import { publishDefinition } from '../../../hub/publish-definition';
 import type { StoreFactory, TestHub } from './hub-harness';
 import { startTestHub } from './hub-harness';
 import type { People } from './people';
 import { BERLIN, enrollPeople, MADRID, snapshot } from './people';
 import { signedBundle, signerFor } from './report-fixtures';
+import type { Enrolled } from './shared-runs/run-fixtures';
+import { enrollUser, eventsPath, shareRequest } from './shared-runs/run-fixtures';
 import { claimLength } from './streaming-attack';
 
-const SUBJECTS = ['adminA', 'adminB', 'revoked', 'supervisorA', 'head', 'anonymous'] as const;
+const SUBJECTS = [
+  'adminA',
+  'adminB',
+  'revoked',
+  'supervisorA',
+  'head',
+  'anonymous',
+  'member',
+  'removed',
+] as const;
 type Subject = (typeof SUBJECTS)[number];
 
 interface Endpoint {
   name: string;
   /** Statuses in SUBJECTS order. */
-  expected: [number, number, number, number, number, number];
+  expected: [number, number, number, number, number, number, number, number];
   call(token: string | undefined): Promise<number>;
 }
 
@@ -35,6 +49,8 @@ const DEFINITION_FILE = path.resolve(
   '../../../checklists/new-office/1.1.0.yaml',
 );
 const REVIEWED_AT = '2025-06-02T09:00:00.000Z';
+/** Office A's shared run: its owner is adminA; `member` is in it, `removed` was removed. */
+const RUN = 'matrix-run';
 
 export function authMatrixCases(factory: () => StoreFactory): void {
   describe('authorization matrix', () => {
@@ -42,6 +58,8 @@ export function authMatrixCases(factory: () => StoreFactory): void {
     let people: People;
     let madrid: SignedReport;
     let berlinHash: string;
+    let member: Enrolled;
+    let removed: Enrolled;
     let serial = 0;
 
     beforeAll(async () => {
@@ -63,8 +81,55 @@ export function authMatrixCases(factory: () => StoreFactory): void {
           .status,
       ).toBe(201);
       madrid = m.signed;
+      member = await enrollUser(hub, 'member', {
+        name: 'Nina Network',
+        role: 'engineer',
+        office: BERLIN,
+        departments: ['network'],
+      });
+      removed = await enrollUser(hub, 'removed', {
+        name: 'Rita Removed',
+        role: 'engineer',
+        office: BERLIN,
+        departments: ['network'],
+      });
+      const shared = await hub.request('POST', PATHS.runs, {
+        token: people.adminA.token,
+        json: shareRequest(RUN, BERLIN, [
+          { userId: member.user.userId },
+          { userId: removed.user.userId },
+        ]),
+      });
+      expect(shared.status).toBe(201);
+      const removal = await hub.request('POST', pathOf(PATHS.runMembers, { runId: RUN }), {
+        token: people.adminA.token,
+        json: { remove: [removed.user.userId] },
+      });
+      expect(removal.status).toBe(200);
     });
     afterAll(() => hub.close());
+
+    /** The caller's user, by token (undefined for the revoked device and nobody). */
+    function userOf(token: string | undefined) {
+      const all = [...Object.values(people), member, removed];
+      return all.find((person) => person.token === token)?.user;
+    }
+
+    /** A first event of a fresh device log on A's run, recorded as the caller. */
+    function freshEvent(token: string | undefined) {
+      serial += 1;
+      const user = userOf(token);
+      const actor = user
+        ? { id: user.userId, name: user.name, role: user.role }
+        : { id: 'usr-nobody', name: 'Nobody', role: 'admin' as const };
+      const session = new Session(makeRun({ id: RUN }), definition, `matrix-chain-${serial}`);
+      const result = session.apply(
+        { type: 'setNotes', itemId: 'av-policy', notes: `Note ${serial}` },
+        actor,
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      return result.event;
+    }
 
     async function pushBerlin(reportId: string): Promise<SignedReport & { reportId: string }> {
       const report = await signedBundle(people.adminA.signer, { reportId, office: BERLIN });
@@ -82,17 +147,17 @@ export function authMatrixCases(factory: () => StoreFactory): void {
     const endpoints: Endpoint[] = [
       {
         name: 'GET health',
-        expected: [200, 200, 200, 200, 200, 200],
+        expected: [200, 200, 200, 200, 200, 200, 200, 200],
         call: (t) => status('GET', PATHS.health, t),
       },
       {
         name: 'GET openapi.json',
-        expected: [200, 200, 200, 200, 200, 200],
+        expected: [200, 200, 200, 200, 200, 200, 200, 200],
         call: (t) => status('GET', PATHS.openApi, t),
       },
       {
         name: 'POST enroll',
-        expected: [201, 201, 201, 201, 201, 201],
+        expected: [201, 201, 201, 201, 201, 201, 201, 201],
         call: async (t) => {
           serial += 1;
           const user = await createUser(
@@ -107,17 +172,17 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'GET trust-list',
-        expected: [200, 200, 401, 200, 200, 401],
+        expected: [200, 200, 401, 200, 200, 401, 200, 200],
         call: (t) => status('GET', PATHS.trustList, t),
       },
       {
         name: 'GET reports',
-        expected: [200, 200, 401, 200, 200, 401],
+        expected: [200, 200, 401, 200, 200, 401, 200, 200],
         call: (t) => status('GET', PATHS.reports, t),
       },
       {
         name: 'POST reports (office A)',
-        expected: [201, 403, 401, 403, 403, 401],
+        expected: [201, 403, 401, 403, 403, 401, 403, 403],
         call: async (t) => {
           serial += 1;
           const report = await signedBundle(people.adminA.signer, {
@@ -129,19 +194,19 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'GET report (office A)',
-        expected: [200, 404, 401, 200, 200, 401],
+        expected: [200, 404, 401, 200, 200, 401, 404, 404],
         call: (t) =>
           status('GET', pathOf(PATHS.report, { reportId: 'matrix-berlin', revision: 1 }), t),
       },
       {
         name: 'GET report (office B)',
-        expected: [404, 200, 401, 404, 200, 401],
+        expected: [404, 200, 401, 404, 200, 401, 404, 404],
         call: (t) =>
           status('GET', pathOf(PATHS.report, { reportId: 'matrix-madrid', revision: 1 }), t),
       },
       {
         name: 'POST signatures (office A)',
-        expected: [403, 403, 401, 201, 403, 401],
+        expected: [403, 403, 401, 201, 403, 401, 403, 403],
         call: async (t) => {
           serial += 1;
           const signed = await pushBerlin(`matrix-sign-${serial}`);
@@ -158,7 +223,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'POST signatures (office B)',
-        expected: [403, 403, 401, 404, 403, 401],
+        expected: [403, 403, 401, 404, 403, 401, 403, 403],
         call: async (t) => {
           const reviewed = await countersign(people.supervisorA.signer, madrid, REVIEWED_AT);
           return status(
@@ -173,13 +238,13 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'GET report (missing)',
-        expected: [404, 404, 401, 404, 404, 401],
+        expected: [404, 404, 401, 404, 404, 401, 404, 404],
         call: (t) =>
           status('GET', pathOf(PATHS.report, { reportId: 'matrix-none', revision: 1 }), t),
       },
       {
         name: 'POST signatures (missing)',
-        expected: [403, 403, 401, 404, 403, 401],
+        expected: [403, 403, 401, 404, 403, 401, 403, 403],
         call: async (t) => {
           const reviewed = await countersign(people.supervisorA.signer, madrid, REVIEWED_AT);
           return status(
@@ -192,7 +257,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: "POST B's revision 2 of A's",
-        expected: [403, 409, 401, 403, 403, 401],
+        expected: [403, 409, 401, 403, 403, 401, 403, 403],
         call: async (t) => {
           const takeover = await signedBundle(people.adminB.signer, {
             reportId: 'matrix-berlin',
@@ -205,7 +270,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: "POST B's revision 1 at A's id",
-        expected: [403, 409, 401, 403, 403, 401],
+        expected: [403, 409, 401, 403, 403, 401, 403, 403],
         call: async (t) => {
           const takeover = await signedBundle(people.adminB.signer, {
             reportId: 'matrix-berlin',
@@ -216,12 +281,12 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'POST reports as JSON',
-        expected: [415, 415, 401, 403, 403, 401],
+        expected: [415, 415, 401, 403, 403, 401, 403, 403],
         call: (t) => status('POST', PATHS.reports, t, { json: { a: 1 } }),
       },
       {
         name: 'POST reports, 300 MB declared',
-        expected: [413, 413, 401, 403, 403, 401],
+        expected: [413, 413, 401, 403, 403, 401, 403, 403],
         call: (t) =>
           claimLength({
             url: hub.url,
@@ -233,7 +298,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'POST enroll, wrong code',
-        expected: [401, 401, 401, 401, 401, 401],
+        expected: [401, 401, 401, 401, 401, 401, 401, 401],
         call: async (t) => {
           const { publicKey } = await signerFor('wrong-code', 'x', 'admin').identity();
           return status('POST', PATHS.enroll, t, {
@@ -243,7 +308,7 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'POST progress (office A)',
-        expected: [201, 403, 401, 403, 403, 401],
+        expected: [201, 403, 401, 403, 403, 401, 403, 403],
         call: (t) => {
           serial += 1;
           const takenAt = new Date(
@@ -256,17 +321,89 @@ export function authMatrixCases(factory: () => StoreFactory): void {
       },
       {
         name: 'GET progress',
-        expected: [200, 200, 401, 200, 200, 401],
+        expected: [200, 200, 401, 200, 200, 401, 200, 200],
         call: (t) => status('GET', PATHS.progress, t),
       },
       {
         name: 'GET definitions',
-        expected: [200, 200, 401, 200, 200, 401],
+        expected: [200, 200, 401, 200, 200, 401, 200, 200],
         call: (t) => status('GET', PATHS.definitions, t),
       },
       {
+        name: 'GET people',
+        expected: [200, 200, 401, 403, 403, 401, 403, 403],
+        call: (t) => status('GET', PATHS.people, t),
+      },
+      {
+        name: 'POST runs (share, office A)',
+        expected: [201, 403, 401, 403, 403, 401, 403, 403],
+        call: (t) => {
+          serial += 1;
+          return status('POST', PATHS.runs, t, {
+            json: shareRequest(`matrix-share-${serial}`, BERLIN),
+          });
+        },
+      },
+      {
+        name: 'GET runs',
+        expected: [200, 200, 401, 200, 200, 401, 200, 200],
+        call: (t) => status('GET', PATHS.runs, t),
+      },
+      {
+        name: "GET run (A's)",
+        expected: [200, 404, 401, 200, 404, 401, 200, 200],
+        call: (t) => status('GET', pathOf(PATHS.run, { runId: RUN }), t),
+      },
+      {
+        name: 'GET run (missing)',
+        expected: [404, 404, 401, 404, 404, 401, 404, 404],
+        call: (t) => status('GET', pathOf(PATHS.run, { runId: 'matrix-none' }), t),
+      },
+      {
+        name: "POST members (A's run)",
+        expected: [200, 404, 401, 403, 403, 401, 403, 403],
+        call: (t) =>
+          status('POST', pathOf(PATHS.runMembers, { runId: RUN }), t, { json: { add: [] } }),
+      },
+      {
+        name: "POST plan (A's run)",
+        expected: [200, 404, 401, 403, 403, 401, 403, 403],
+        call: (t) =>
+          status('POST', pathOf(PATHS.runPlan, { runId: RUN }), t, {
+            json: { plan: { network: '2025-06-10' } },
+          }),
+      },
+      {
+        name: "POST events (A's run)",
+        expected: [201, 404, 401, 403, 403, 401, 201, 403],
+        call: (t) => status('POST', eventsPath(RUN), t, { json: { events: [freshEvent(t)] } }),
+      },
+      {
+        name: "GET events (A's run)",
+        expected: [200, 404, 401, 200, 404, 401, 200, 403],
+        call: (t) => status('GET', eventsPath(RUN), t),
+      },
+      {
+        name: 'POST events as text/plain',
+        expected: [415, 415, 401, 415, 403, 401, 415, 415],
+        call: (t) =>
+          status('POST', eventsPath(RUN), t, { text: 'events', contentType: 'text/plain' }),
+      },
+      {
+        name: 'POST events, 300 MB declared',
+        expected: [413, 413, 401, 413, 403, 401, 413, 413],
+        call: (t) =>
+          claimLength({
+            url: hub.url,
+            path: eventsPath(RUN),
+            ...(t === undefined ? {} : { token: t }),
+            contentType: 'application/json',
+            claimedLength: 300 * 1024 * 1024,
+          }),
+      },
+      {
         name: 'GET definition',
-        expected: [200, 200, 401, 200, 200, 401],
+        expected: [200, 200, 401, 200, 200, 401, 200, 200],
         call: (t) =>
           status('GET', pathOf(PATHS.definition, { id: 'new-office', version: '1.1.0' }), t),
       },
@@ -280,6 +417,8 @@ export function authMatrixCases(factory: () => StoreFactory): void {
         supervisorA: people.supervisorA.token,
         head: people.head.token,
         anonymous: undefined,
+        member: member.token,
+        removed: removed.token,
       };
       const mismatches: string[] = [];
       const lines = [`${'endpoint'.padEnd(32)}${SUBJECTS.map((s) => s.padStart(12)).join('')}`];
