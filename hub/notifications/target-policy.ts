@@ -8,7 +8,7 @@
 // the name resolves to when the hub connects (guardedLookup), so a name that later resolves
 // inward (DNS rebinding) is refused at send time. An operator whose webhooks live on the internal
 // network sets HUB_NOTIFY_ALLOW_PRIVATE_TARGETS=1 (tests do too, for their 127.0.0.1 receiver).
-import type { LookupAddress, LookupOneOptions } from 'node:dns';
+import type { LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
 import { lookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
@@ -67,11 +67,18 @@ export class RefusedTargetError extends Error {
  */
 export type Resolve = (
   hostname: string,
-  options: LookupOneOptions & { all: true },
+  options: LookupAllOptions,
   callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
 ) => void;
 
-export function guardedLookup(policy: TargetPolicy, resolve: Resolve = lookup): LookupFunction {
+const systemResolve: Resolve = (hostname, options, callback) => {
+  lookup(hostname, options, callback);
+};
+
+export function guardedLookup(
+  policy: TargetPolicy,
+  resolve: Resolve = systemResolve,
+): LookupFunction {
   return (hostname, options, callback) => {
     const all = { ...(options as LookupOneOptions), all: true } as const;
     resolve(hostname, all, (error, addresses) => {
