@@ -34,6 +34,8 @@ export interface FaultProxyOptions {
   /** The client's request timeout: hangs and reorders outlast it. */
   clientTimeoutMs: number;
   retryAfterSeconds: number;
+  /** The faults to choose from (default: every one of FAULTS). */
+  faults?: readonly Fault[];
 }
 
 interface Upstream {
@@ -134,7 +136,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     body: Buffer,
   ) {
     const isFault = proxy.rate > 0 && options.random() < proxy.rate;
-    const fault = isFault ? FAULTS[Math.floor(options.random() * FAULTS.length)] : undefined;
+    const kinds = options.faults ?? FAULTS;
+    const fault = isFault ? kinds[Math.floor(options.random() * kinds.length)] : undefined;
     if (fault) proxy.injected.set(fault, (proxy.injected.get(fault) ?? 0) + 1);
     switch (fault) {
       case undefined:
