@@ -19,6 +19,13 @@ export interface TargetPolicy {
   allowPrivate: boolean;
 }
 
+const RANGE_WORDS: Record<string, string> = {
+  linkLocal: 'link-local',
+  uniqueLocal: 'unique-local',
+  carrierGradeNat: 'carrier-grade NAT',
+  ipv4Mapped: 'IPv4-mapped',
+};
+
 /** Why this address may not be a webhook target; undefined when it may. */
 export function refusedAddress(address: string, policy: TargetPolicy): string | undefined {
   if (policy.allowPrivate) return undefined;
@@ -31,7 +38,8 @@ export function refusedAddress(address: string, policy: TargetPolicy): string | 
     return `${address} is not an IP address`;
   }
   if (range === 'unicast') return undefined;
-  return `${address} is a ${range} address: webhooks go to public addresses only (the hub's operator can allow internal targets with HUB_NOTIFY_ALLOW_PRIVATE_TARGETS=1)`;
+  const words = RANGE_WORDS[range] ?? range;
+  return `${address}, a ${words} address: webhooks go to public addresses only (the hub's operator can allow internal targets with HUB_NOTIFY_ALLOW_PRIVATE_TARGETS=1)`;
 }
 
 /** Problems with a webhook URL as written (scheme, credentials, literal inward targets). */

@@ -349,7 +349,7 @@ export function notificationCases(factory: () => RawStoreFactory): void {
 
       for (const [url, detail] of [
         ['http://127.0.0.1:8787/v1/health', /loopback/],
-        ['http://169.254.169.254/latest/meta-data', /linkLocal/],
+        ['http://169.254.169.254/latest/meta-data', /link-local/],
         ['ftp://example.org/x', /http/],
       ] as const) {
         const refused = await hub.request('PUT', path, {

@@ -161,7 +161,7 @@ describe('notification sender', () => {
       ok: false,
       permanent: true,
       error: expect.stringMatching(
-        /hooks\.example\.org resolves to 127\.0\.0\.1 is a loopback address/,
+        /hooks\.example\.org resolves to 127\.0\.0\.1, a loopback address/,
       ),
     });
     expect(hooks.received).toHaveLength(0);
