@@ -10,10 +10,10 @@ import type { UserRecord } from '../store/hub-store';
 import type { MemberRecord, SharedRunRecord } from './run-store';
 
 /**
- * The event types a supervisor of the run's office may push (they are not members). Waiver
- * approvals (issue 16, point 2): add 'decideWaiver' here once the core records it.
+ * The event types a supervisor of the run's office may push (they are not members): their
+ * decisions on waivers (issue 16, four eyes). Another kind of supervisor event is one more entry.
  */
-export const SUPERVISOR_EVENT_TYPES: readonly EventType[] = [];
+export const SUPERVISOR_EVENT_TYPES: readonly EventType[] = ['decideWaiver'];
 
 export type RunRelation =
   | { kind: 'owner' }

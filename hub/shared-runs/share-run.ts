@@ -25,6 +25,18 @@ import { directoryOf, sharedRunView, type UserDirectory } from './run-view';
 
 type NewMember = ShareRunRequest['members'][number];
 
+/** Why `userId` cannot be added to the run, or undefined when they can. */
+function memberProblem(
+  userId: string,
+  run: Pick<SharedRunRecord, 'office' | 'ownerId'>,
+  directory: UserDirectory,
+): string | undefined {
+  const person = directory.get(userId);
+  if (!person) return `the hub knows no person ${userId}`;
+  if (person.userId === run.ownerId) return `${person.name} owns the run already`;
+  return joinProblem(person, run.office);
+}
+
 /** The members to add, checked against the people the hub knows; throws 400 listing each problem. */
 function newMembers(
   requested: readonly NewMember[],
@@ -37,16 +49,15 @@ function newMembers(
   const seen = new Set<string>();
   const members: Omit<MemberRecord, 'runId'>[] = [];
   requested.forEach((entry, index) => {
-    const path = `${where}.${index}`;
-    const person = directory.get(entry.userId);
-    if (seen.has(entry.userId)) problems.push(`${path}: ${entry.userId} is listed twice`);
+    const problem = seen.has(entry.userId)
+      ? `${entry.userId} is listed twice`
+      : memberProblem(entry.userId, run, directory);
     seen.add(entry.userId);
-    if (!person) return void problems.push(`${path}: the hub knows no person ${entry.userId}`);
-    if (person.userId === run.ownerId) {
-      return void problems.push(`${path}: ${person.name} owns the run already`);
+    const person = directory.get(entry.userId);
+    if (problem || !person) {
+      problems.push(`${where}.${index}: ${problem ?? 'unknown'}`);
+      return;
     }
-    const problem = joinProblem(person, run.office);
-    if (problem) return void problems.push(`${path}: ${problem}`);
     members.push({
       userId: person.userId,
       departments: [...(entry.departments ?? person.departments)],

@@ -8,6 +8,7 @@ import type { RunEvent } from '../../../../core/runs';
 import { hashEvent, verifyRunLog } from '../../../../core/runs';
 import type { PullEventsResponse } from '../../../../core/sync/wire-protocol';
 import { PATHS, pathOf } from '../../../../core/sync/wire-protocol';
+import { waiverDecision } from '../../../unit/core/runs/fixtures';
 import type { StoreFactory, TestHub } from '../hub-harness';
 import { startTestHub } from '../hub-harness';
 import type { Enrolled } from './run-fixtures';
@@ -364,13 +365,26 @@ export function relayCases(factory: () => StoreFactory): void {
       expect(staying.session.log.eventsOfChain('chain-olga-2')).toHaveLength(1);
     });
 
-    it('lets supervisors read the events but push none yet; the head and strangers neither', async () => {
+    it('lets supervisors read the events and push only waiver decisions; the head and strangers nothing', async () => {
       const supervisor = device(cast.supervisor, 'chain-supervisor');
       supervisor.note('av-policy', 'A supervisor is no member.');
       const pushed = await storesNothing(() => supervisor.post([...supervisor.own()]));
       expect(pushed.status).toBe(403);
       expect(pushed.json.message).toBe(
-        'You may read this run but not push events to it (events[0] (event 1) is a setNotes).',
+        'You may push only decideWaiver events to this run; events[0] (event 1) is a setNotes.',
+      );
+      // The owner asks to waive a blocking item; the supervisor of the office decides it.
+      const owner = device(cast.owner, 'chain-owner-waiver');
+      owner.record({ type: 'waive', itemId: 'failover-test', justification: 'ISP tested it.' });
+      await owner.push();
+      const decider = device(cast.supervisor, 'chain-supervisor-decisions');
+      await decider.pull();
+      decider.record(waiverDecision(decider.session, 'failover-test'));
+      const decided = await decider.push();
+      expect(decided).toMatchObject({ accepted: 1, duplicates: 0 });
+      await owner.pull();
+      expect(owner.session.answers.get('failover-test')?.waiver?.decision?.by).toEqual(
+        cast.supervisor.actor,
       );
       expect(
         (await hub.request('GET', eventsPath(RUN), { token: cast.supervisor.token })).status,

@@ -10,7 +10,12 @@ import type {
   SharedRun,
   SharedRunListResponse,
 } from '../../../../core/sync/wire-protocol';
-import { PATHS, pathOf } from '../../../../core/sync/wire-protocol';
+import {
+  PATHS,
+  PROTOCOL_HEADER,
+  pathOf,
+  WIRE_PROTOCOL_VERSION,
+} from '../../../../core/sync/wire-protocol';
 import { createUser, issueCode } from '../../../../hub/enrollment';
 import type { StoreFactory, TestHub } from '../hub-harness';
 import { startTestHub } from '../hub-harness';
@@ -99,6 +104,21 @@ export function sharingCases(factory: () => StoreFactory): void {
       hub.request('POST', path, { token: who.token, json });
     const runsOf = async (who: Enrolled) =>
       ((await get(who, PATHS.runs)).json as unknown as SharedRunListResponse).runs;
+
+    it('tells an app of the protocol before shared runs to update itself (426)', async () => {
+      expect(WIRE_PROTOCOL_VERSION).toBe(2);
+      for (const path of [PATHS.health, PATHS.runs, PATHS.enroll]) {
+        const old = await hub.request('GET', path, {
+          token: cast.owner.token,
+          headers: { [PROTOCOL_HEADER]: '1' },
+        });
+        expect(old.status).toBe(426);
+        expect(old.json).toEqual({
+          error: 'protocol-version',
+          message: 'This hub speaks protocol version 2; the app speaks 1. Update the app.',
+        });
+      }
+    });
 
     it('enrolls engineers with their departments and coordinators with their office', async () => {
       const user = await hub.store.getUser(cast.network.user.userId);
