@@ -1,6 +1,8 @@
 // The go / no-go gate. A run is ready only when every visible blocking item is resolved (done or
 // not applicable with a reason) and passing, or waived with a justification.
-// Why an item holds the gate, in order: 'blocked' (a blocker was raised), 'failing' (its value
+// Why an item holds the gate, in order: 'conflict' (a shared run's item changed on two devices at
+// once and nobody chose which answer stands: whatever the shown answer says cannot be trusted yet,
+// merge.ts), 'blocked' (a blocker was raised), 'failing' (its value
 // fails the item's rule, even when done), 'waiting' (a dependency is unresolved: not done yet, or
 // reopened after this item was done, so this item must be rechecked), 'open'.
 // A failing blocking item holds the gate like an open one even when it was marked done anyway
@@ -17,6 +19,8 @@ import { runVisibility } from './visibility';
 
 export type GateDecision = 'go' | 'go-with-waivers' | 'no-go';
 export type GateWhy =
+  /** Changed on two devices at once; a person must keep one answer (merge.ts). */
+  | 'conflict'
   | 'open'
   | 'blocked'
   | 'failing'
@@ -74,10 +78,15 @@ export interface GateResult {
   failing: GateFailing[];
 }
 
+/**
+ * `conflicts`: ids of the items whose merged answer is in conflict (RunLog.conflictIds()); a run
+ * worked on by one device has none.
+ */
 export function evaluateGate(
   definition: ChecklistDefinition,
   run: Pick<Run, 'parameters'>,
   answers: AnswerMap,
+  conflicts: ReadonlySet<string> = new Set(),
 ): GateResult {
   const visibility = runVisibility(definition, run);
   const context = judgeContext(definition, run, answers, visibility);
@@ -106,6 +115,10 @@ export function evaluateGate(
     }
     if (item.severity !== 'blocking') continue;
     const base = { itemId: item.id, title: item.title, sectionId: ref.section.id };
+    if (conflicts.has(item.id)) {
+      reasons.push({ ...base, why: 'conflict' });
+      continue;
+    }
     const waiver = answer?.waiver;
     if (waiver?.decision && isApprovedWaiver(waiver)) {
       const { justification, by, at } = waiver;

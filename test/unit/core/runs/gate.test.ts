@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate, type Action } from '../../../../core/runs';
+import { evaluateGate, resolveConflict, type Action } from '../../../../core/runs';
 import {
   admin,
   approveWaiver,
@@ -239,5 +239,39 @@ describe('evaluateGate', () => {
     expect(evaluateGate(definition, makeRun(), daas.answers).decision).toBe('go');
     daas.must(done('daas-ready'));
     expect(evaluateGate(definition, daas.run, daas.answers).decision).toBe('go');
+  });
+
+  it('a conflict on a blocking item holds the gate until a person keeps one answer', () => {
+    const a = completeRun(new Session(makeRun(), definition, 'device-a'));
+    const b = new Session(a.run, definition, 'device-b');
+    b.log.addAll(a.events);
+    // Offline on both laptops, each writes a different note on the same done switch item.
+    a.wait(5).must({ type: 'setNotes', itemId: 'core-switches', notes: 'Second switch replaced.' });
+    b.wait(6).must({ type: 'setNotes', itemId: 'core-switches', notes: 'Spare on the shelf.' });
+    b.wait(7).must({ type: 'setNotes', itemId: 'wifi-survey', notes: 'Attic covered.' });
+    a.wait(8).must({ type: 'setNotes', itemId: 'wifi-survey', notes: 'Attic not covered.' });
+    a.log.addAll(b.events);
+    b.log.addAll(a.events);
+    for (const session of [a, b]) {
+      const gate = evaluateGate(
+        definition,
+        session.run,
+        session.answers,
+        session.log.conflictIds(),
+      );
+      expect(session.log.conflictIds()).toEqual(new Set(['core-switches', 'wifi-survey']));
+      // Only the blocking item holds the gate; the major one is shown as a conflict elsewhere.
+      expect(gate.decision).toBe('no-go');
+      expect(gate.reasons.map((r) => [r.itemId, r.why])).toEqual([['core-switches', 'conflict']]);
+    }
+    // Counted without the conflicts, the shown answer (one head, done) would let the run go.
+    expect(evaluateGate(definition, a.run, a.answers).decision).toBe('go');
+    const notes = a.log.item('core-switches').heads.find((head) => head.chain === 'device-b') as {
+      hash: string;
+    };
+    a.keep(resolveConflict(a.context(admin), 'core-switches', notes.hash));
+    const resolved = evaluateGate(definition, a.run, a.answers, a.log.conflictIds());
+    expect(resolved.reasons).toEqual([]);
+    expect(resolved.decision).toBe('go');
   });
 });
