@@ -2,6 +2,7 @@
 // HUB_HOST:HUB_PORT (default 127.0.0.1:8787), and a clean shutdown on SIGINT/SIGTERM.
 // The program's entry is cli.ts (`serve` is its default command); this module only exports, so
 // the built bundle (cli/build-hub.mjs), where every module shares one file name, starts it once.
+import { HubMetrics } from './metrics/hub-metrics';
 import { notificationConfig } from './notifications/config';
 import { NotificationService } from './notifications/service';
 import { createHub } from './server';
@@ -27,15 +28,29 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
   return text;
 }
 
+/** HUB_METRICS_TOKEN: lets a scraper other than loopback read GET /metrics (16+ characters). */
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.HUB_METRICS_TOKEN?.trim();
+  if (token === undefined || token === '') return undefined;
+  if (token.length < 16 || /\s/.test(token)) {
+    throw new Error('HUB_METRICS_TOKEN must be at least 16 characters without spaces.');
+  }
+  return token;
+}
+
 export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const location = storeLocation(env);
   const notify = notificationConfig(env);
+  const token = metricsToken(env);
   const store = await openStoreFromEnv(env);
+  const metrics = new HubMetrics({ processMetrics: true });
   const app = createHub({
     store,
     logger: env.HUB_LOG === '1',
     trustProxy: trustProxy(env),
     allowPrivateWebhookTargets: notify.allowPrivateTargets,
+    metrics,
+    ...(token === undefined ? {} : { metricsToken: token }),
   });
   const host = env.HUB_HOST?.trim() || '127.0.0.1';
   try {
@@ -50,10 +65,14 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<vo
     `hub: listening on http://${host}:${actualPort} (${location.engine}: ${location.where})`,
   );
   console.log(`hub: API document at http://${host}:${actualPort}/openapi.json; Ctrl+C stops it.`);
+  console.log(
+    `hub: probes at /v1/health/live and /v1/health/ready; metrics at /metrics (${token === undefined ? 'loopback only' : 'loopback, or with HUB_METRICS_TOKEN'}).`,
+  );
   // Notifications: reminders, digests and the outbox, in the background (hub/notifications).
   const notifications = new NotificationService({
     store,
     config: notify,
+    onOutcome: metrics.observeNotification,
     onError: (error) => {
       console.error(
         `hub: notifications: ${error instanceof Error ? error.message : String(error)}`,

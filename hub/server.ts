@@ -20,6 +20,10 @@ import { registerRateLimit } from './rate-limits';
 import { registerDefinitionRoutes } from './routes/definition-routes';
 import { registerDefinitionPublishRoutes } from './routes/definition-publish-routes';
 import { registerEnrollRoutes } from './routes/enroll-routes';
+import { registerProbeRoutes } from './health/probe-routes';
+import { ReadinessProbe } from './health/readiness';
+import { HubMetrics } from './metrics/hub-metrics';
+import { registerMetricsHook, registerMetricsRoute } from './metrics/metrics-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerNotificationPreferenceRoutes } from './routes/notification-preference-routes';
 import { registerProgressRoutes } from './routes/progress-routes';
@@ -42,6 +46,12 @@ export interface HubOptions {
   trustProxy?: boolean | string;
   /** Webhooks may target loopback/private addresses (HUB_NOTIFY_ALLOW_PRIVATE_TARGETS). */
   allowPrivateWebhookTargets?: boolean;
+  /** The metrics this hub counts into (main.ts: with process metrics); a fresh set otherwise. */
+  metrics?: HubMetrics;
+  /** GET /metrics from other than loopback needs this bearer token (HUB_METRICS_TOKEN). */
+  metricsToken?: string;
+  /** How long GET /v1/health/ready waits for the store (health/readiness.ts). */
+  readinessDeadlineMs?: number;
 }
 
 export function createHub(options: HubOptions): FastifyInstance {
@@ -72,8 +82,14 @@ export function createHub(options: HubOptions): FastifyInstance {
   });
   registerOpenApi(app);
   registerRateLimit(app, context);
+  const metrics = options.metrics ?? new HubMetrics();
+  metrics.attachStore(context.store);
+  registerMetricsHook(app, metrics);
+  const readiness = new ReadinessProbe(context.store, options.readinessDeadlineMs);
   void app.register(async (routes) => {
     registerHealthRoutes(routes, context);
+    registerProbeRoutes(routes, readiness);
+    registerMetricsRoute(routes, metrics, options.metricsToken);
     registerEnrollRoutes(routes, context);
     registerTrustListRoutes(routes, context);
     registerReportRoutes(routes, context);

@@ -8,7 +8,7 @@ import { WebhookChannel } from './channels/webhook';
 import type { NotificationConfig } from './config';
 import type { ScanSource } from './scheduled';
 import { enqueueDigests, enqueueReminders } from './scheduled';
-import type { SendRound } from './sender';
+import type { SenderOptions, SendRound } from './sender';
 import { NotificationSender } from './sender';
 
 export interface ServiceOptions {
@@ -20,6 +20,8 @@ export interface ServiceOptions {
   /** Channels to use instead of the configured ones (tests). */
   email?: DeliveryChannel;
   webhook?: DeliveryChannel;
+  /** Told of every delivery's outcome (the hub's metrics). */
+  onOutcome?: SenderOptions['onOutcome'];
 }
 
 export class NotificationService {
@@ -41,6 +43,7 @@ export class NotificationService {
         new WebhookChannel({ policy: { allowPrivate: config.allowPrivateTargets } }),
       clock: this.clock,
       maxAttempts: config.maxAttempts,
+      ...(options.onOutcome === undefined ? {} : { onOutcome: options.onOutcome }),
     });
   }
 
