@@ -10,6 +10,11 @@ import { createLegacySchema, LEGACY, LEGACY_BUNDLE, writeLegacyData } from './le
 import type { RawDatabase, RawDatabaseFactory } from './raw-database';
 import { schemaShape, tableNames } from './schema-shape';
 
+/** An old user as the store reads it now: migration 003 gave every user no departments. */
+const userNow = <T extends object>(user: T) => ({ ...user, departments: [] as string[] });
+/** An old device as the store reads it now: no local profile id was registered. */
+const deviceNow = <T extends object>(device: T) => ({ ...device, profileId: null });
+
 export function storeUpgradeCases(factory: () => RawDatabaseFactory): void {
   const opened: { raw: RawDatabase[]; stores: HubStore[] } = { raw: [], stores: [] };
 
@@ -53,11 +58,15 @@ export function storeUpgradeCases(factory: () => RawDatabaseFactory): void {
         progress_snapshots: 1,
         definitions: 1,
       });
-      expect(await store.listUsers()).toEqual([LEGACY.head, LEGACY.supervisor, LEGACY.admin]);
-      expect(await store.listDevices()).toEqual([LEGACY.oldDevice, LEGACY.adminDevice]);
+      expect(await store.listUsers()).toEqual(
+        [LEGACY.head, LEGACY.supervisor, LEGACY.admin].map(userNow),
+      );
+      expect(await store.listDevices()).toEqual(
+        [LEGACY.oldDevice, LEGACY.adminDevice].map(deviceNow),
+      );
       expect(await store.findDeviceByTokenHash(LEGACY.adminDevice.tokenHash)).toEqual({
-        device: LEGACY.adminDevice,
-        user: LEGACY.admin,
+        device: deviceNow(LEGACY.adminDevice),
+        user: userNow(LEGACY.admin),
       });
       const report = await store.getReport(LEGACY.report.reportId, 1);
       expect(report?.meta).toEqual(LEGACY.report);
@@ -110,8 +119,8 @@ export function storeUpgradeCases(factory: () => RawDatabaseFactory): void {
         await store.redeemEnrollmentCode({ codeHash: LEGACY.openCode.codeHash, now: at, device }),
       ).toEqual({
         ok: true,
-        user: LEGACY.supervisor,
-        device: { ...device, userId: LEGACY.supervisor.userId, revokedAt: null },
+        user: userNow(LEGACY.supervisor),
+        device: { ...device, profileId: null, userId: LEGACY.supervisor.userId, revokedAt: null },
       });
       expect(
         (await store.redeemEnrollmentCode({ codeHash: LEGACY.openCode.codeHash, now: at, device }))
