@@ -45,23 +45,17 @@ export const NOTIFICATION_LIMITS = {
   urlLength: 2_000,
 } as const;
 
+/** Anything between the scheme and the host that a URL parser would read as a user name or password. */
+const CREDENTIALS_IN_AUTHORITY = /^[a-z][a-z0-9+.-]*:[/\\]*[^/\\?#]*@/i;
+
 /** An http(s) URL without credentials in it (the hub checks where it points when it sends). */
 export const webhookUrlSchema = z
-  .string()
+  .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
   .max(NOTIFICATION_LIMITS.urlLength)
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      return (
-        (url.protocol === 'http:' || url.protocol === 'https:') &&
-        url.username === '' &&
-        url.password === '' &&
-        url.hostname !== ''
-      );
-    } catch {
-      return false;
-    }
-  }, 'an http:// or https:// URL without a user name or password in it');
+  .refine(
+    (text) => !CREDENTIALS_IN_AUTHORITY.test(text),
+    'an http:// or https:// URL without a user name or password in it',
+  );
 
 export const webhookTargetSchema = z.strictObject({
   format: z.enum(WEBHOOK_FORMATS),

@@ -8,6 +8,8 @@ import type { StoreFactory, TestHub } from './hub-harness';
 import { startTestHub } from './hub-harness';
 import type { People } from './people';
 import { enrollPeople } from './people';
+import { PROBE_PATHS } from '../../../hub/health/probe-routes';
+import { METRICS_PATH } from '../../../hub/metrics/metrics-routes';
 
 /** Methods of each path, as the wire protocol defines them. */
 const EXPECTED_OPERATIONS: Record<string, string[]> = {
@@ -28,6 +30,9 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   [PATHS.runMembers]: ['post'],
   [PATHS.runPlan]: ['post'],
   [PATHS.runEvents]: ['get', 'post'],
+  [PROBE_PATHS.live]: ['get'],
+  [PROBE_PATHS.ready]: ['get'],
+  [METRICS_PATH]: ['get'],
 };
 
 export function platformCases(factory: () => StoreFactory): void {

@@ -10,9 +10,9 @@ import { countersign, decodeBundle, signOff, verifyReport } from '../../../core/
 import type { EnrollResponse } from '../../../core/sync/wire-protocol';
 import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
 import { createUser, issueCode } from '../../../hub/enrollment';
-import type { StoreFactory, TestHub } from './hub-harness';
+import type { Person, StoreFactory, TestHub } from './hub-harness';
 import { postgresFactory, sqliteFactory, startTestHub } from './hub-harness';
-import type { People, Person } from './people';
+import type { People } from './people';
 import { BERLIN, enrollPeople, MADRID } from './people';
 import type { PostgresCluster } from './postgres-cluster';
 import { startPostgresCluster } from './postgres-cluster';
