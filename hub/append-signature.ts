@@ -13,6 +13,7 @@ import type { Principal } from './auth';
 import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { conflict, forbidden, HubError, invalidReport } from './hub-error';
+import { nodeEd25519 } from './node-ed25519';
 import { REVIEW_STATE } from './ingest-report';
 import { signatureNotices } from './notifications/hooks';
 import { accessibleRevision, noSuchRevision } from './report-access';
@@ -78,7 +79,7 @@ export async function appendSignature(
       );
     }
     const next: SignedReport = { body: signed.body, signatures: [...signed.signatures, signature] };
-    const result = verifyReport(next, await buildTrustList(store));
+    const result = verifyReport(next, await buildTrustList(store), { ed25519: nodeEd25519 });
     const newIndex = signed.signatures.length;
     // Earlier signatures were verified on arrival; only this signature's problems count now.
     const problems = result.problems.filter(

@@ -20,6 +20,7 @@ import type { Principal } from './auth';
 import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { conflict, invalidReport } from './hub-error';
+import { nodeEd25519 } from './node-ed25519';
 import type { ReportMeta, ReviewState, SignatureRecord } from './store/hub-store';
 import { reportNotices } from './notifications/hooks';
 import { isStorableText, unstorablePaths } from './storable-text';
@@ -143,6 +144,7 @@ export async function ingestReport(
   const result = verifyReport(signed, await buildTrustList(store), {
     knownRevisions: revisions,
     receivedAt: nowIso(context),
+    ed25519: nodeEd25519,
   });
   const invalid = result.problems.filter((problem) => !REVISION_PROBLEMS.has(problem.code));
   if (invalid.length > 0 || result.reportHash === undefined || result.status === undefined) {

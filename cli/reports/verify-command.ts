@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseTrustList, verifyReport, type TrustList } from '../../core/reports';
+import { nodeEd25519 } from '../../hub/node-ed25519';
 import type { CommandContext, CommandResult } from './command-result';
 import { formatVerification } from './format-verification';
 import { readReportFile } from './read-report-file';
@@ -89,7 +90,7 @@ export async function runReportVerify(
       stderr: [],
     };
   }
-  const result = verifyReport(input.report, trust);
+  const result = verifyReport(input.report, trust, { ed25519: nodeEd25519 });
   const output = formatVerification(input.report, result, input.problems, input.kind);
   return { exitCode: output.valid ? 0 : 1, stdout: output.lines, stderr: [] };
 }

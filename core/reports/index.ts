@@ -62,7 +62,9 @@ export {
   REPORT_ATTACHMENT_MIME_TYPE,
 } from './pdf-attachment';
 export type { ExtractedReport, PdfProblem, PdfProblemCode } from './pdf-attachment';
-export { keyFingerprint } from './ed25519';
+export { keyFingerprint, pureJsEd25519 } from './ed25519';
+export { strictEd25519Verifier } from './ed25519-verifier';
+export type { Ed25519Equation, Ed25519Verifier } from './ed25519-verifier';
 export { bytesToBase64url, base64urlToBytes } from './base64url';
 export {
   signedReportSchema,

@@ -2,6 +2,7 @@
 // code (for the UI, the hub and tests) and a plain-English message that says what and where.
 // Warnings never make a report invalid; they say what a reader should know (a key revoked later).
 // Adding a code: also describe it in the PDF renderer's and the hub's handling if they branch on it.
+import type { Ed25519Verifier } from './ed25519-verifier';
 import type { SignaturePurpose, SignerRole } from './report-format';
 
 export type ReportProblemCode =
@@ -148,4 +149,9 @@ export interface VerifyOptions {
    * whatever time its signatures claim; without it, the claimed signing time is all there is.
    */
   receivedAt?: string;
+  /**
+   * Who checks the Ed25519 signatures (core/reports/ed25519-verifier.ts): node:crypto on the hub and
+   * the CLI; the pure-JS fallback when not given.
+   */
+  ed25519?: Ed25519Verifier;
 }

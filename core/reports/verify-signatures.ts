@@ -15,7 +15,8 @@
 // so the reader knows to ask. Whatever reached the hub before a revocation is accepted offline too.
 import { base64urlToBytes } from './base64url';
 import { diffReportBodies } from './diff-bodies';
-import { ed25519Verify, keyFingerprint } from './ed25519';
+import { keyFingerprint } from './ed25519';
+import type { Ed25519Verifier } from './ed25519-verifier';
 import type { Signature, SignedReport, TrustList } from './report-format';
 import { previousSignaturesHash, statementBytes } from './report-hash';
 import { ROLES_FOR_PURPOSE, maySignFor } from './report-schema';
@@ -76,6 +77,7 @@ interface Context {
   trust: TrustList | null;
   signedCopy: unknown;
   receivedAt: string | undefined;
+  ed25519: Ed25519Verifier;
 }
 
 function changedMessage(context: Context, signature: Signature, label: string): string {
@@ -180,7 +182,7 @@ function checkOne(
   const signatureHolds =
     signatureBytes !== undefined &&
     keyBytes !== undefined &&
-    ed25519Verify(signatureBytes, statementBytes(statement), keyBytes);
+    context.ed25519.verify(signatureBytes, statementBytes(statement), keyBytes);
   if (!signatureHolds) {
     add(
       'bad-signature',
@@ -322,9 +324,10 @@ export function checkSignatures(
   hash: string,
   trust: TrustList | null,
   signedCopy: unknown,
-  receivedAt?: string,
+  receivedAt: string | undefined,
+  ed25519: Ed25519Verifier,
 ): { checks: SignatureCheck[]; problems: ReportProblem[]; warnings: ReportWarning[] } {
-  const context: Context = { report, hash, trust, signedCopy, receivedAt };
+  const context: Context = { report, hash, trust, signedCopy, receivedAt, ed25519 };
   const checks: SignatureCheck[] = [];
   const problems: ReportProblem[] = [];
   const warnings: ReportWarning[] = [];

@@ -4,11 +4,16 @@
 // when it signed. A format-3 gate lists a waiver only with its approval. Without a trust list the
 // keys cannot be vouched for (verify.ts already makes such a report invalid).
 import { waiverDecisionProblem } from '../runs/waiver-decision';
+import type { Ed25519Verifier } from './ed25519-verifier';
 import type { ReportBody, TrustList } from './report-format';
 import { findTrustedKey } from './trust-list';
 import type { ReportProblem } from './verify-result';
 
-export function checkWaiverDecisions(body: ReportBody, trust: TrustList | null): ReportProblem[] {
+export function checkWaiverDecisions(
+  body: ReportBody,
+  trust: TrustList | null,
+  ed25519: Ed25519Verifier,
+): ReportProblem[] {
   if (body.formatVersion < 3) return [];
   const problems: ReportProblem[] = [];
   body.sections.forEach((section, sectionIndex) =>
@@ -24,6 +29,7 @@ export function checkWaiverDecisions(body: ReportBody, trust: TrustList | null):
         itemId: item.id,
         waiver,
         decider: decision.by,
+        ed25519,
       });
       if (invalid) {
         add('waiver-decision-invalid', invalid);

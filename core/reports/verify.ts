@@ -5,6 +5,7 @@
 // count); without a trust list the keys cannot be vouched for, so the report is never valid then.
 // The app (before countersigning), the CLI and the hub's ingest all call this one function.
 import { canonicalJson } from '../runs/event-chain';
+import { pureJsEd25519 } from './ed25519';
 import type { ReportBody, TrustList } from './report-format';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
 import { historyProblems, historyShapeProblems } from './report-history';
@@ -125,15 +126,23 @@ export function verifyReport(
   if (newer.length > 0) return invalid(newer);
 
   const hash = reportHash(report.body);
+  const ed25519 = options.ed25519 ?? pureJsEd25519;
   const problems: ReportProblem[] = [
     ...checkRevision(report.body),
     ...historyProblems(report.body),
-    ...checkWaiverDecisions(report.body, trust),
+    ...checkWaiverDecisions(report.body, trust, ed25519),
   ];
   if (options.knownRevisions) {
     problems.push(...checkKnownRevisions(report.body, hash, options.knownRevisions));
   }
-  const signatures = checkSignatures(report, hash, trust, options.signedCopy, options.receivedAt);
+  const signatures = checkSignatures(
+    report,
+    hash,
+    trust,
+    options.signedCopy,
+    options.receivedAt,
+    ed25519,
+  );
   problems.push(...signatures.problems);
   if (!trust) {
     problems.push({

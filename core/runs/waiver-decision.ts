@@ -8,7 +8,8 @@
 // list (core/reports), like every other signature.
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlToBytes } from '../reports/base64url';
-import { ed25519Verify } from '../reports/ed25519';
+import { pureJsEd25519 } from '../reports/ed25519';
+import type { Ed25519Verifier } from '../reports/ed25519-verifier';
 import { decodeUtf8Strict } from '../reports/utf8';
 import { canonicalJson } from './canonical';
 import type { Actor, Waiver } from './model';
@@ -83,10 +84,19 @@ export function waiverStatement(input: {
   return statement;
 }
 
-/** Why a decision cannot stand on `waiver` (undefined when it can). Plain English. */
+/**
+ * Why a decision cannot stand on `waiver` (undefined when it can). Plain English. `ed25519` checks
+ * the signature: the pure-JS verifier unless the caller has a faster one (the hub's node:crypto).
+ */
 export function waiverDecisionProblem(
   decision: Pick<WaiverDecision, 'statement' | 'signature'>,
-  context: { runId: string; itemId: string; waiver: Waiver; decider: Actor },
+  context: {
+    runId: string;
+    itemId: string;
+    waiver: Waiver;
+    decider: Actor;
+    ed25519?: Ed25519Verifier;
+  },
 ): string | undefined {
   const { statement, signature } = decision;
   const { waiver, decider } = context;
@@ -115,7 +125,8 @@ export function waiverDecisionProblem(
   }
   const key = base64urlToBytes(statement.signer.publicKey);
   const value = base64urlToBytes(signature);
-  if (!key || !value || !ed25519Verify(value, waiverStatementBytes(statement), key)) {
+  const verifier = context.ed25519 ?? pureJsEd25519;
+  if (!key || !value || !verifier.verify(value, waiverStatementBytes(statement), key)) {
     return "The supervisor's signature on the decision does not verify.";
   }
   return undefined;
