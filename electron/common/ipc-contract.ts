@@ -101,6 +101,19 @@ export interface SignWithDeviceKeyRequest {
   language?: DialogLanguage;
 }
 
+/**
+ * A supervisor's decision on a waiver request (issue 16, four eyes), signed with the device key.
+ * `message` must be the UTF-8 of canonicalJson(statement) of a core WaiverStatement
+ * (core/runs/waiver-decision.ts) naming this device's key: main checks it with checkWaiverToSign,
+ * shows the run, office, item, request and decision in a native confirmation, and signs only when
+ * the user confirms. Anything else is refused and nothing is signed.
+ */
+export interface SignWaiverDecisionRequest {
+  message: Uint8Array;
+  /** The page's language, for the confirmation; English when absent. */
+  language?: DialogLanguage;
+}
+
 /** The hub this device may connect to (the CSP's connect-src); null when it disconnects. */
 export interface SetHubOriginRequest {
   hubUrl: string | null;
@@ -146,6 +159,15 @@ export interface IpcContract {
    */
   signWithDeviceKey: { request: SignWithDeviceKeyRequest; response: { signature: Uint8Array } };
   /**
+   * An Ed25519 signature (64 bytes) of a supervisor's waiver decision with the key getSigningKey
+   * reports, once the user confirms it (SignWaiverDecisionRequest). Refused when there is no key
+   * yet, for anything but a canonical WaiverStatement naming this key, and when the user cancels.
+   */
+  signWaiverDecision: {
+    request: SignWaiverDecisionRequest;
+    response: { signature: Uint8Array };
+  };
+  /**
    * Keeps a second copy of a signed report revision and its evidence as files (desktop), because
    * Chromium may reset IndexedDB. Main verifies the copy first; a countersigned copy of the same
    * body replaces the plain one, never the reverse; the folder has a quota. Web mode has no second
@@ -175,6 +197,7 @@ export const IPC_METHODS = [
   'openFile',
   'getSigningKey',
   'signWithDeviceKey',
+  'signWaiverDecision',
   'mirrorSignedReport',
   'listMirroredReports',
   'readMirroredAttachment',

@@ -1,7 +1,8 @@
 // The desktop implementations of the IPC contract (electron/common/ipc-contract.ts). Everything
 // they touch (app, shell, dialog, the file system, the window, the signing key store, the report
 // mirror) is passed in, so tests run them on fakes and real temporary folders. Signing goes through
-// sign-request.ts: a checked statement and the user's confirmation before the key is used. The web-mode twin
+// sign-request.ts (reports) and sign-waiver-decision.ts (waiver decisions): a checked statement and
+// the user's confirmation before the key is used. The web-mode twin
 // is renderer/bridge/web-bridge.ts: when a behaviour changes here (size limit, refusal reasons),
 // change it there too.
 
@@ -14,6 +15,7 @@ import { checkExternalUrl } from './security';
 import type { HubOriginStore } from './hub-origin';
 import type { ReportMirror } from './report-mirror';
 import { createSignRequestHandler } from './sign-request';
+import { createWaiverDecisionHandler } from './sign-waiver-decision';
 import type { SigningKeyStore } from './signing-keys';
 import { writeFileAtomic, type AtomicWriteFileSystem } from './write-file-atomic';
 
@@ -101,6 +103,12 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
     getWindow: deps.getWindow,
     ...(deps.signingLog ? { log: deps.signingLog } : {}),
   });
+  const signWaiverDecision = createWaiverDecisionHandler({
+    signingKeys: deps.signingKeys,
+    dialog: deps.dialog,
+    getWindow: deps.getWindow,
+    ...(deps.signingLog ? { log: deps.signingLog } : {}),
+  });
 
   return {
     getInfo: async () => ({
@@ -177,6 +185,8 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
     getSigningKey: () => deps.signingKeys.getKey(),
 
     signWithDeviceKey: (request, sender) => signRequest(request, sender),
+
+    signWaiverDecision: (request, sender) => signWaiverDecision(request, sender),
 
     mirrorSignedReport: (request) => deps.reportMirror.mirror(request),
 

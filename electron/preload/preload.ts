@@ -25,6 +25,7 @@ const bridge = {
   openFile: (request) => invoke('openFile', request),
   getSigningKey: () => invoke('getSigningKey', undefined),
   signWithDeviceKey: (request) => invoke('signWithDeviceKey', request),
+  signWaiverDecision: (request) => invoke('signWaiverDecision', request),
   mirrorSignedReport: (request) => invoke('mirrorSignedReport', request),
   listMirroredReports: () => invoke('listMirroredReports', undefined),
   readMirroredAttachment: (request) => invoke('readMirroredAttachment', request),

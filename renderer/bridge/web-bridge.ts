@@ -70,6 +70,9 @@ export function createWebBridge(): AppBridge {
     signWithDeviceKey: async ({ message, reportBody }) => ({
       signature: await signingKeys.sign(message, reportBody),
     }),
+    signWaiverDecision: async ({ message }) => ({
+      signature: await signingKeys.signWaiverDecision(message),
+    }),
     // Web mode keeps no second copy of signed reports: a page cannot write files of its own, and
     // a copy in another IndexedDB database would be lost with the first when the site's data is
     // cleared. Backups (Settings) are the web's insurance. The desktop twin is report-mirror.ts.

@@ -8,11 +8,14 @@
 // confirmation of its own: the key lives in this page's origin, so a script that could call sign()
 // could as well use the CryptoKey from IndexedDB directly, and a confirmation in the same page
 // would protect nothing (the desktop app's confirmation is real because main is another process).
+// Waiver decisions (signWaiverDecision) are checked the same way, with core's checkWaiverToSign.
 // Only web-bridge.ts should import this; everything else signs through the bridge.
 import { MAX_SIGN_MESSAGE_BYTES } from '../../electron/common/ipc-contract';
 import type { SigningKeyInfo } from '../../electron/common/ipc-contract';
 import { bytesToBase64url } from '../../core/reports/base64url';
 import { checkStatementToSign } from '../../core/reports/statement-to-sign';
+import { parseWaiverStatement } from '../../core/runs/run-event-schema';
+import { checkWaiverToSign } from '../../core/runs/waiver-decision';
 
 /** Separate from the app's data database, so the key has its own lifecycle. */
 export const KEY_DATABASE_NAME = 'go-live-checklists-keys';
@@ -45,6 +48,11 @@ export interface WebSigningKeyStore {
    * no key yet.
    */
   sign(message: Uint8Array, reportBody: string): Promise<Uint8Array>;
+  /**
+   * A 64-byte Ed25519 signature of `message`, a supervisor's canonical waiver decision naming this
+   * key (core/runs/waiver-decision.ts checkWaiverToSign); refuses anything else.
+   */
+  signWaiverDecision(message: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface WebSigningKeyDependencies {
@@ -243,6 +251,19 @@ export function createWebSigningKeyStore(deps: WebSigningKeyDependencies = {}): 
           reportBody,
           publicKey: key.publicKeyRaw,
         });
+        if (!checked.ok) throw new Error(checked.message);
+        const signature = await subtle().sign(ED25519, key.privateKey, copy);
+        return new Uint8Array(signature);
+      }),
+
+    signWaiverDecision: (message) =>
+      exclusive(async () => {
+        assertMessage(message);
+        const key = await readKey();
+        if (key === null)
+          throw new Error('This device has no signing key yet: getSigningKey makes it.');
+        const copy = new Uint8Array(message);
+        const checked = checkWaiverToSign(copy, key.publicKeyRaw, parseWaiverStatement);
         if (!checked.ok) throw new Error(checked.message);
         const signature = await subtle().sign(ED25519, key.privateKey, copy);
         return new Uint8Array(signature);

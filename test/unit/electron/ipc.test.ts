@@ -46,6 +46,7 @@ function setUp() {
       protection: 'os-keyring' as const,
     })),
     signWithDeviceKey: vi.fn(async () => ({ signature: new Uint8Array(64) })),
+    signWaiverDecision: vi.fn(async () => ({ signature: new Uint8Array(64) })),
     mirrorSignedReport: vi.fn(async () => ({ mirrored: true })),
     listMirroredReports: vi.fn(async () => []),
     readMirroredAttachment: vi.fn(async () => null),

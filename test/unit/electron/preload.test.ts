@@ -88,6 +88,7 @@ describe('preload bridge', () => {
     ['openFile', { title: 'Open', extensions: ['yaml'] }],
     ['getSigningKey', undefined],
     ['signWithDeviceKey', { message: new Uint8Array([1, 2, 3]), reportBody: '{}' }],
+    ['signWaiverDecision', { message: new Uint8Array([1, 2, 3]), language: 'es' }],
     ['mirrorSignedReport', { reportId: 'r-1', revision: 1, json: '{}', attachments: [] }],
     ['listMirroredReports', undefined],
     ['readMirroredAttachment', { reportId: 'r-1', revision: 1, sha256: 'a'.repeat(64) }],
