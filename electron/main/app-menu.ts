@@ -126,7 +126,11 @@ export function buildMenuTemplate(deps: AppMenuDependencies): MenuItemConstructo
     role: 'help',
     submenu: [
       ...(isMac ? [] : [about, { type: 'separator' } as const]),
-      { id: 'open-log-folder', label: OPEN_LOG_FOLDER_LABEL, click: () => openLogFolder(deps) },
+      {
+        id: 'open-log-folder',
+        label: OPEN_LOG_FOLDER_LABEL,
+        click: () => void openLogFolder(deps),
+      },
     ],
   };
 

@@ -60,7 +60,7 @@ export function ProfileForm({ initial, submitLabel, onSaved }: ProfileFormProps)
   });
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       <FormTextField
         control={control}
         name="name"

@@ -16,6 +16,9 @@ import { bridge } from '../../../bridge/bridge';
 import { readHubConnection } from '../../../sync/hub-connection';
 import { versionPath } from '../template-paths';
 import { useDraftSession } from './draft-session';
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 import { draftFileName } from './draft-yaml';
 import { publishDraft } from './publish-draft';
 import { drafts } from './use-drafts';
@@ -23,6 +26,7 @@ import { drafts } from './use-drafts';
 export type DraftNotice =
   | { kind: 'exported'; name: string }
   | { kind: 'export-failed'; message: string }
+  | { kind: 'discard-failed'; message: string }
   | { kind: 'publish-failed'; reason: string; message: string; details: string[] };
 
 interface DraftActionsProps {
@@ -67,7 +71,7 @@ export function DraftActions(props: DraftActionsProps) {
     } catch (error) {
       props.onNotice({
         kind: 'export-failed',
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
       });
     }
   };
@@ -90,16 +94,29 @@ export function DraftActions(props: DraftActionsProps) {
           details: outcome.details,
         });
       }
+    } catch (error) {
+      setDialog(undefined);
+      props.onNotice({
+        kind: 'publish-failed',
+        reason: 'local',
+        message: messageOf(error),
+        details: [],
+      });
     } finally {
       setBusy(false);
     }
   };
 
   const discard = async () => {
-    await saver.flush();
-    await drafts.discard(props.definitionId);
-    setDialog(undefined);
-    navigate(versionPath(props.definitionId, props.baseVersion));
+    try {
+      await saver.flush();
+      await drafts.discard(props.definitionId);
+      setDialog(undefined);
+      void navigate(versionPath(props.definitionId, props.baseVersion));
+    } catch (error) {
+      setDialog(undefined);
+      props.onNotice({ kind: 'discard-failed', message: messageOf(error) });
+    }
   };
 
   return (

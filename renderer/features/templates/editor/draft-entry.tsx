@@ -41,13 +41,12 @@ export function DraftEntry({ row, isLatest }: { row: DefinitionRow; isLatest: bo
     <>
       <Button
         className="button primary"
-        onPress={async () => {
-          try {
-            await startDraft(row);
-            navigate(draftPath(row.id));
-          } catch (failure) {
-            setError(failure instanceof Error ? failure.message : String(failure));
-          }
+        onPress={() => {
+          startDraft(row).then(
+            () => void navigate(draftPath(row.id)),
+            (failure: unknown) =>
+              setError(failure instanceof Error ? failure.message : String(failure)),
+          );
         }}
       >
         <FilePenLine aria-hidden size={16} />

@@ -286,6 +286,12 @@ function NoticeLine({ notice }: { notice: DraftNotice | undefined }) {
           <span>{t('templates.editor.export.failed', { message: notice.message })}</span>
         </p>
       )}
+      {notice?.kind === 'discard-failed' && (
+        <p className="tpl-notice tpl-warn-notice">
+          <TriangleAlert aria-hidden size={16} className="warn" />
+          <span>{t('templates.editor.discard.failed', { message: notice.message })}</span>
+        </p>
+      )}
       {notice?.kind === 'publish-failed' && (
         <div className="tpl-notice tpl-warn-notice">
           <TriangleAlert aria-hidden size={16} className="warn" />

@@ -212,6 +212,7 @@ export const templateEditor = {
     body: 'Everything in this draft is deleted from this device. Published versions are not affected.',
     confirm: 'Discard draft',
     cancel: 'Keep it',
+    failed: 'The draft could not be discarded: {{message}}. Nothing was deleted.',
   },
   publish: {
     action: 'Publish to hub',
@@ -233,6 +234,7 @@ export const templateEditor = {
       invalid: 'The hub found problems in the file: {{message}}',
       refused: 'The hub refused: {{message}}',
       unreachable: 'The hub could not be reached: {{message}}. The draft is kept; try again later.',
+      local: 'This device could not save the published version: {{message}}. The draft is kept.',
     },
   },
 };

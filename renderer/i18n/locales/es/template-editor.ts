@@ -218,6 +218,7 @@ export const templateEditor: Translation['templates']['editor'] = {
     body: 'Todo lo de este borrador se borra de este equipo. Las versiones publicadas no cambian.',
     confirm: 'Descartar el borrador',
     cancel: 'Conservarlo',
+    failed: 'No se pudo descartar el borrador: {{message}}. No se borró nada.',
   },
   publish: {
     action: 'Publicar en el hub',
@@ -241,6 +242,8 @@ export const templateEditor: Translation['templates']['editor'] = {
       refused: 'El hub lo rechazó: {{message}}',
       unreachable:
         'No se pudo contactar con el hub: {{message}}. El borrador se conserva; inténtelo más tarde.',
+      local:
+        'Este equipo no pudo guardar la versión publicada: {{message}}. El borrador se conserva.',
     },
   },
 };
