@@ -18,6 +18,7 @@ import { formatDateTime } from '../runs/dates';
 import { useTrustList, replaceTrustList } from './use-trust-list';
 import { keepImportedReport, readReportFile, type ReadReport } from './import-report';
 import { VerificationSummary } from './verification-summary';
+import { WaiversAwaiting } from '../waivers/waivers-awaiting';
 import type { OpenedFile } from '../../../electron/common/ipc-contract';
 import './review.css';
 
@@ -81,6 +82,7 @@ export function ReviewScreen() {
 
   return (
     <Screen title={t('review.title')} intro={t('review.intro')} actions={actions}>
+      <WaiversAwaiting />
       <DropZone
         className="drop-zone review-drop"
         onDrop={async (event) => {

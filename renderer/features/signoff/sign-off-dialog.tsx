@@ -1,7 +1,9 @@
-// Signing the site off: the gate must allow it; the administrator writes the lessons learned (what
-// went wrong, what check was missing: input for the template's next version), then signs with the
-// device key. The run freezes and the report waits in the outbox for the hub.
-import { useState } from 'react';
+// Signing the site off: the gate must allow it; the dialog states what is still open (items by
+// severity, waivers by state) before the signature; the administrator writes the lessons learned
+// (what went wrong, what check was missing: input for the template's next version), then signs with
+// the device key. The run freezes and the report waits in the outbox for the hub. After a
+// send-back, the previous revision's lessons learned are carried over, editable (issue 16).
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -22,6 +24,7 @@ import { bridge } from '../../bridge/bridge';
 import { createDeviceSigner } from '../../bridge/device-signer';
 import { GateBadge } from '../runs/status-badges';
 import { FailingAnswersList } from './failing-answers-list';
+import { OpenItemsSummary } from './open-items-summary';
 
 interface SignOffDialogProps {
   runId: string;
@@ -45,6 +48,22 @@ export function SignOffDialog({
   const [isInvalid, setInvalid] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [carriedFrom, setCarriedFrom] = useState<number>();
+
+  // Revision 2 and later start from the lessons learned of the revision they replace.
+  useEffect(() => {
+    if (!isOpen) return;
+    let isCurrent = true;
+    void services.reports.latestForRun(runId).then((previous) => {
+      const previousLessons = previous?.signed.body.lessonsLearned ?? '';
+      if (!isCurrent || !previous || previousLessons.trim() === '') return;
+      setLessons((current) => (current.trim() === '' ? previousLessons : current));
+      setCarriedFrom(previous.revision);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [isOpen, runId]);
 
   const signOff = async () => {
     if (!lessons.trim()) return setInvalid(true);
@@ -94,11 +113,13 @@ export function SignOffDialog({
               <ul className="signoff-waivers">
                 {gate.waivers.map((waiver) => (
                   <li key={waiver.itemId}>
-                    <strong>{waiver.title}</strong>: {waiver.justification} ({waiver.by.name})
+                    <strong>{waiver.title}</strong>: {waiver.justification} ({waiver.by.name};{' '}
+                    {t('signoff.approvedBy', { name: waiver.approvedBy.name })})
                   </li>
                 ))}
               </ul>
             )}
+            <OpenItemsSummary runId={runId} />
             <FailingAnswersList failing={gate.failing} />
             <TextField
               className="field"
@@ -114,7 +135,11 @@ export function SignOffDialog({
             >
               <Label>{t('signoff.lessons')}</Label>
               <TextArea rows={6} placeholder={t('signoff.lessonsPlaceholder')} />
-              <span className="muted small">{t('signoff.lessonsHelp')}</span>
+              <span className="muted small">
+                {carriedFrom === undefined
+                  ? t('signoff.lessonsHelp')
+                  : t('signoff.lessonsCarried', { revision: carriedFrom })}
+              </span>
               <FieldError>{t('signoff.lessonsRequired')}</FieldError>
             </TextField>
             <p className="muted">{t('signoff.consequence', { name: profile.name })}</p>

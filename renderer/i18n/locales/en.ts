@@ -8,6 +8,7 @@ import { runs } from './en/runs';
 import { signoff } from './en/signoff';
 import { sync } from './en/sync';
 import { templates } from './en/templates';
+import { waivers } from './en/waivers';
 
 export const en = {
   backup,
@@ -18,6 +19,7 @@ export const en = {
   signoff,
   sync,
   templates,
+  waivers,
   app: {
     name: 'Go-live Checklists',
     skipToContent: 'Skip to content',

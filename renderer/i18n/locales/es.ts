@@ -8,6 +8,7 @@ import { runs } from './es/runs';
 import { signoff } from './es/signoff';
 import { sync } from './es/sync';
 import { templates } from './es/templates';
+import { waivers } from './es/waivers';
 
 export const es: Translation = {
   backup,
@@ -18,6 +19,7 @@ export const es: Translation = {
   signoff,
   sync,
   templates,
+  waivers,
   app: {
     name: 'Go-live Checklists',
     skipToContent: 'Saltar al contenido',

@@ -5,11 +5,25 @@ export const signoff = {
   title: 'Sign off {{name}}',
   withWaivers_one: 'with {{count}} waiver on record',
   withWaivers_other: 'with {{count}} waivers on record',
+  approvedBy: 'approved by {{name}}',
   lessons: 'Lessons learned',
   lessonsPlaceholder: 'What went wrong, what took longer than planned, which check was missing…',
   lessonsHelp:
     'They go into the report and feed the next version of the template. Nothing went wrong? Say so.',
   lessonsRequired: 'Write the lessons learned (or say that there were none).',
+  lessonsCarried:
+    'Carried over from revision {{revision}}: edit them for this revision (what the send-back taught, too).',
+  open: {
+    heading: 'Still open when you sign',
+    blocking_one: '{{count}} blocking item open',
+    blocking_other: '{{count}} blocking items open',
+    major_one: '{{count}} major item open',
+    major_other: '{{count}} major items open',
+    minor_one: '{{count}} minor item open',
+    minor_other: '{{count}} minor items open',
+    waivers:
+      'Waivers: {{approved}} approved by a supervisor, {{pending}} pending, {{refused}} refused',
+  },
   consequence:
     'Signing as {{name}} freezes this run: nothing can change afterwards. The report is queued for the hub and can be exported as a PDF.',
   sign: 'Sign off',

@@ -7,11 +7,25 @@ export const signoff: Translation['signoff'] = {
   title: 'Firmar {{name}}',
   withWaivers_one: 'con {{count}} dispensa registrada',
   withWaivers_other: 'con {{count}} dispensas registradas',
+  approvedBy: 'aprobada por {{name}}',
   lessons: 'Lecciones aprendidas',
   lessonsPlaceholder: 'Qué salió mal, qué tardó más de lo previsto, qué comprobación faltaba…',
   lessonsHelp:
     'Van al informe y alimentan la próxima versión de la plantilla. ¿No salió nada mal? Dígalo.',
   lessonsRequired: 'Escriba las lecciones aprendidas (o indique que no hubo).',
+  lessonsCarried:
+    'Traídas de la revisión {{revision}}: edítelas para esta revisión (también lo que enseñó la devolución).',
+  open: {
+    heading: 'Pendiente al firmar',
+    blocking_one: '{{count}} elemento bloqueante abierto',
+    blocking_other: '{{count}} elementos bloqueantes abiertos',
+    major_one: '{{count}} elemento importante abierto',
+    major_other: '{{count}} elementos importantes abiertos',
+    minor_one: '{{count}} elemento menor abierto',
+    minor_other: '{{count}} elementos menores abiertos',
+    waivers:
+      'Dispensas: {{approved}} aprobadas por un supervisor, {{pending}} pendientes, {{refused}} rechazadas',
+  },
   consequence:
     'Al firmar como {{name}} esta ejecución se congela: después no puede cambiar nada. El informe queda en cola para el hub y puede exportarse en PDF.',
   sign: 'Firmar',
