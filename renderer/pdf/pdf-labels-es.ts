@@ -79,6 +79,7 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   justification: 'Justificación',
   by: 'Por',
   at: 'El',
+  approvedBy: 'Aprobada por',
   failure: 'Incumplimiento',
   failingDecision: 'Estado y decisión',
   doneAnyway: 'Marcado como hecho igualmente, porque:',

@@ -87,6 +87,8 @@ export interface PdfLabels {
   justification: string;
   by: string;
   at: string;
+  /** Who approved a waiver (four eyes), and when. */
+  approvedBy: string;
   failure: string;
   /** Heading of the failing items' state column. */
   failingDecision: string;
@@ -195,6 +197,7 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   justification: 'Justification',
   by: 'By',
   at: 'At',
+  approvedBy: 'Approved by',
   failure: 'Failure',
   failingDecision: 'State and decision',
   doneAnyway: 'Marked done anyway, because:',

@@ -566,8 +566,8 @@ function summary(context: Context): Content[] {
     body.gate.waivers.length === 0
       ? emptyNote(labels.noWaivers)
       : dataTable(
-          [140, '*', 84, 90],
-          [labels.item, labels.justification, labels.by, labels.at],
+          [120, '*', 100, 100],
+          [labels.item, labels.justification, labels.by, labels.approvedBy],
           body.gate.waivers.map((waiver) => [
             {
               stack: [
@@ -576,8 +576,8 @@ function summary(context: Context): Content[] {
               ],
             },
             { text: plain(waiver.justification) },
-            { text: actorText(waiver.by, undefined, labels) },
-            { text: formatTimestamp(waiver.at) },
+            { text: actorText(waiver.by, waiver.at, labels) },
+            { text: actorText(waiver.approvedBy, waiver.approvedAt, labels) },
           ]),
         ),
 
@@ -737,6 +737,14 @@ function itemFields(context: Context, item: ReportItem): TableCell[][] {
       stack: [
         { text: plain(item.waiver.justification) },
         { text: actorText(item.waiver.by, item.waiver.at, labels), style: 'label' },
+        ...(item.waiver.decision?.statement.decision === 'approve'
+          ? [
+              {
+                text: `${labels.approvedBy}: ${actorText(item.waiver.decision.by, item.waiver.decision.at, labels)}`,
+                style: 'label',
+              },
+            ]
+          : []),
       ],
     });
   }
