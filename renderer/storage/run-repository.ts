@@ -1,9 +1,9 @@
 // Runs on this device: start a run, tick its items, undo, attach evidence, take in other devices'
 // events, and load it back with an integrity check. A run's history is every device's chain of
 // events (core/runs/run-log.ts); this device writes its own chain. The open run stays in memory
-// (its merged log, template and run row), so a tick costs no reads but one: ONE IndexedDB
-// transaction checks the stored run row is the one the memory was built from (another tab or a
-// sync may have written since), then writes the answer, the event and the row together, durable
+// (its merged log, template and run row), so a tick reads nothing but the run row, inside its ONE
+// IndexedDB transaction: it checks the stored row is the one the memory was built from (another
+// tab or a sync may have written since), then writes the answer, the event and the row together, durable
 // ('strict') before the promise resolves. When the row moved on, the memory is rebuilt from
 // storage and the action judged again. Hashing files and making thumbnails happen before the
 // transaction. When a new table joins a run, add it to RUN_TABLES.
@@ -172,12 +172,13 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
   }
 
   /**
-   * The run in memory, built from storage when it is not there yet or when the stored run row is
-   * no longer the one it was built from (one read: another window or a sync wrote since).
+   * The run in memory, built from storage when it is not there yet. No read when it is: the write
+   * transaction checks the stored run row is still the one the memory holds (another window or a
+   * sync may have written since) and has it rebuilt when not.
    */
   async function session(runId: string): Promise<OpenRun | RunError> {
     const cached = open.get(runId);
-    if (cached && sameRow(await db.runs.get(runId), cached.run)) return cached;
+    if (cached) return cached;
     const stored = await read(runId);
     if ('code' in stored) return stored;
     const { run, definition, events, chain } = stored;
@@ -204,10 +205,18 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
   ): Promise<WriteResult> {
     const now = clock().toISOString();
     for (let attempt = 0; attempt < 2; attempt++) {
+      const wasInMemory = open.has(runId);
       const current = await session(runId);
       if ('code' in current) return { ok: false, error: current };
       const result = decide(current, now);
-      if (!result.ok) return result;
+      if (!result.ok) {
+        // A refusal must not come from a stale memory either (the run may be signed elsewhere).
+        if (wasInMemory && !sameRow(await db.runs.get(runId), current.run)) {
+          open.delete(runId);
+          continue;
+        }
+        return result;
+      }
       const tables = alsoWrite ? [...runTables(), db.attachments] : runTables();
       const written = await db.transaction('rw', tables, async () => {
         const stored = await db.runs.get(runId);

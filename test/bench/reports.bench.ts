@@ -152,11 +152,11 @@ const supervisor = createKeySigner(new Uint8Array(32).fill(2), {
 const trust: TrustList = {
   format: 'go-live-trust-list',
   formatVersion: 1,
-  keys: [await admin.identity(), await supervisor.identity()].map(({ publicKey, name, role }) => ({
-    publicKey,
-    name,
-    role,
-  })),
+  // Who may sign what for which office: the administrator of the office, its supervisor.
+  keys: [
+    { ...(await admin.identity()), office: 'Bench office' },
+    { ...(await supervisor.identity()), supervises: ['Bench office'] },
+  ].map(({ publicKey, name, role, ...scope }) => ({ publicKey, name, role, ...scope })),
 };
 const buildInput = {
   definition,
