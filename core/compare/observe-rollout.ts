@@ -141,6 +141,13 @@ function percentOf(resolved: number, total: number): number {
   return total > 0 ? Math.floor((resolved * 100) / total) : 100;
 }
 
+function isWaived(item: ReportBody['sections'][number]['items'][number]): boolean {
+  if (item.waiver === undefined) return false;
+  return (
+    item.waiver.decision === undefined || item.waiver.decision.statement.decision === 'approve'
+  );
+}
+
 function observeReport(body: ReportBody, signOff: SignOffState): RolloutObservation {
   const items = new Map<string, ItemStatus>();
   const itemTitles = new Map<string, string>();
@@ -176,12 +183,16 @@ function observeReport(body: ReportBody, signOff: SignOffState): RolloutObservat
       }
       if (item.status === 'blocked') {
         observed.blocked += 1;
-        blockers.push({
-          itemId: item.id,
-          title: item.title,
-          department: item.department,
-          reason: item.reason ?? '',
-        });
+        // A waived blocker (approved, or recorded before approvals existed) no longer holds the
+        // rollout: it is not an open blocker.
+        if (!isWaived(item)) {
+          blockers.push({
+            itemId: item.id,
+            title: item.title,
+            department: item.department,
+            reason: item.reason ?? '',
+          });
+        }
       }
       const actual = actualMinutesOf(item);
       if (actual !== undefined) {

@@ -18,6 +18,7 @@ import {
 } from 'recharts';
 import type { DepartmentBlockers, TrendSeries } from '../../../core/compare';
 import { formatDateTime } from '../runs/dates';
+import { formatTick, timeTicks } from './time-ticks';
 
 const PALETTE = [
   '#1f77b4',
@@ -71,8 +72,10 @@ export function ProgressTrendChart({ series }: { series: readonly TrendSeries[] 
           count: series.length,
           list: latest.map(({ s, last }) => `${s.office} ${last}%`).join(', '),
         });
-  const tickDate = (value: number) =>
-    new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric' }).format(value);
+  const times = series.flatMap((s) => s.points.map((point) => Date.parse(point.takenAt)));
+  const axis =
+    times.length > 0 ? timeTicks(Math.min(...times), Math.max(...times)) : timeTicks(0, 0);
+  const tickDate = (value: number) => formatTick(value, axis.unit, i18n.language);
   return (
     <ChartFrame
       title={t('compare.charts.trendTitle')}
@@ -110,6 +113,7 @@ export function ProgressTrendChart({ series }: { series: readonly TrendSeries[] 
             type="number"
             scale="time"
             domain={['dataMin', 'dataMax']}
+            ticks={axis.ticks}
             tickFormatter={tickDate}
             stroke="var(--muted)"
             fontSize={12}

@@ -265,3 +265,38 @@ describe('sortRolloutRows', () => {
     expect(named.map((row) => row.office)).toEqual(['Office 10', 'office 9', 'Office 100']);
   });
 });
+
+describe('open blockers of a signed report (issue 16, point 9)', () => {
+  const signed = world.runs.find((run) => run.state === 'signed')!;
+  const report = signed.reports.at(-1)!;
+  /** The report with its first item blocked, waived as `waiver` says. */
+  const withBlockedFirstItem = (waiver: 'none' | 'approved' | 'refused' | 'unreviewed') => {
+    const body = structuredClone(report.body);
+    const item = body.sections[0]!.items[0]!;
+    item.status = 'blocked';
+    item.reason = 'The second line is not delivered.';
+    if (waiver !== 'none') {
+      const by = { id: 'ana', name: 'Ana García', role: 'admin' } as never;
+      item.waiver = { justification: 'Agreed with the supervisor.', by, at: body.signedAt };
+      if (waiver !== 'unreviewed') {
+        item.waiver.decision = {
+          statement: { decision: waiver === 'approved' ? 'approve' : 'refuse' },
+        } as never;
+      }
+    }
+    const observation = observeRollout({ runId: signed.run.id, report: { ...report, body } });
+    return observation!.blockers.map((blocker) => blocker.itemId);
+  };
+
+  it('counts a blocked item that is not waived, or whose waiver was refused', () => {
+    const itemId = report.body.sections[0]!.items[0]!.id;
+    expect(withBlockedFirstItem('none')).toContain(itemId);
+    expect(withBlockedFirstItem('refused')).toContain(itemId);
+  });
+
+  it('does not count a waived blocker as open', () => {
+    const itemId = report.body.sections[0]!.items[0]!.id;
+    expect(withBlockedFirstItem('approved')).not.toContain(itemId);
+    expect(withBlockedFirstItem('unreviewed')).not.toContain(itemId);
+  });
+});
