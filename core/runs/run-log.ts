@@ -43,6 +43,8 @@ export class RunLog {
   private readonly merged = new Map<string, Answer>();
   private readonly conflicted = new Set<string>();
   private count = 0;
+  /** While addAll runs: the items whose merge waits for the end of the batch. */
+  private touched: Set<string> | undefined;
 
   constructor(readonly runId: string) {}
 
@@ -68,16 +70,27 @@ export class RunLog {
     return outcome;
   }
 
+  /**
+   * Adds many events; each item they touch is merged once, at the end, rather than after every
+   * event (merging an item looks at all its events: per event, a sync of n events would cost n²).
+   */
   addAll(events: Iterable<RunEvent>): AddAllResult {
     const result: AddAllResult = { added: [], duplicates: 0, pending: 0, rejected: [] };
     const before = this.count;
-    for (const event of events) {
-      const outcome = this.place(event);
-      if (outcome === 'duplicate') result.duplicates += 1;
-      else if (typeof outcome === 'object')
-        result.rejected.push({ event, reason: outcome.rejected });
+    const touched = new Set<string>();
+    this.touched = touched;
+    try {
+      for (const event of events) {
+        const outcome = this.place(event);
+        if (outcome === 'duplicate') result.duplicates += 1;
+        else if (typeof outcome === 'object')
+          result.rejected.push({ event, reason: outcome.rejected });
+      }
+      this.drainPending();
+    } finally {
+      this.touched = undefined;
+      for (const itemId of touched) this.remerge(itemId);
     }
-    this.drainPending();
     result.pending = this.waiting.size;
     if (this.count > before) result.added = this.appliedSince(before);
     return result;
@@ -192,15 +205,19 @@ export class RunLog {
       this.itemEvents.set(event.itemId, onItem);
     }
     onItem.push(event);
-    const merge = mergeItem(onItem);
-    this.merges.set(event.itemId, merge);
-    if (merge.answer && event.itemId !== RUN_ITEM_ID) {
-      this.merged.set(event.itemId, merge.answer as Answer);
-    }
-    if (merge.conflict) this.conflicted.add(event.itemId);
-    else this.conflicted.delete(event.itemId);
+    if (this.touched) this.touched.add(event.itemId);
+    else this.remerge(event.itemId);
     this.appliedOrder.push(event);
     this.count += 1;
+  }
+
+  /** Recomputes an item's merged state from all its events. */
+  private remerge(itemId: string): void {
+    const merge = mergeItem(this.itemEvents.get(itemId) ?? []);
+    this.merges.set(itemId, merge);
+    if (merge.answer && itemId !== RUN_ITEM_ID) this.merged.set(itemId, merge.answer as Answer);
+    if (merge.conflict) this.conflicted.add(itemId);
+    else this.conflicted.delete(itemId);
   }
 
   private drainPending(): void {

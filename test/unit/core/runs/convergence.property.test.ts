@@ -166,6 +166,8 @@ describe('property: shared runs converge', () => {
           // A device rebuilding from the events alone (a restore, a verifier) gets the same run.
           const rebuilt = RunLog.of(run.id, [...events].reverse());
           expect(verifyAnswersAgainstLog(first.answers, rebuilt.answers())).toEqual([]);
+          // In one batch (each item merged once, at the end) the same conflicts as event by event.
+          expect([...rebuilt.conflictIds()].sort()).toEqual([...first.log.conflictIds()].sort());
           // And every device would sign the very same report (when nothing is left in conflict).
           if (first.log.conflictIds().size === 0) {
             const hashes = new Set(sessions.map((session) => reportHash(bodyOf(session))));
