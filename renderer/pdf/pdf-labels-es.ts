@@ -97,6 +97,8 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   finishedAt: 'Terminado {time}',
   attachments: 'Adjuntos',
   noValue: '—',
+  yes: 'Sí',
+  no: 'No',
 
   lessonsLearned: 'Lecciones aprendidas',
   noLessonsLearned: 'No se registraron.',

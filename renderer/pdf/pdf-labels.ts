@@ -113,6 +113,9 @@ export interface PdfLabels {
   finishedAt: string;
   attachments: string;
   noValue: string;
+  /** A yes/no parameter's answers. */
+  yes: string;
+  no: string;
 
   // End matter.
   lessonsLearned: string;
@@ -215,6 +218,8 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   finishedAt: 'Finished {time}',
   attachments: 'Attachments',
   noValue: '—',
+  yes: 'Yes',
+  no: 'No',
 
   lessonsLearned: 'Lessons learned',
   noLessonsLearned: 'None recorded.',

@@ -39,12 +39,43 @@ export function groupedHash(hash: string, length = 16): string {
   return (shortHash(hash, length).match(/.{1,4}/g) ?? []).join(' ');
 }
 
-/** "2025-06-01 14:03 UTC"; anything that does not parse is shown as it is. */
-export function formatTimestamp(iso: string): string {
+/** How the PDF writes dates: ISO 8601, or by the report's language (issue 16, point 10). */
+export interface PdfDates {
+  style: 'language' | 'iso';
+  /** BCP 47 locale for the language style ("en-GB", "es-ES"). */
+  locale: string;
+}
+
+export const ISO_PDF_DATES: PdfDates = { style: 'iso', locale: 'en-GB' };
+
+/**
+ * A moment, always in UTC so the document reads the same wherever it is opened: "2025-06-01 14:03
+ * UTC", or "1 Jun 2025, 14:03 UTC" by language. Anything that does not parse is shown as it is.
+ */
+export function formatTimestamp(dates: PdfDates, iso: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return line(iso);
+  if (dates.style === 'language') {
+    const text = new Intl.DateTimeFormat(dates.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    }).format(time);
+    return `${text} UTC`;
+  }
   const date = new Date(time).toISOString();
   return `${date.slice(0, 10)} ${date.slice(11, 16)} UTC`;
+}
+
+/** A calendar day ('YYYY-MM-DD'): as it is, or "7 Dec 2026" by language. */
+export function formatPdfDay(dates: PdfDates, day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (dates.style === 'iso' || match === null) return line(day);
+  const [, year, month, date] = match.map(Number);
+  return new Intl.DateTimeFormat(dates.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.UTC(year!, month! - 1, date),
+  );
 }
 
 /** A number in the report's language ("940,5" in Spanish). */

@@ -30,12 +30,16 @@ import {
   fill,
   formatBytes,
   formatNumber,
+  formatPdfDay,
   formatTimestamp,
   groupedHash,
+  ISO_PDF_DATES,
   line,
   plain,
   shortHash,
+  type PdfDates,
 } from './pdf-text';
+import type { Parameter } from '../../core/definitions/schema';
 
 export interface ReportThumbnail {
   bytes: Uint8Array;
@@ -53,6 +57,10 @@ export interface ReportPdfOptions {
   generatedAt: string;
   /** SHA-256 hex of the canonical report body (reportHash). */
   reportHash: string;
+  /** Dates by language or ISO 8601 (the default); times are always in UTC. */
+  dates?: PdfDates;
+  /** The template's parameters, so the cover reads "Server room on site: No", not "hasServerRoom: false". */
+  parameters?: readonly Parameter[];
 }
 
 export interface DocumentDefinitionOptions extends ReportPdfOptions {
@@ -103,6 +111,8 @@ interface Context {
   language: string;
   reportHash: string;
   thumbnails: ReadonlyMap<string, ReportThumbnail>;
+  dates: PdfDates;
+  parameters: readonly Parameter[];
   /** Image dictionary of the document: generated key -> data URL. */
   images: Record<string, string>;
   /** Attachment sha256 -> image key, so a photo attached twice is embedded once. */
@@ -122,6 +132,8 @@ export function reportDocumentDefinition(
     language: options.language,
     reportHash: line(options.reportHash),
     thumbnails: options.thumbnails,
+    dates: options.dates ?? ISO_PDF_DATES,
+    parameters: options.parameters ?? [],
     images: {},
     imageKeys: new Map(),
   };
@@ -129,7 +141,9 @@ export function reportDocumentDefinition(
   const headerFingerprint = fill(labels.headerFingerprint, {
     fingerprint: groupedHash(context.reportHash),
   });
-  const generated = fill(labels.generatedAt, { time: formatTimestamp(options.generatedAt) });
+  const generated = fill(labels.generatedAt, {
+    time: formatTimestamp(context.dates, options.generatedAt),
+  });
 
   const content = wrapLongRuns([
     ...cover(context, signed.signatures),
@@ -307,7 +321,8 @@ function eventLogText(body: ReportBody, labels: PdfLabels): string {
 }
 
 /** Every move of the run between template versions, so the PDF names each version it was on. */
-function versionMovesText(body: ReportBody, labels: PdfLabels): string | undefined {
+function versionMovesText(context: Context): string | undefined {
+  const { body, labels } = context;
   const moves = body.history?.moves ?? [];
   if (moves.length === 0) return undefined;
   return moves
@@ -315,16 +330,32 @@ function versionMovesText(body: ReportBody, labels: PdfLabels): string | undefin
       fill(labels.versionMove, {
         from: line(move.fromVersion),
         to: line(move.toVersion),
-        at: formatTimestamp(move.at),
+        at: formatTimestamp(context.dates, move.at),
         by: line(move.by.name),
       }),
     )
     .join('; ');
 }
 
-function actorText(actor: Actor | undefined, at: string | undefined, labels: PdfLabels): string {
+/** "Server room on site: No": the template's label and a readable answer; the id when unknown. */
+function parameterText(context: Context, id: string, value: string | number | boolean): string {
+  const { labels, language } = context;
+  const parameter = context.parameters.find((candidate) => candidate.id === id);
+  const answer =
+    typeof value === 'boolean'
+      ? value
+        ? labels.yes
+        : labels.no
+      : typeof value === 'number'
+        ? formatNumber(value, language)
+        : String(value);
+  return `${line(parameter?.label ?? id)}: ${line(answer)}`;
+}
+
+function actorText(context: Context, actor: Actor | undefined, at: string | undefined): string {
+  const { labels } = context;
   const who = actor ? `${line(actor.name)} (${labels.roles[actor.role] ?? line(actor.role)})` : '';
-  const when = at ? formatTimestamp(at) : '';
+  const when = at ? formatTimestamp(context.dates, at) : '';
   return [who, when].filter(Boolean).join(' · ');
 }
 
@@ -348,13 +379,13 @@ function cover(context: Context, signatures: Signature[]): Content[] {
   ].join(' · ');
 
   const parameters = Object.entries(body.run.parameters)
-    .map(([key, value]) => `${line(key)}: ${line(String(value))}`)
+    .map(([key, value]) => parameterText(context, key, value))
     .join(' · ');
 
-  const moves = versionMovesText(body, labels);
+  const moves = versionMovesText(context);
   const facts: [string, string][] = [
-    [labels.plannedGoLive, line(body.run.plannedGoLive)],
-    [labels.signedAt, formatTimestamp(body.signedAt)],
+    [labels.plannedGoLive, formatPdfDay(context.dates, body.run.plannedGoLive)],
+    [labels.signedAt, formatTimestamp(context.dates, body.signedAt)],
     [labels.revision, String(body.revision)],
     [labels.supersedes, body.supersedes ? line(body.supersedes) : labels.supersedesNone],
     [labels.office, line(body.run.office)],
@@ -454,7 +485,7 @@ function signatureRows(context: Context, signature: Signature): TableCell[][] {
       ],
     },
     { text: labels.roles[signer.role] ?? line(signer.role) },
-    { text: formatTimestamp(statement.signedAt) },
+    { text: formatTimestamp(context.dates, statement.signedAt) },
     { text: fingerprint ?? labels.noValue },
   ];
   const rows: TableCell[][] = [row];
@@ -557,8 +588,12 @@ function summary(context: Context): Content[] {
           blocked.map(({ item, section }) => [
             itemCell(item, section),
             { text: item.reason ? plain(item.reason) : labels.noValue },
-            { text: actorText(item.updatedBy, undefined, labels) },
-            { text: item.updatedAt ? formatTimestamp(item.updatedAt) : labels.noValue },
+            { text: actorText(context, item.updatedBy, undefined) },
+            {
+              text: item.updatedAt
+                ? formatTimestamp(context.dates, item.updatedAt)
+                : labels.noValue,
+            },
           ]),
         ),
 
@@ -576,8 +611,8 @@ function summary(context: Context): Content[] {
               ],
             },
             { text: plain(waiver.justification) },
-            { text: actorText(waiver.by, waiver.at, labels) },
-            { text: actorText(waiver.approvedBy, waiver.approvedAt, labels) },
+            { text: actorText(context, waiver.by, waiver.at) },
+            { text: actorText(context, waiver.approvedBy, waiver.approvedAt) },
           ]),
         ),
 
@@ -609,7 +644,7 @@ function failingDecision(context: Context, item: ReportItem): TableCell {
       { text: labels.doneAnyway, style: 'label' },
       { text: plain(item.acceptedFailure.reason) },
       {
-        text: actorText(item.acceptedFailure.by, item.acceptedFailure.at, labels),
+        text: actorText(context, item.acceptedFailure.by, item.acceptedFailure.at),
         style: 'label',
       },
     );
@@ -712,11 +747,13 @@ function timeText(context: Context, item: ReportItem): string {
     parts.push(`${labels.actual} ${minutes(actual)}`);
   }
   if (item.startedAt && item.finishedAt) {
-    parts.push(`${formatTimestamp(item.startedAt)} – ${formatTimestamp(item.finishedAt)}`);
+    parts.push(
+      `${formatTimestamp(context.dates, item.startedAt)} – ${formatTimestamp(context.dates, item.finishedAt)}`,
+    );
   } else if (item.startedAt) {
-    parts.push(fill(labels.startedAt, { time: formatTimestamp(item.startedAt) }));
+    parts.push(fill(labels.startedAt, { time: formatTimestamp(context.dates, item.startedAt) }));
   } else if (item.finishedAt) {
-    parts.push(fill(labels.finishedAt, { time: formatTimestamp(item.finishedAt) }));
+    parts.push(fill(labels.finishedAt, { time: formatTimestamp(context.dates, item.finishedAt) }));
   }
   return parts.join(' · ');
 }
@@ -736,11 +773,11 @@ function itemFields(context: Context, item: ReportItem): TableCell[][] {
     add(labels.waiver, {
       stack: [
         { text: plain(item.waiver.justification) },
-        { text: actorText(item.waiver.by, item.waiver.at, labels), style: 'label' },
+        { text: actorText(context, item.waiver.by, item.waiver.at), style: 'label' },
         ...(item.waiver.decision?.statement.decision === 'approve'
           ? [
               {
-                text: `${labels.approvedBy}: ${actorText(item.waiver.decision.by, item.waiver.decision.at, labels)}`,
+                text: `${labels.approvedBy}: ${actorText(context, item.waiver.decision.by, item.waiver.decision.at)}`,
                 style: 'label',
               },
             ]
@@ -796,7 +833,7 @@ function itemBlock(context: Context, item: ReportItem): Content {
       text: [
         `${labels.id} ${line(item.id)} · ${line(departmentTitle(context, item.department))}`,
         ...(item.updatedBy || item.updatedAt
-          ? [` · ${labels.lastChange}: ${actorText(item.updatedBy, item.updatedAt, labels)}`]
+          ? [` · ${labels.lastChange}: ${actorText(context, item.updatedBy, item.updatedAt)}`]
           : []),
       ].join(''),
       style: 'label',
