@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/i18n';
 import { ErrorBoundary } from './app/error-boundary';
 import { App } from './app/app';
+import { AppLocaleProvider } from './ui/app-locale-provider';
 import { requestPersistentStorage } from './storage/persistence';
 import './app/styles.css';
 
@@ -19,7 +20,9 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <StrictMode>
       <ErrorBoundary>
-        <App />
+        <AppLocaleProvider>
+          <App />
+        </AppLocaleProvider>
       </ErrorBoundary>
     </StrictMode>,
   );

@@ -7,6 +7,7 @@ import { bridge } from '../../bridge/bridge';
 import { renderReportPdf } from '../../pdf/report-pdf';
 import { buildReportBundle } from '../../sync/report-bundle';
 import { pdfLabels } from './pdf-labels';
+import { appLocale, currentDateStyle } from '../../i18n/date-format';
 
 function attachmentRefs(signed: SignedReport) {
   return signed.body.sections.flatMap((section) =>
@@ -36,12 +37,16 @@ export async function exportReportPdf(row: SignedReportRow, language: string) {
       mimeType,
     });
   }
+  const { definition } = row.signed.body;
+  const template = await services.definitions.get(definition.id, definition.version);
   const pdf = await renderReportPdf(row.signed, {
     thumbnails,
     labels: pdfLabels(language),
     language,
     generatedAt: new Date().toISOString(),
     reportHash: row.reportHash,
+    dates: { style: currentDateStyle(), locale: appLocale(language) },
+    parameters: template?.definition.parameters ?? [],
   });
   return bridge.saveFile({
     suggestedName: reportFileName(row, 'pdf'),
