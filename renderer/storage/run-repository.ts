@@ -34,6 +34,7 @@ import { MAX_ATTACHMENT_BYTES, prepareAttachment, type AttachmentFile } from './
 import type { AttachmentRow, DefinitionRow, GoLiveDatabase, RunRow } from './database';
 import { deviceChainOf } from './device-chain';
 import { mergeRunEvents } from './merge-run-events';
+import { saveCheckpoint, trustedHeads } from './run-checkpoint';
 import { eventsOfRun } from './run-events';
 
 export { eventsOfRun };
@@ -375,12 +376,21 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       }
       const row = await db.definitions.get(definitionKeyOf(stored.run));
       const log = RunLog.of(runId, stored.events);
+      // Events up to the last verified heads are not re-hashed while their bytes are unchanged.
+      const trusted = await trustedHeads(db, runId, stored.events);
+      const verification = verifyRunLog(runId, stored.events, trusted);
+      if (verification.ok) {
+        // Only an optimisation: a failure to store it (a full disk) costs the next open time.
+        await saveCheckpoint(db, runId, stored.events, verification.chains, trusted).catch(
+          () => undefined,
+        );
+      }
       return {
         ...stored,
         events: log.events(),
         log,
         integrity: {
-          log: verifyRunLog(runId, stored.events),
+          log: verification,
           tamperedItems: verifyAnswersAgainstLog(stored.answers, log.answers()),
           definitionMatches: row?.hash === stored.run.definitionHash,
         },
