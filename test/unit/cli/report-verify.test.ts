@@ -199,7 +199,7 @@ describe('report:verify', () => {
       stdout: [
         'INVALID',
         'problem: trust list trust.json: keys[0].publicKey: must be a base64url Ed25519 public key',
-        'problem: trust list trust.json: keys[0].role: must be one of "admin", "supervisor", "head", found "boss"',
+        'problem: trust list trust.json: keys[0].role: must be one of "admin", "supervisor", "head", "coordinator", found "boss"',
       ],
       stderr: [],
     });
