@@ -1,6 +1,7 @@
 // The frame of every screen: a heading (focused on navigation for screen readers), an intro line,
 // optional actions, and the content.
 import { useEffect, useRef, type ReactNode } from 'react';
+import './screen.css';
 
 interface ScreenProps {
   title: string;

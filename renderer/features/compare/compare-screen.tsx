@@ -252,7 +252,12 @@ export function CompareScreen() {
             {rows.length === 0 ? (
               <p className="muted">{t('compare.noMatch')}</p>
             ) : (
-              <RolloutsTable rows={rows} sort={sort} onSort={setSort} />
+              <RolloutsTable
+                rows={rows}
+                sort={sort}
+                onSort={setSort}
+                templateTitle={(id) => templates.find((entry) => entry.id === id)?.label}
+              />
             )}
             <div className="compare-charts">
               <ProgressTrendChart series={trends} />

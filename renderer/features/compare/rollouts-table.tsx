@@ -2,8 +2,11 @@
 // version, progress, gate, open blockers, planned against expected go-live, time against estimate
 // and sign-off state. Column headers sort (buttons; the header cell carries aria-sort). A rollout
 // with a signed report opens it in Review (the office name is the link; the whole row is a click
-// target for the mouse too).
+// target for the mouse too). The table fits a 1366 px window: planned and expected go-live share a
+// column, the template shows its name, the run's name only when it says more than the office, and
+// the expected date says how it was projected (work left, the pace applied and where it comes from).
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button } from 'react-aria-components';
 import {
@@ -38,8 +41,7 @@ const COLUMNS: { key: RolloutSortKey; label: string; className?: string }[] = [
   { key: 'definitionVersion', label: 'template' },
   { key: 'percentComplete', label: 'progress' },
   { key: 'blockerCount', label: 'blockers', className: 'num' },
-  { key: 'plannedGoLive', label: 'planned' },
-  { key: 'daysLate', label: 'expected' },
+  { key: 'daysLate', label: 'goLive' },
   { key: 'actualToEstimate', label: 'ratio', className: 'num' },
   { key: 'signOff', label: 'signOff' },
 ];
@@ -72,10 +74,13 @@ export function RolloutsTable({
   rows,
   sort,
   onSort,
+  templateTitle,
 }: {
   rows: readonly RolloutRow[];
   sort: RolloutSort;
   onSort: (sort: RolloutSort) => void;
+  /** The template's name for its id, when this device has the template. */
+  templateTitle: (definitionId: string) => string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -128,10 +133,14 @@ export function RolloutsTable({
               >
                 <th scope="row">
                   {path ? <Link to={path}>{row.office}</Link> : row.office}
-                  <span className="cell-sub">{row.runName}</span>
+                  {!isSameName(row.runName, row.office) && (
+                    <span className="cell-sub">{row.runName}</span>
+                  )}
                 </th>
                 <td>
-                  <span className="cell-main">{row.definitionId}</span>
+                  <span className="cell-main">
+                    {templateTitle(row.definitionId) ?? row.definitionId}
+                  </span>
                   <span className="cell-sub">
                     {t('compare.version', { version: row.definitionVersion })}
                   </span>
@@ -163,10 +172,17 @@ export function RolloutsTable({
                     <span className="muted-inline">0</span>
                   )}
                 </td>
-                <td>{formatDay(row.plannedGoLive, i18n.language)}</td>
-                <td>
-                  <span className="cell-main">{formatDay(row.expectedGoLive, i18n.language)}</span>
-                  <LateBadge daysLate={row.daysLate} />
+                <td className="cell-go-live">
+                  <span className="cell-main">
+                    {t('compare.plannedOn', { date: formatDay(row.plannedGoLive, i18n.language) })}
+                  </span>
+                  <span className="cell-main">
+                    {t('compare.expectedOn', {
+                      date: formatDay(row.expectedGoLive, i18n.language),
+                    })}{' '}
+                    <LateBadge daysLate={row.daysLate} />
+                  </span>
+                  <span className="cell-sub">{projectionText(t, row)}</span>
                 </td>
                 <td className="num">
                   {row.actualToEstimate === null ? (
@@ -189,6 +205,24 @@ export function RolloutsTable({
       </table>
     </div>
   );
+}
+
+/** "Berlin / Berlin" says nothing: the run's name shows only when it is not the office's. */
+function isSameName(runName: string, office: string): boolean {
+  const plain = (text: string) => text.trim().toLocaleLowerCase();
+  return plain(runName) === plain(office);
+}
+
+/** How the expected go-live was projected, in words a reader can check. */
+export function projectionText(t: TFunction, row: RolloutRow): string {
+  if (row.paceBasis === 'finished') return t('compare.projection.finished');
+  const hours = Math.round((row.remainingEstimateMinutes / 60) * 10) / 10;
+  return t(`compare.projection.${row.paceBasis}`, {
+    hours,
+    pace: row.paceFactor.toFixed(1),
+    // expectGoLive's working day: 8 hours.
+    days: Math.ceil((row.remainingEstimateMinutes * row.paceFactor) / 480),
+  });
 }
 
 function LateBadge({ daysLate }: { daysLate: number }) {

@@ -1,10 +1,19 @@
-// Settings: the profile, the language, and whether this device's storage is persistent.
+// Settings: the profile, the language and date format, whether this device's storage is
+// persistent, the hub and backups. Two even columns: the person and the device on the left, the
+// hub and backups on the right, so the hub is on the first screen (issue 16, point 11).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { HardDrive, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { Screen } from '../../ui/screen';
 import { changeLanguage, isLanguage, SUPPORTED_LANGUAGES } from '../../i18n/i18n';
+import {
+  changeDateStyle,
+  currentDateStyle,
+  DATE_STYLES,
+  formatDateTime,
+  isDateStyle,
+} from '../../i18n/date-format';
 import {
   readStorageStatus,
   requestPersistentStorage,
@@ -16,19 +25,24 @@ import { useAppInfo } from '../../app/use-app-info';
 import { formatBytes } from '../../ui/format';
 import { SelectField } from '../../ui/select-field';
 import { BackupPanel } from '../backup/backup-panel';
+import './settings.css';
 import { HubConnectionPanel } from '../sync/hub-connection-panel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
   return (
     <Screen title={t('settings.title')}>
-      <div className="settings-grid">
-        <ProfileSection />
-        <LanguageSection />
-        <StorageSection />
-        <HubConnectionPanel />
-        <BackupPanel />
-        <AboutSection />
+      <div className="settings-columns">
+        <div className="settings-column">
+          <ProfileSection />
+          <LanguageSection />
+          <StorageSection />
+          <AboutSection />
+        </div>
+        <div className="settings-column">
+          <HubConnectionPanel />
+          <BackupPanel />
+        </div>
       </div>
     </Screen>
   );
@@ -56,6 +70,9 @@ function ProfileSection() {
   );
 }
 
+/** The moment the date format choices show as their example. */
+const EXAMPLE_TIME = new Date(2026, 11, 5, 14, 30).toISOString();
+
 function LanguageSection() {
   const { t, i18n } = useTranslation();
   return (
@@ -72,6 +89,20 @@ function LanguageSection() {
         }))}
         onChange={(key) => {
           if (isLanguage(key)) void changeLanguage(key);
+        }}
+      />
+      <SelectField
+        label={t('settings.dateFormat')}
+        value={currentDateStyle()}
+        description={t('settings.dateFormatHelp')}
+        options={DATE_STYLES.map((style) => ({
+          id: style,
+          label: t(`settings.dateStyles.${style}`, {
+            example: formatDateTime(EXAMPLE_TIME, i18n.language, style),
+          }),
+        }))}
+        onChange={(key) => {
+          if (isDateStyle(key)) void changeDateStyle(key);
         }}
       />
     </section>

@@ -1,5 +1,5 @@
 // The status bar's sync items, always visible: how many reports (and supervisors' decisions on
-// reports) wait for the hub and when the last
+// reports, and runs' progress such as a blocker just raised) wait for the hub and when the last
 // successful sync was (or that no hub is connected). Icon and word, never colour alone; the queue
 // item links to the Sync screen.
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,10 @@ export function SyncStatus() {
   const waiting = [
     queue.reports > 0 ? t('sync.status.queue', { count: queue.reports }) : undefined,
     queue.decisions > 0 ? t('sync.status.decisions', { count: queue.decisions }) : undefined,
+    // A run's progress matters only where there is a hub to send it to.
+    connection !== null && queue.runs > 0
+      ? t('sync.status.progress', { count: queue.runs })
+      : undefined,
   ].filter((text) => text !== undefined);
   return (
     <>

@@ -9,6 +9,8 @@ import { parseReportOutboxKey, parseSignatureOutboxKey } from '../../../core/syn
 import { services } from '../../app/services';
 import type { OutboxRow } from '../../storage/database';
 import { readHubConnection, type HubConnection } from '../../sync/hub-connection';
+import { runsWithUnsentProgress } from '../../sync/progress-snapshots';
+import { todayIso } from '../runs/dates';
 
 export interface OutboxItem {
   seq: number;
@@ -107,13 +109,27 @@ export function useOutboxView(): OutboxView | undefined {
   return useLiveQuery(loadView, []);
 }
 
-/** Reports and supervisors' decisions waiting for the hub (the status bar's queue). */
-export function useReportQueueLength(): { reports: number; decisions: number } | undefined {
+/**
+ * What waits for the hub (the status bar's queue): reports, supervisors' decisions, and, on an
+ * administrator's connected device, runs whose progress the hub has not seen (a blocker just
+ * raised waits for the next sync like a report does).
+ */
+export function useReportQueueLength():
+  { reports: number; decisions: number; runs: number } | undefined {
   return useLiveQuery(async () => {
-    const rows = await services.db.outbox.where('state').equals('pending').toArray();
+    const { db } = services;
+    const rows = await db.outbox.where('state').equals('pending').toArray();
+    const connection = await readHubConnection(db);
+    const user = connection?.user;
+    const now = new Date();
+    const runs =
+      user?.role === 'admin' && user.office !== undefined
+        ? await runsWithUnsentProgress(db, { office: user.office, now, today: todayIso(now) })
+        : [];
     return {
       reports: rows.filter((row) => row.kind === 'report').length,
       decisions: rows.filter((row) => row.kind === 'signature').length,
+      runs: runs.length,
     };
   }, []);
 }

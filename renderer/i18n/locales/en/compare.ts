@@ -57,6 +57,14 @@ export const compare = {
   daysLate_one: '{{count}} day late',
   daysLate_other: '{{count}} days late',
   onTime: 'On time',
+  plannedOn: 'Planned {{date}}',
+  expectedOn: 'Expected {{date}}',
+  projection: {
+    assumed:
+      '{{hours}} h left × {{pace}} (assumed pace, no timed items yet) ≈ {{days}} working days',
+    observed: '{{hours}} h left × {{pace}} (pace so far) ≈ {{days}} working days',
+    finished: 'Signed off: the sign-off date',
+  },
   ratio: '{{ratio}}×',
   ratioUnknown: 'No timed items yet',
   columns: {
@@ -65,8 +73,7 @@ export const compare = {
     progress: 'Progress',
     gate: 'Gate',
     blockers: 'Open blockers',
-    planned: 'Planned go-live',
-    expected: 'Expected go-live',
+    goLive: 'Go-live: planned, expected',
     ratio: 'Actual / estimate',
     signOff: 'Sign-off',
   },

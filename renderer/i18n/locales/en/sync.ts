@@ -58,6 +58,7 @@ export const sync = {
   attempts_other: '{{count}} attempts',
   receivedAt: 'Received by the hub {{time}}',
   confirmedOnRetry: 'confirmed on a retry',
+  sentAt: 'Sent {{time}}',
   retry: 'Retry',
   errors: {
     timeout: 'The hub did not answer in time.',
@@ -73,6 +74,8 @@ export const sync = {
     decisions_one: '{{count}} decision waiting',
     decisions_other: '{{count}} decisions waiting',
     nothingWaits: 'Nothing waiting',
+    progress_one: 'Progress of {{count}} run waiting',
+    progress_other: 'Progress of {{count}} runs waiting',
     lastSync: 'Synced {{time}}',
     neverSynced: 'Not synced yet',
     notConnected: 'No hub',

@@ -61,6 +61,14 @@ export const compare: Translation['compare'] = {
   daysLate_one: '{{count}} día de retraso',
   daysLate_other: '{{count}} días de retraso',
   onTime: 'A tiempo',
+  plannedOn: 'Prevista {{date}}',
+  expectedOn: 'Esperada {{date}}',
+  projection: {
+    assumed:
+      'Quedan {{hours}} h × {{pace}} (ritmo supuesto, aún sin elementos cronometrados) ≈ {{days}} días laborables',
+    observed: 'Quedan {{hours}} h × {{pace}} (ritmo hasta ahora) ≈ {{days}} días laborables',
+    finished: 'Firmado: la fecha de la firma',
+  },
   ratio: '{{ratio}}×',
   ratioUnknown: 'Aún no hay elementos cronometrados',
   columns: {
@@ -69,8 +77,7 @@ export const compare: Translation['compare'] = {
     progress: 'Progreso',
     gate: 'Decisión',
     blockers: 'Bloqueos abiertos',
-    planned: 'Puesta en marcha prevista',
-    expected: 'Puesta en marcha esperada',
+    goLive: 'Puesta en marcha: prevista, esperada',
     ratio: 'Real / estimado',
     signOff: 'Firma',
   },

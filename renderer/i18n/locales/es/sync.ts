@@ -61,6 +61,7 @@ export const sync: Translation['sync'] = {
   attempts_other: '{{count}} intentos',
   receivedAt: 'Recibido por el hub {{time}}',
   confirmedOnRetry: 'confirmado en un reintento',
+  sentAt: 'Enviado {{time}}',
   retry: 'Reintentar',
   errors: {
     timeout: 'El hub no respondió a tiempo.',
@@ -76,6 +77,8 @@ export const sync: Translation['sync'] = {
     decisions_one: '{{count}} decisión en espera',
     decisions_other: '{{count}} decisiones en espera',
     nothingWaits: 'Nada en espera',
+    progress_one: 'Progreso de {{count}} ejecución en espera',
+    progress_other: 'Progreso de {{count}} ejecuciones en espera',
     lastSync: 'Sincronizado {{time}}',
     neverSynced: 'Aún sin sincronizar',
     notConnected: 'Sin hub',
