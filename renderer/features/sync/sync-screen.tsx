@@ -252,9 +252,11 @@ function OutboxListItem({ item }: { item: OutboxItem }) {
           <strong>{name}</strong>
         </div>
         <div className="muted outbox-meta">
-          {item.state === 'sent' && item.receivedAt !== undefined && (
+          {item.state === 'sent' && (
             <span>
-              {t('sync.receivedAt', { time: when(item.receivedAt) })}
+              {item.receivedAt !== undefined
+                ? t('sync.receivedAt', { time: when(item.receivedAt) })
+                : t('sync.sentAt', { time: when(item.sentAt ?? item.createdAt) })}
               {item.isReplay ? ` (${t('sync.confirmedOnRetry')})` : ''}
             </span>
           )}
