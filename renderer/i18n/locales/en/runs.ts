@@ -250,5 +250,21 @@ export const runs = {
     notFound: 'This run does not exist on this device.',
     actionFailed: '{{message}}',
   },
+  refusals: {
+    'run-frozen': 'This run is signed off and frozen. Start a new run to change anything.',
+    'item-hidden': '"{{title}}" does not apply to this run\'s parameters, so it cannot be changed.',
+    'dependencies-open':
+      '"{{title}}" is waiting on {{waitingOn}}. Finish those first, or mark them not applicable with a reason.',
+    waitingItem: '"{{title}}" ({{department}})',
+    'value-required': 'Record the value of "{{title}}" before marking it done.',
+    'rollback-plan-required':
+      '"{{title}}" is a change: write its rollback plan (how to undo it) before marking it done.',
+    'evidence-required':
+      '"{{title}}" needs evidence: attach a photo, screenshot or file before marking it done.',
+    'not-blocking': '"{{title}}" is not a blocking item: only blocking items are waived.',
+    'justification-required': 'Say why "{{title}}" can be waived: the justification is recorded.',
+    reasonBlocked: 'Say why "{{title}}" is blocked, so everyone sees what is missing.',
+    reasonNotApplicable: 'Say why "{{title}}" does not apply here.',
+  },
   move: runMove,
 };

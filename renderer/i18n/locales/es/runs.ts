@@ -254,5 +254,24 @@ export const runs: Translation['runs'] = {
     notFound: 'Esta ejecución no existe en este equipo.',
     actionFailed: '{{message}}',
   },
+  refusals: {
+    'run-frozen':
+      'Esta ejecución está firmada y congelada. Empieza una ejecución nueva para cambiar algo.',
+    'item-hidden':
+      '«{{title}}» no aplica con los parámetros de esta ejecución, así que no se puede cambiar.',
+    'dependencies-open':
+      '«{{title}}» espera a {{waitingOn}}. Termínalos antes, o márcalos como no aplicables con un motivo.',
+    waitingItem: '«{{title}}» ({{department}})',
+    'value-required': 'Anota el valor de «{{title}}» antes de marcarlo como hecho.',
+    'rollback-plan-required':
+      '«{{title}}» es un cambio: escribe su plan de marcha atrás (cómo deshacerlo) antes de marcarlo como hecho.',
+    'evidence-required':
+      '«{{title}}» necesita una evidencia: adjunta una foto, una captura o un archivo antes de marcarlo como hecho.',
+    'not-blocking': '«{{title}}» no es bloqueante: solo se dispensan elementos bloqueantes.',
+    'justification-required':
+      'Explica por qué se puede dispensar «{{title}}»: la justificación queda registrada.',
+    reasonBlocked: 'Explica por qué «{{title}}» está bloqueado, para que todos vean qué falta.',
+    reasonNotApplicable: 'Explica por qué «{{title}}» no aplica aquí.',
+  },
   move: runMove,
 };
