@@ -28,6 +28,22 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
   return text;
 }
 
+/**
+ * HUB_RATE_LIMIT_PER_MINUTE: requests per device (or per address and group before enrolling) per
+ * minute, counted by each instance on its own (hub/rate-limits.ts says why). Default 600.
+ */
+function rateLimitPerMinute(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.HUB_RATE_LIMIT_PER_MINUTE?.trim();
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) {
+    throw new Error(
+      `HUB_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000, not "${text}".`,
+    );
+  }
+  return value;
+}
+
 /** HUB_METRICS_TOKEN: lets a scraper other than loopback read GET /metrics (16+ characters). */
 function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
   const token = env.HUB_METRICS_TOKEN?.trim();
@@ -42,6 +58,7 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<vo
   const location = storeLocation(env);
   const notify = notificationConfig(env);
   const token = metricsToken(env);
+  const perMinute = rateLimitPerMinute(env);
   const store = await openStoreFromEnv(env);
   const metrics = new HubMetrics({ processMetrics: true });
   const app = createHub({
@@ -51,6 +68,9 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env): Promise<vo
     allowPrivateWebhookTargets: notify.allowPrivateTargets,
     metrics,
     ...(token === undefined ? {} : { metricsToken: token }),
+    ...(perMinute === undefined
+      ? {}
+      : { limits: { rateLimitMax: perMinute, rateLimitWindowMs: 60_000 } }),
   });
   const host = env.HUB_HOST?.trim() || '127.0.0.1';
   try {

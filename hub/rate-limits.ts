@@ -3,6 +3,10 @@
 // up another's budget (600 health checks from a monitor must not block enrollment from the same
 // address). The limiter runs after authentication (auth.ts), whose own budget limits failed
 // tokens per address; wrong enrollment codes have theirs too (routes/enroll-routes.ts).
+// Counted in this process (the plugin's memory store), so each instance of a hub on one database
+// has its own budgets: sharing them in the database would cost a write per request, refused ones
+// included, and the early refusals exist so that a flood costs the hub nothing. Behind N instances
+// a device gets up to N budgets; HUB_RATE_LIMIT_PER_MINUTE sets one (docs/hub.md, section 7).
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HubContext } from './hub-context';

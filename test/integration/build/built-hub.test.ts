@@ -1,7 +1,7 @@
 // The built hub (npm run build:hub → dist/hub/main.js) is plain JavaScript that starts with `node`:
 // it imports from node_modules only the hub workspace's dependencies, serves, answers its health
 // check, runs the admin commands on the same store and stops cleanly on SIGTERM, on SQLite and on a
-// throwaway PostgreSQL cluster.
+// throwaway PostgreSQL cluster; it refuses bad settings with one line and applies the ones it reads.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,6 +91,49 @@ describe('the built hub', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('refuses a HUB_RATE_LIMIT_PER_MINUTE that is not a whole number from 1 to 1000000', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'built-hub-'));
+    try {
+      for (const bad of ['0', '2.5', 'lots', '1000001']) {
+        const result = runBuiltHub(hub.entry, ['serve'], {
+          HUB_DATA_DIR: dataDir,
+          HUB_DATABASE_URL: '',
+          HUB_RATE_LIMIT_PER_MINUTE: bad,
+        });
+        expect(result.stderr.trim()).toBe(
+          `hub: HUB_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000, not "${bad}".`,
+        );
+        expect(result.status).toBe(1);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('applies HUB_RATE_LIMIT_PER_MINUTE: the next request over it is told 429 with the limit', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'built-hub-'));
+    // serveBuiltHub's own health check is the first request of the address's health budget.
+    const serving = await serveBuiltHub(hub.entry, {
+      HUB_DATA_DIR: dataDir,
+      HUB_DATABASE_URL: '',
+      HUB_RATE_LIMIT_PER_MINUTE: '2',
+    });
+    try {
+      const second = await fetch(`${serving.url}${PATHS.health}`);
+      expect(second.status).toBe(200);
+      const third = await fetch(`${serving.url}${PATHS.health}`);
+      expect(third.status).toBe(429);
+      expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await third.json()).toMatchObject({
+        error: 'rate-limited',
+        message: expect.stringContaining('at most 2 per 60 s'),
+      });
+    } finally {
+      expect(await serving.stop()).toBe(0);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 await describeOnPostgres('the built hub on PostgreSQL', (cluster) => {

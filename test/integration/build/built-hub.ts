@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHub } from '../../../cli/build-hub.mjs';
+import { PATHS } from '../../../core/sync/wire-protocol';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -47,6 +48,8 @@ export interface ServingHub {
   url: string;
   /** Milliseconds from spawning node to the "listening" line. */
   startupMs: number;
+  /** Milliseconds from spawning node to the first answer of GET /v1/health. */
+  firstAnswerMs: number;
   output(): string;
   /** SIGTERM, then the exit code (null: killed by a signal). */
   stop(): Promise<number | null>;
@@ -54,20 +57,39 @@ export interface ServingHub {
 
 const LISTENING = /hub: listening on (http:\/\/[^\s]+)/;
 
-/** `node <entry>` (serve) on 127.0.0.1 and port 0 unless env says otherwise; resolves once listening. */
-export function serveBuiltHub(
+/**
+ * `node <entry>` (serve) on 127.0.0.1 and port 0 unless env says otherwise; resolves once it has
+ * answered its health check (by then its SIGTERM handler is in place, see startHub).
+ */
+export async function serveBuiltHub(
   entry: string,
   env: NodeJS.ProcessEnv,
   nodeArgs: string[] = [],
 ): Promise<ServingHub> {
   const started = performance.now();
+  const listening = await listeningHub(entry, env, nodeArgs, started);
+  const health = await fetch(`${listening.url}${PATHS.health}`);
+  await health.arrayBuffer();
+  if (health.status !== 200) {
+    await listening.stop();
+    throw new Error(`the built hub's health check answered ${health.status}`);
+  }
+  return { ...listening, firstAnswerMs: performance.now() - started };
+}
+
+function listeningHub(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[],
+  started: number,
+): Promise<Omit<ServingHub, 'firstAnswerMs'>> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
     env: { ...process.env, HUB_HOST: '127.0.0.1', HUB_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return new Promise<ServingHub>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the built hub did not listen within 30 s:\n${output}`));
