@@ -13,6 +13,11 @@ export interface ConnectInput {
   hubUrl: string;
   code: string;
   deviceName: string;
+  /**
+   * The local profile's id: the actor of every event this device records, also those recorded
+   * before enrolling, so the hub takes this device's shared-run events as this person's.
+   */
+  profileId?: string;
   /** The bridge's getSigningKey: the key the user signs reports with. */
   getSigningKey: () => Promise<{ publicKey: string }>;
   fetch?: typeof fetch;
@@ -40,6 +45,7 @@ export async function connectToHub(input: ConnectInput): Promise<ConnectOutcome>
     code: input.code,
     publicKey,
     deviceName: input.deviceName.slice(0, 120),
+    ...(input.profileId === undefined ? {} : { profileId: input.profileId }),
   });
   if (!outcome.ok) return outcome;
   const { enrolled } = outcome;

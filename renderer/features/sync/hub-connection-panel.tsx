@@ -87,6 +87,7 @@ export function HubConnectionPanel() {
         hubUrl,
         code,
         deviceName: `${profile?.name ?? '?'}: ${runtime}${info ? ` (${info.platform})` : ''}`,
+        ...(profile ? { profileId: profile.id } : {}),
         getSigningKey: () => bridge.getSigningKey(),
       });
       if (!outcome.ok) {

@@ -23,6 +23,7 @@ export const sync = {
     'trust-list': 'Updating the trust list…',
     definitions: 'Checking for new templates…',
     reports: 'Fetching reports: {{done}} of {{total}}…',
+    runs: 'Shared runs: {{done}} of {{total}}…',
   },
   outcome: {
     ok: 'Up to date.',
@@ -57,8 +58,8 @@ export const sync = {
   attempts_one: '{{count}} attempt',
   attempts_other: '{{count}} attempts',
   receivedAt: 'Received by the hub {{time}}',
-  confirmedOnRetry: 'confirmed on a retry',
   sentAt: 'Sent {{time}}',
+  confirmedOnRetry: 'confirmed on a retry',
   retry: 'Retry',
   errors: {
     timeout: 'The hub did not answer in time.',
@@ -73,9 +74,9 @@ export const sync = {
     queue_other: '{{count}} reports waiting',
     decisions_one: '{{count}} decision waiting',
     decisions_other: '{{count}} decisions waiting',
-    nothingWaits: 'Nothing waiting',
     progress_one: 'Progress of {{count}} run waiting',
     progress_other: 'Progress of {{count}} runs waiting',
+    nothingWaits: 'Nothing waiting',
     lastSync: 'Synced {{time}}',
     neverSynced: 'Not synced yet',
     notConnected: 'No hub',

@@ -25,6 +25,7 @@ export const sync: Translation['sync'] = {
     'trust-list': 'Actualizando la lista de confianza…',
     definitions: 'Buscando plantillas nuevas…',
     reports: 'Descargando informes: {{done}} de {{total}}…',
+    runs: 'Ejecuciones compartidas: {{done}} de {{total}}…',
   },
   outcome: {
     ok: 'Al día.',
@@ -60,8 +61,8 @@ export const sync: Translation['sync'] = {
   attempts_one: '{{count}} intento',
   attempts_other: '{{count}} intentos',
   receivedAt: 'Recibido por el hub {{time}}',
-  confirmedOnRetry: 'confirmado en un reintento',
   sentAt: 'Enviado {{time}}',
+  confirmedOnRetry: 'confirmado en un reintento',
   retry: 'Reintentar',
   errors: {
     timeout: 'El hub no respondió a tiempo.',
@@ -76,9 +77,9 @@ export const sync: Translation['sync'] = {
     queue_other: '{{count}} informes en espera',
     decisions_one: '{{count}} decisión en espera',
     decisions_other: '{{count}} decisiones en espera',
-    nothingWaits: 'Nada en espera',
     progress_one: 'Progreso de {{count}} ejecución en espera',
     progress_other: 'Progreso de {{count}} ejecuciones en espera',
+    nothingWaits: 'Nada en espera',
     lastSync: 'Sincronizado {{time}}',
     neverSynced: 'Aún sin sincronizar',
     notConnected: 'Sin hub',
