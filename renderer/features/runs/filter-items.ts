@@ -9,6 +9,11 @@ export interface FilterOptions {
   filter: ItemFilter;
   search: string;
   myDepartment?: string;
+  /** The user's departments on a shared run (the hub's): "My items" uses them when given. */
+  myDepartments?: readonly string[];
+  /** Shared runs (features/team): items ready for this user, items in conflict. */
+  ready?: ReadonlySet<string>;
+  conflicts?: ReadonlySet<string>;
 }
 
 export function filterItems(view: RunView, options: FilterOptions): ItemRef[] {
@@ -48,6 +53,12 @@ function matchesFilter(
     case 'blocking':
       return ref.item.severity === 'blocking';
     case 'mine':
+      if (options.myDepartments && options.myDepartments.length > 0)
+        return options.myDepartments.includes(ref.department);
       return options.myDepartment === undefined || ref.department === options.myDepartment;
+    case 'ready':
+      return options.ready?.has(ref.item.id) ?? false;
+    case 'conflicts':
+      return options.conflicts?.has(ref.item.id) ?? false;
   }
 }

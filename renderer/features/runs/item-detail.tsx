@@ -31,6 +31,7 @@ import { useRunUiStore } from './use-run-ui-store';
 import { useFailingAnswerStore } from './use-failing-answer-store';
 import { failureText } from './failure-text';
 import { formatDateTime } from './dates';
+import { ConflictPanel } from '../team/conflict-panel';
 
 interface ItemDetailProps {
   view: RunView;
@@ -74,6 +75,8 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
           <code>{item.id}</code>
         </p>
       </header>
+
+      <ConflictPanel runId={view.run.id} item={item} />
 
       {evaluation?.failureDetail && (
         <p className="run-banner bad">

@@ -16,6 +16,7 @@ import type { RunView } from './use-run-view';
 import { itemDisplay, valueSummary } from './item-display';
 import { ItemFlags, SeverityBadge, StatusBadge } from './status-badges';
 import { useRunUiStore } from './use-run-ui-store';
+import { TeamItemFlags } from '../team/team-flags';
 
 export const ITEM_LIST_ID = 'run-item-list';
 
@@ -115,6 +116,7 @@ function ItemRow({ view, itemRef }: { view: RunView; itemRef: ItemRef }) {
         </span>
       </div>
       <div className="item-meta">
+        <TeamItemFlags itemId={item.id} />
         <ItemFlags display={display} />
         {item.change && (
           <span className="badge flag-change" title={t('runs.items.change')}>

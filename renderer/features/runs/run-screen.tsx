@@ -8,7 +8,7 @@ import { X } from 'lucide-react';
 import { services } from '../../app/services';
 import { useProfile } from '../profile/use-profile';
 import { useRunView, type RunView } from './use-run-view';
-import { useRunUiStore } from './use-run-ui-store';
+import { useRunUiStore, type RunViewMode } from './use-run-ui-store';
 import { createRunCommands } from './run-actions';
 import { filterItems } from './filter-items';
 import { RunHeader } from './run-header';
@@ -26,10 +26,15 @@ import { useRunShortcuts } from './use-run-shortcuts';
 import './runs.css';
 import type { Profile } from '../../../core/people/profile';
 import { canSignOff } from '../../../core/reports';
-import { Button } from 'react-aria-components';
+import { Button, TabPanel, Tabs } from 'react-aria-components';
 import { ShieldCheck } from 'lucide-react';
 import { SignOffDialog } from '../signoff/sign-off-dialog';
 import { SentBackNotice, SignedReportPanel } from '../signoff/signed-report-panel';
+import { RunTeamContext, useRunTeam, withConflicts } from '../team/use-run-team';
+import { TeamButton } from '../team/team-button';
+import { TeamBar } from '../team/team-bar';
+import { ChainView } from '../team/chain-view';
+import '../team/team.css';
 
 export function RunScreen() {
   const { t } = useTranslation();
@@ -65,9 +70,9 @@ function useIntegrityProblem(runId: string): string | undefined {
 
 const MY_DEPARTMENT_KEY = 'golive.myDepartment';
 
-function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile }) {
+function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: Profile }) {
   const { t } = useTranslation();
-  const runId = view.run.id;
+  const runId = runView.run.id;
   const {
     sectionId,
     filter,
@@ -77,7 +82,17 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
     message,
     clearMessage,
     select,
+    setFilter,
+    setView,
   } = useRunUiStore();
+  // A shared run (features/team): members, conflicts (they hold the gate), "Ready for you".
+  const team = useRunTeam(runView, mode === 'chain');
+  const conflicts = team?.conflicts;
+  const view = useMemo(
+    () => (conflicts ? withConflicts(runView, conflicts) : runView),
+    [runView, conflicts],
+  );
+  const hasConflicts = (conflicts?.size ?? 0) > 0;
   const [myDepartment, setMyDepartment] = useState(
     () => localStorage.getItem(MY_DEPARTMENT_KEY) ?? undefined,
   );
@@ -86,27 +101,43 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
   const eventCount = useLiveQuery(() => services.runs.eventCount(runId), [runId]) ?? 0;
 
   const refs = useMemo(
-    () => filterItems(view, { sectionId, filter, search, myDepartment }),
-    [view, sectionId, filter, search, myDepartment],
+    () =>
+      filterItems(view, {
+        sectionId,
+        filter,
+        search,
+        myDepartment,
+        ...(team
+          ? { myDepartments: team.myDepartments, ready: team.readyIds, conflicts: team.conflicts }
+          : {}),
+      }),
+    [view, sectionId, filter, search, myDepartment, team],
   );
   const latestReport = useLiveQuery(() => services.reports.latestForRun(runId), [runId]);
   const [isSigning, setSigning] = useState(false);
   const isSigned = view.run.state === 'signed';
-  const actions =
+  const canSign = canSignOff(view.gate) && !hasConflicts;
+  const signOffActions =
     isSigned && latestReport ? (
       <SignedReportPanel row={latestReport} />
     ) : (
       <SentBackNotice row={latestReport}>
         <Button
           className="button primary"
-          isDisabled={!canSignOff(view.gate)}
+          isDisabled={!canSign}
           onPress={() => setSigning(true)}
-          aria-describedby={canSignOff(view.gate) ? undefined : 'sign-off-help'}
+          aria-describedby={canSign ? undefined : 'sign-off-help'}
         >
           <ShieldCheck aria-hidden size={16} /> {t('signoff.action')}
         </Button>
       </SentBackNotice>
     );
+  const actions = (
+    <>
+      {team && <TeamButton view={view} team={team} />}
+      {signOffActions}
+    </>
+  );
   const selected = selectedItemId ? view.refs.get(selectedItemId) : undefined;
 
   useEffect(() => {
@@ -126,76 +157,112 @@ function LoadedRunScreen({ view, profile }: { view: RunView; profile: Profile })
   useRunShortcuts({ view, refs, commands, focusSearch, focusEditor });
 
   return (
-    <div className="run-screen">
-      <RunHeader view={view} integrityProblem={integrityProblem} actions={actions} />
-      <RunVersionPanel view={view} profile={profile} onOpenItem={select} />
-      {!isSigned && !canSignOff(view.gate) && (
-        <span id="sign-off-help" hidden>
-          {t('signoff.actionHelp')}
-        </span>
-      )}
-      <RunToolbar
-        departments={view.definition.departments}
-        myDepartment={myDepartment}
-        onMyDepartment={(department) => {
-          localStorage.setItem(MY_DEPARTMENT_KEY, department);
-          setMyDepartment(department);
-        }}
-        onUndo={() => void commands.undo()}
-        canUndo={eventCount > 0 && view.run.state !== 'signed'}
-      />
-      {message && (
-        <div className={`run-message ${message.tone}`} role="alert">
-          <span>{message.text}</span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('runs.shortcuts.close')}
-            onClick={clearMessage}
-          >
-            <X aria-hidden size={15} />
-          </button>
-        </div>
-      )}
-      {mode === 'waiting' ? (
-        <WaitingView view={view} />
-      ) : (
-        <div className="run-body">
-          <SectionNav view={view} />
-          <div className="run-list">
-            <ItemList view={view} refs={refs} onOpen={() => focusEditor('value')} />
-            {refs.length < view.visibility.visible.length && (
-              <p className="muted small list-footer">
-                {t('runs.items.hidden', { count: view.visibility.visible.length - refs.length })}
-              </p>
-            )}
-          </div>
-          <aside className="run-detail" aria-label={selected?.item.title ?? t('runs.detail.none')}>
-            {selected ? (
-              <ItemDetail
-                key={selected.item.id}
-                view={view}
-                itemRef={selected}
-                commands={commands}
-              />
+    <RunTeamContext.Provider value={team}>
+      <div className="run-screen">
+        <RunHeader view={view} integrityProblem={integrityProblem} actions={actions} />
+        <RunVersionPanel view={view} profile={profile} onOpenItem={select} />
+        {!isSigned && !canSign && (
+          <span id="sign-off-help" hidden>
+            {hasConflicts
+              ? t('team.conflictsBanner', { count: conflicts?.size ?? 0 })
+              : t('signoff.actionHelp')}
+          </span>
+        )}
+        {/* The toolbar's tabs switch the views below: each view is its tab's panel. */}
+        <Tabs
+          className="run-views"
+          selectedKey={mode}
+          onSelectionChange={(key) => setView(key as RunViewMode)}
+        >
+          <RunToolbar
+            departments={view.definition.departments}
+            myDepartment={myDepartment}
+            onMyDepartment={(department) => {
+              localStorage.setItem(MY_DEPARTMENT_KEY, department);
+              setMyDepartment(department);
+            }}
+            onUndo={() => void commands.undo()}
+            canUndo={eventCount > 0 && view.run.state !== 'signed'}
+            isShared={Boolean(team?.shared)}
+            hasHubDepartments={(team?.myDepartments.length ?? 0) > 0}
+          />
+          {team && (
+            <TeamBar
+              team={team}
+              onOpenItem={(itemId) => {
+                select(itemId);
+                focusEditor('value');
+              }}
+              onShowConflicts={() => setFilter('conflicts')}
+            />
+          )}
+          {message && (
+            <div className={`run-message ${message.tone}`} role="alert">
+              <span>{message.text}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('runs.shortcuts.close')}
+                onClick={clearMessage}
+              >
+                <X aria-hidden size={15} />
+              </button>
+            </div>
+          )}
+          <TabPanel id="checklist" className="run-view-panel">
+            <div className="run-body">
+              <SectionNav view={view} />
+              <div className="run-list">
+                <ItemList view={view} refs={refs} onOpen={() => focusEditor('value')} />
+                {refs.length < view.visibility.visible.length && (
+                  <p className="muted small list-footer">
+                    {t('runs.items.hidden', {
+                      count: view.visibility.visible.length - refs.length,
+                    })}
+                  </p>
+                )}
+              </div>
+              <aside
+                className="run-detail"
+                aria-label={selected?.item.title ?? t('runs.detail.none')}
+              >
+                {selected ? (
+                  <ItemDetail
+                    key={selected.item.id}
+                    view={view}
+                    itemRef={selected}
+                    commands={commands}
+                  />
+                ) : (
+                  <p className="muted">{t('runs.detail.none')}</p>
+                )}
+              </aside>
+            </div>
+          </TabPanel>
+          <TabPanel id="waiting" className="run-view-panel">
+            <WaitingView view={view} />
+          </TabPanel>
+          <TabPanel id="chain" className="run-view-panel">
+            {team ? (
+              <ChainView view={view} team={team} />
             ) : (
-              <p className="muted">{t('runs.detail.none')}</p>
+              <div className="loading" aria-busy="true" />
             )}
-          </aside>
-        </div>
-      )}
-      <ReasonDialog commands={commands} />
-      <FailingAnswerDialog view={view} commands={commands} />
-      <DigestDialog view={view} />
-      <ShortcutsHelp />
-      <SignOffDialog
-        runId={runId}
-        runName={view.run.name}
-        gate={view.gate}
-        profile={profile}
-        isOpen={isSigning}
-        onOpenChange={setSigning}
-      />
-    </div>
+          </TabPanel>
+        </Tabs>
+        <ReasonDialog commands={commands} />
+        <FailingAnswerDialog view={view} commands={commands} />
+        <DigestDialog view={view} />
+        <ShortcutsHelp />
+        <SignOffDialog
+          runId={runId}
+          runName={view.run.name}
+          gate={view.gate}
+          profile={profile}
+          isOpen={isSigning}
+          onOpenChange={setSigning}
+        />
+      </div>
+    </RunTeamContext.Provider>
   );
 }

@@ -1,12 +1,15 @@
-// Above the list: search, the filter, the view switch, undo, digest and the shortcuts help.
+// Above the list: search, the filter, the view switch, undo, digest and the shortcuts help. The view
+// switch is the TabList of the run screen's Tabs (run-screen.tsx), whose panels are the views.
 import { useTranslation } from 'react-i18next';
-import { Button, Input, SearchField, Tab, TabList, Tabs } from 'react-aria-components';
+import { Button, Input, SearchField, Tab, TabList } from 'react-aria-components';
 import { FileText, Keyboard, Search, Undo2 } from 'lucide-react';
 import type { Department } from '../../../core/definitions/schema';
-import { useRunUiStore, type ItemFilter, type RunViewMode } from './use-run-ui-store';
+import { useRunUiStore, type ItemFilter } from './use-run-ui-store';
 import { SelectField } from '../../ui/select-field';
 
 const FILTERS: ItemFilter[] = ['all', 'open', 'blocked', 'failing', 'waiting', 'blocking', 'mine'];
+/** A shared run's filters (features/team): their labels live in the team strings. */
+const TEAM_FILTERS: ItemFilter[] = ['ready', 'conflicts'];
 export const SEARCH_ID = 'run-search';
 
 interface RunToolbarProps {
@@ -15,6 +18,9 @@ interface RunToolbarProps {
   onMyDepartment: (department: string) => void;
   onUndo: () => void;
   canUndo: boolean;
+  /** A shared run: the team filters show, and "My items" are the hub's departments if any. */
+  isShared?: boolean;
+  hasHubDepartments?: boolean;
 }
 
 export function RunToolbar({
@@ -23,22 +29,24 @@ export function RunToolbar({
   onMyDepartment,
   onUndo,
   canUndo,
+  isShared = false,
+  hasHubDepartments = false,
 }: RunToolbarProps) {
   const { t } = useTranslation();
-  const { filter, search, view, setFilter, setSearch, setView, setDigestOpen, setHelpOpen } =
-    useRunUiStore();
+  const { filter, search, setFilter, setSearch, setDigestOpen, setHelpOpen } = useRunUiStore();
   return (
     <div className="run-toolbar" role="toolbar" aria-label={t('runs.toolbar.views')}>
-      <Tabs selectedKey={view} onSelectionChange={(key) => setView(key as RunViewMode)}>
-        <TabList aria-label={t('runs.toolbar.views')} className="tab-list">
-          <Tab id="checklist" className="tab">
-            {t('runs.toolbar.checklist')}
-          </Tab>
-          <Tab id="waiting" className="tab">
-            {t('runs.toolbar.waitingView')}
-          </Tab>
-        </TabList>
-      </Tabs>
+      <TabList aria-label={t('runs.toolbar.views')} className="tab-list">
+        <Tab id="checklist" className="tab">
+          {t('runs.toolbar.checklist')}
+        </Tab>
+        <Tab id="waiting" className="tab">
+          {t('runs.toolbar.waitingView')}
+        </Tab>
+        <Tab id="chain" className="tab">
+          {t('team.chainTab')}
+        </Tab>
+      </TabList>
       <SearchField
         className="search-field"
         value={search}
@@ -52,10 +60,15 @@ export function RunToolbar({
         variant="inline"
         label={t('runs.toolbar.filter')}
         value={filter}
-        options={FILTERS.map((value) => ({ id: value, label: t(`runs.filters.${value}`) }))}
+        options={[
+          ...FILTERS.map((value) => ({ id: value, label: t(`runs.filters.${value}`) })),
+          ...(isShared
+            ? TEAM_FILTERS.map((value) => ({ id: value, label: t(`team.filters.${value}`) }))
+            : []),
+        ]}
         onChange={(key) => setFilter(key as ItemFilter)}
       />
-      {filter === 'mine' && (
+      {filter === 'mine' && !hasHubDepartments && (
         <SelectField
           variant="inline"
           isLabelHidden

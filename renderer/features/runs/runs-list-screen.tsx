@@ -15,23 +15,31 @@ import { GateBadge } from './status-badges';
 import { NewRunDialog } from './new-run-dialog';
 import { ReviewStateBadge, useRunReviewStates } from '../signoff/signed-report-panel';
 import { formatDay } from './dates';
+import { SharedRunMark, useSharedRunRows } from '../team/shared-run-mark';
+import { sharedRunConflicts, withConflicts } from '../team/use-run-team';
 import './runs.css';
 
 function useRunViews(): RunView[] | undefined {
   const { db } = services;
   return useLiveQuery(
     () =>
-      db.transaction('r', db.runs, db.definitions, db.answers, async () => {
-        const runs = await db.runs.orderBy('updatedAt').reverse().toArray();
-        const views: RunView[] = [];
-        for (const run of runs) {
-          const row = await db.definitions.get(`${run.definitionId}@${run.definitionVersion}`);
-          if (!row) continue;
-          const answers: Answer[] = await db.answers.where('runId').equals(run.id).toArray();
-          views.push(deriveRunView({ run, definition: row.definition, answers }));
-        }
-        return views;
-      }),
+      db.transaction(
+        'r',
+        [db.runs, db.definitions, db.answers, db.sharedRuns, db.runEvents],
+        async () => {
+          const runs = await db.runs.orderBy('updatedAt').reverse().toArray();
+          const views: RunView[] = [];
+          for (const run of runs) {
+            const row = await db.definitions.get(`${run.definitionId}@${run.definitionVersion}`);
+            if (!row) continue;
+            const answers: Answer[] = await db.answers.where('runId').equals(run.id).toArray();
+            const view = deriveRunView({ run, definition: row.definition, answers });
+            // A shared run's conflicts hold its gate here too (features/team).
+            views.push(withConflicts(view, await sharedRunConflicts(db, run.id)));
+          }
+          return views;
+        },
+      ),
     [],
   );
 }
@@ -60,6 +68,7 @@ export function RunsListScreen() {
 function RunsTable({ views }: { views: RunView[] }) {
   const { t, i18n } = useTranslation();
   const reviewStates = useRunReviewStates();
+  const shared = useSharedRunRows();
   return (
     <table className="data-table" aria-label={t('runs.list.label')}>
       <thead>
@@ -81,6 +90,7 @@ function RunsTable({ views }: { views: RunView[] }) {
                 <Link to={`/runs/${run.id}`}>{run.name}</Link>
                 {run.state === 'signed' && <span className="badge">{t('runs.list.signed')}</span>}
                 <ReviewStateBadge state={reviewStates?.get(run.id)} />
+                <SharedRunMark row={shared?.get(run.id)} />
               </th>
               <td>
                 {definition.title} <span className="muted">{run.definitionVersion}</span>

@@ -2,8 +2,19 @@
 // Durable state (answers) lives in IndexedDB, never here.
 import { create } from 'zustand';
 
-export type ItemFilter = 'all' | 'open' | 'blocked' | 'failing' | 'waiting' | 'mine' | 'blocking';
-export type RunViewMode = 'checklist' | 'waiting';
+export type ItemFilter =
+  | 'all'
+  | 'open'
+  | 'blocked'
+  | 'failing'
+  | 'waiting'
+  | 'mine'
+  | 'blocking'
+  /** Shared runs (features/team): unblocked by a hand-off from another laptop; in conflict. */
+  | 'ready'
+  | 'conflicts';
+/** 'chain': the department chain of features/team. */
+export type RunViewMode = 'checklist' | 'waiting' | 'chain';
 export type ReasonKind = 'not-applicable' | 'blocked' | 'waive';
 
 interface RunUiState {

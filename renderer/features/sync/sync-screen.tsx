@@ -29,6 +29,7 @@ import { services } from '../../app/services';
 import { describeError, describeOutcome, describeProgress } from './sync-text';
 import { useHubConnection, useOutboxView, type OutboxItem } from './use-outbox-view';
 import './sync.css';
+import { SharedRunsSyncSection } from '../team/shared-runs-sync';
 
 export function SyncScreen() {
   const { t } = useTranslation();
@@ -73,6 +74,7 @@ export function SyncScreen() {
             empty={t('sync.sentEmpty')}
             items={view.sent}
           />
+          <SharedRunsSyncSection />
         </div>
       )}
       {/* The waiting list also shows for a device that was disconnected with reports still queued. */}

@@ -7,6 +7,7 @@ import { review } from './en/review';
 import { runs } from './en/runs';
 import { signoff } from './en/signoff';
 import { sync } from './en/sync';
+import { team } from './en/team';
 import { templates } from './en/templates';
 import { waivers } from './en/waivers';
 
@@ -18,6 +19,7 @@ export const en = {
   runs,
   signoff,
   sync,
+  team,
   templates,
   waivers,
   app: {

@@ -7,6 +7,7 @@ import { review } from './es/review';
 import { runs } from './es/runs';
 import { signoff } from './es/signoff';
 import { sync } from './es/sync';
+import { team } from './es/team';
 import { templates } from './es/templates';
 import { waivers } from './es/waivers';
 
@@ -18,6 +19,7 @@ export const es: Translation = {
   runs,
   signoff,
   sync,
+  team,
   templates,
   waivers,
   app: {
