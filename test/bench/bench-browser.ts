@@ -48,10 +48,18 @@ async function completeFirstRun(page: Page): Promise<void> {
   await expect(new AppShellPage(page).navigation()).toBeVisible();
 }
 
+export interface BenchPageOptions {
+  /** Also open Chrome's DevTools protocol on this port (for Lighthouse). */
+  debuggingPort?: number;
+  /** Stop before the first-run page is completed (default: complete it). */
+  isFreshProfile?: boolean;
+}
+
 /** Serves the app, opens a fresh persistent profile past first run, and hands over the page. */
 export async function withBenchPage(
   port: number,
   body: (page: Page, context: BrowserContext) => Promise<void>,
+  options: BenchPageOptions = {},
 ): Promise<void> {
   if (!existsSync(join(root, 'dist/renderer/index.html'))) {
     const build = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
@@ -62,13 +70,17 @@ export async function withBenchPage(
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-      args: ARGS,
+      args: options.debuggingPort
+        ? [...ARGS, `--remote-debugging-port=${options.debuggingPort}`]
+        : ARGS,
       baseURL: `http://127.0.0.1:${port}/`,
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      await completeFirstRun(page);
-      await installStorage(page);
+      if (!options.isFreshProfile) {
+        await completeFirstRun(page);
+        await installStorage(page);
+      }
       await body(page, context);
     } finally {
       await context.close();
