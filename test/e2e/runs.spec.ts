@@ -108,13 +108,13 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   await runs.detail().getByLabel('Date').press('Enter');
   await expect(runs.row('ups-battery-replacement-date')).toContainText('2029-05-01');
 
-  // waiver of the blocked blocking item
+  // a waiver request on the blocked blocking item: it waits for a supervisor (four eyes)
   await runs.openItem('isp-lines-delivered');
   await runs.markWithReason(
-    'Waive…',
+    'Request waiver…',
     'Go-live on one line approved by the supervisor; second line Sunday',
   );
-  await expect(runs.row('isp-lines-delivered')).toContainText('Waived');
+  await expect(runs.row('isp-lines-delivered')).toContainText('Waiver pending');
 
   // the waiting-on view and the critical path; the status digest
   await page.getByRole('tab', { name: 'Waiting on' }).click();
@@ -134,7 +134,7 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   // undo the last change (the waiver)
   await runs.itemList().focus();
   await page.keyboard.press('u');
-  await expect(runs.row('isp-lines-delivered')).not.toContainText('Waived');
+  await expect(runs.row('isp-lines-delivered')).not.toContainText('Waiver pending');
   await saveScreenshot(page, testInfo, 'run-working');
 
   await page.reload();

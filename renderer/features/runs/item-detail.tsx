@@ -3,22 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Label, TextArea, TextField } from 'react-aria-components';
-import {
-  Ban,
-  CircleCheck,
-  CircleMinus,
-  Play,
-  RotateCcw,
-  ShieldCheck,
-  TriangleAlert,
-} from 'lucide-react';
-import {
-  actualMinutesOf,
-  formatMinutes,
-  resolveBounds,
-  type Answer,
-  type ItemRef,
-} from '../../../core/runs';
+import { Ban, CircleCheck, CircleMinus, Play, RotateCcw, TriangleAlert } from 'lucide-react';
+import { actualMinutesOf, formatMinutes, resolveBounds, type ItemRef } from '../../../core/runs';
 import { departmentTitle } from '../../../core/runs';
 import type { RunView } from './use-run-view';
 import type { RunCommands } from './run-actions';
@@ -31,6 +17,7 @@ import { useRunUiStore } from './use-run-ui-store';
 import { useFailingAnswerStore } from './use-failing-answer-store';
 import { failureText } from './failure-text';
 import { formatDateTime } from './dates';
+import { WaiverBlock } from '../waivers/waiver-block';
 import { ConflictPanel } from '../team/conflict-panel';
 
 interface ItemDetailProps {
@@ -190,7 +177,13 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
       )}
 
       {item.severity === 'blocking' && (
-        <WaiverBlock answer={answer} itemId={item.id} isDisabled={isFrozen} commands={commands} />
+        <WaiverBlock
+          run={view.run}
+          item={item}
+          answer={answer}
+          isDisabled={isFrozen}
+          commands={commands}
+        />
       )}
 
       {item.dependsOn.length > 0 && (
@@ -243,55 +236,6 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
         </p>
       )}
     </section>
-  );
-}
-
-function WaiverBlock({
-  answer,
-  itemId,
-  isDisabled,
-  commands,
-}: {
-  answer: Answer | undefined;
-  itemId: string;
-  isDisabled: boolean;
-  commands: RunCommands;
-}) {
-  const { t, i18n } = useTranslation();
-  const askReason = useRunUiStore((state) => state.askReason);
-  if (answer?.status === 'done' && !answer.waiver) return null;
-  return (
-    <div className="detail-block">
-      <h3>
-        <ShieldCheck aria-hidden size={15} /> {t('runs.detail.waiver')}
-      </h3>
-      {answer?.waiver ? (
-        <>
-          <p>
-            {t('runs.detail.waivedBy', {
-              name: answer.waiver.by.name,
-              time: formatDateTime(answer.waiver.at, i18n.language),
-              justification: answer.waiver.justification,
-            })}
-          </p>
-          <Button
-            className="button small"
-            isDisabled={isDisabled}
-            onPress={() => void commands.apply({ type: 'removeWaiver', itemId })}
-          >
-            {t('runs.detail.removeWaiver')}
-          </Button>
-        </>
-      ) : (
-        <Button
-          className="button small"
-          isDisabled={isDisabled}
-          onPress={() => askReason('waive', itemId)}
-        >
-          {t('runs.detail.waive')}
-        </Button>
-      )}
-    </div>
   );
 }
 

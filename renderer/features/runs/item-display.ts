@@ -1,13 +1,15 @@
 // How an item's state reads on screen: its status plus the flags that matter under pressure
-// (failing, waiting on another department, waived). Shared by the list, the detail and filters.
+// (failing, waiting on another department, the waiver's state). Shared by the list, the detail and filters.
 import type { Answer, ItemEvaluation, ItemStatus, WaitingItem } from '../../../core/runs';
 import type { Item } from '../../../core/definitions/schema';
+import { waiverStateOf, type WaiverState } from '../waivers/waiver-state';
 
 export interface ItemDisplay {
   status: ItemStatus;
   isFailing: boolean;
   isWaiting: boolean;
-  isWaived: boolean;
+  /** The waiver's state: requested and pending, approved, or refused (four eyes). */
+  waiver?: WaiverState;
   failure?: string;
 }
 
@@ -21,7 +23,7 @@ export function itemDisplay(
     status,
     isFailing: Boolean(evaluation?.failing),
     isWaiting: Boolean(waiting?.length) && status !== 'done' && status !== 'not-applicable',
-    isWaived: Boolean(answer?.waiver),
+    waiver: waiverStateOf(answer?.waiver),
     failure: evaluation?.failure,
   };
 }

@@ -8,6 +8,7 @@ import { formatMinutes } from '../../../core/runs';
 import type { RunView } from './use-run-view';
 import { GateBadge } from './status-badges';
 import { formatDay } from './dates';
+import { GateWaiverHold } from '../waivers/gate-hold';
 
 interface RunHeaderProps {
   view: RunView;
@@ -45,6 +46,7 @@ export function RunHeader({ view, integrityProblem, actions }: RunHeaderProps) {
             {t('runs.header.gateReasons', { count: gate.reasons.length })}
           </span>
         )}
+        <GateWaiverHold gate={gate} />
       </div>
       {actions && <div className="run-actions">{actions}</div>}
       <ProgressBar className="run-progress" value={overall.percentComplete}>

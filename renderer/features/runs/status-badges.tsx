@@ -15,6 +15,7 @@ import {
 import type { GateDecision, ItemStatus } from '../../../core/runs';
 import type { Severity } from '../../../core/definitions/schema';
 import type { ItemDisplay } from './item-display';
+import { WaiverBadge } from '../waivers/waiver-badge';
 
 const STATUS_ICONS: Record<ItemStatus, LucideIcon> = {
   open: Circle,
@@ -50,12 +51,7 @@ export function ItemFlags({ display }: { display: ItemDisplay }) {
           {t('runs.status.waiting')}
         </span>
       )}
-      {display.isWaived && (
-        <span className="badge flag-waived">
-          <ShieldCheck aria-hidden size={14} />
-          {t('runs.status.waived')}
-        </span>
-      )}
+      {display.waiver && <WaiverBadge state={display.waiver} />}
     </>
   );
 }

@@ -64,7 +64,7 @@ export class RunsPage {
     await this.detail().getByRole('button', { name: 'Done', exact: true }).click();
   }
 
-  async markWithReason(kind: 'Not applicable…' | 'Blocked…' | 'Waive…', reason: string) {
+  async markWithReason(kind: 'Not applicable…' | 'Blocked…' | 'Request waiver…', reason: string) {
     await this.detail().getByRole('button', { name: kind }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('textbox').fill(reason);

@@ -50,7 +50,6 @@ export const runs = {
     blocked: 'Blocked',
     failing: 'Failing',
     waiting: 'Waiting',
-    waived: 'Waived',
   },
   severity: { blocking: 'Blocking', major: 'Major', minor: 'Minor' },
   gate: {
@@ -149,10 +148,6 @@ export const runs = {
     dropHere: 'Drop files here or paste an image',
     removeAttachment: 'Remove {{name}}',
     openAttachment: 'Open {{name}}',
-    waiver: 'Waiver',
-    waive: 'Waive…',
-    removeWaiver: 'Remove waiver',
-    waivedBy: 'Waived by {{name}}, {{time}}: {{justification}}',
     dependsOn: 'Depends on',
     waitingOn: 'Waiting on',
     recheck: 'Re-check: an item this one builds on was reopened.',
@@ -200,8 +195,9 @@ export const runs = {
   reasonDialog: {
     naTitle: 'Not applicable: why?',
     blockedTitle: 'Blocked: what blocks it?',
-    waiveTitle: 'Waive a blocking item',
-    waiveHelp: 'The gate will say GO with waivers. Your name and the time are recorded.',
+    waiveTitle: 'Request a waiver of a blocking item',
+    waiveHelp:
+      'A supervisor of the office must approve it with their own key: until then the item shows “Waiver pending” and the gate stays at NO-GO. Your name and the time are recorded.',
     blockedHelp: 'Bad news early: everyone sees this at the next sync.',
     reason: 'Reason',
     justification: 'Justification',

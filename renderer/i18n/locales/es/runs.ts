@@ -52,7 +52,6 @@ export const runs: Translation['runs'] = {
     blocked: 'Bloqueado',
     failing: 'No cumple',
     waiting: 'En espera',
-    waived: 'Dispensado',
   },
   severity: { blocking: 'Bloqueante', major: 'Mayor', minor: 'Menor' },
   gate: {
@@ -152,10 +151,6 @@ export const runs: Translation['runs'] = {
     dropHere: 'Suelte archivos aquí o pegue una imagen',
     removeAttachment: 'Quitar {{name}}',
     openAttachment: 'Abrir {{name}}',
-    waiver: 'Dispensa',
-    waive: 'Dispensar…',
-    removeWaiver: 'Retirar dispensa',
-    waivedBy: 'Dispensado por {{name}}, {{time}}: {{justification}}',
     dependsOn: 'Depende de',
     waitingOn: 'En espera de',
     recheck: 'Volver a comprobar: se reabrió un elemento del que depende este.',
@@ -204,8 +199,9 @@ export const runs: Translation['runs'] = {
   reasonDialog: {
     naTitle: 'No aplica: ¿por qué?',
     blockedTitle: 'Bloqueado: ¿qué lo bloquea?',
-    waiveTitle: 'Dispensar un elemento bloqueante',
-    waiveHelp: 'La decisión será GO con dispensas. Se registran su nombre y la hora.',
+    waiveTitle: 'Solicitar la dispensa de un elemento bloqueante',
+    waiveHelp:
+      'Un supervisor de la oficina debe aprobarla con su propia clave: hasta entonces el elemento muestra «Dispensa pendiente» y la puerta sigue en NO-GO. Se registran su nombre y la hora.',
     blockedHelp: 'Las malas noticias, cuanto antes: todos lo verán en la próxima sincronización.',
     reason: 'Motivo',
     justification: 'Justificación',
