@@ -1,20 +1,8 @@
-// Dates as the runs feature shows them: local calendar days and readable timestamps.
+// Dates as the runs feature shows them: local calendar days, and timestamps by the app's language
+// or ISO 8601 as the user chose (renderer/i18n/date-format.ts, one formatter for the whole app).
+export { formatDateTime, formatDay } from '../../i18n/date-format';
+
 export function todayIso(now: Date = new Date()): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
-}
-
-export function formatDateTime(iso: string | undefined, language: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
-
-export function formatDay(isoDay: string, language: string): string {
-  const [year, month, day] = isoDay.split('-').map(Number);
-  if (!year || !month || !day) return isoDay;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(
-    new Date(year, month - 1, day),
-  );
 }

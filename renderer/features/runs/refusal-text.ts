@@ -4,6 +4,13 @@
 import type { TFunction } from 'i18next';
 import type { ActionError } from '../../../core/runs';
 
+/** A refusal: the core's codes, plus the storage's own (attachment-too-large, ...). */
+interface Refusal {
+  code: string;
+  message: string;
+  details?: ActionError['details'];
+}
+
 const TRANSLATED = new Set([
   'run-frozen',
   'item-hidden',
@@ -16,7 +23,7 @@ const TRANSLATED = new Set([
 ]);
 
 /** `title`: the title of the item the refused action was about, when it had one. */
-export function refusalText(t: TFunction, error: ActionError, title: string | undefined): string {
+export function refusalText(t: TFunction, error: Refusal, title: string | undefined): string {
   if (error.code === 'reason-required' && title !== undefined && !error.details?.failing) {
     // The core words it by the status asked for; both mention the title.
     return /blocked/.test(error.message)

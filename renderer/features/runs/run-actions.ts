@@ -6,12 +6,17 @@ import { services } from '../../app/services';
 import type { ApplyResult } from '../../storage/run-repository';
 import { useRunUiStore } from './use-run-ui-store';
 import { isFailingAction, useFailingAnswerStore } from './use-failing-answer-store';
+import i18next from 'i18next';
+import { refusalText } from './refusal-text';
 
 export function actorOf(profile: Profile): Actor {
   return { id: profile.id, name: profile.name, role: profile.role };
 }
 
-function report(result: ApplyResult, action?: Action): boolean {
+/** The item an action was about: its title names it in a translated refusal. */
+type TitleOf = (itemId: string) => string | undefined;
+
+function report(result: ApplyResult, action?: Action, titleOf?: TitleOf): boolean {
   if (result.ok) {
     useRunUiStore.getState().clearMessage();
     return true;
@@ -22,16 +27,18 @@ function report(result: ApplyResult, action?: Action): boolean {
     useFailingAnswerStore.getState().ask({ action, ...failing });
     return false;
   }
-  // The core's message already names what to do (and what an item waits on).
-  useRunUiStore.getState().say('error', result.error.message);
+  // The core's message names what to do (and what an item waits on), said in the user's language.
+  const itemId = action && 'itemId' in action ? action.itemId : undefined;
+  const title = itemId === undefined ? undefined : titleOf?.(itemId);
+  useRunUiStore.getState().say('error', refusalText(i18next.t, result.error, title));
   return false;
 }
 
-export function createRunCommands(runId: string, profile: Profile) {
+export function createRunCommands(runId: string, profile: Profile, titleOf?: TitleOf) {
   const actor = actorOf(profile);
   const run = async (promise: Promise<ApplyResult>, action?: Action): Promise<boolean> => {
     try {
-      return report(await promise, action);
+      return report(await promise, action, titleOf);
     } catch (error) {
       useRunUiStore.getState().say('error', (error as Error).message);
       return false;

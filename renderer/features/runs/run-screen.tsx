@@ -96,7 +96,14 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
   const [myDepartment, setMyDepartment] = useState(
     () => localStorage.getItem(MY_DEPARTMENT_KEY) ?? undefined,
   );
-  const commands = useMemo(() => createRunCommands(runId, profile), [runId, profile]);
+  // Titles for the refusals' sentences (the definition changes only when the run moves version).
+  const { definition } = view;
+  const commands = useMemo(() => {
+    const titles = new Map(
+      definition.sections.flatMap((section) => section.items.map((item) => [item.id, item.title])),
+    );
+    return createRunCommands(runId, profile, (itemId) => titles.get(itemId));
+  }, [runId, profile, definition]);
   const integrityProblem = useIntegrityProblem(runId);
   const eventCount = useLiveQuery(() => services.runs.eventCount(runId), [runId]) ?? 0;
 
@@ -222,8 +229,10 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
                   </p>
                 )}
               </div>
+              {/* Focusable: it scrolls, and a signed run's detail has nothing else to focus. */}
               <aside
                 className="run-detail"
+                tabIndex={0}
                 aria-label={selected?.item.title ?? t('runs.detail.none')}
               >
                 {selected ? (

@@ -70,14 +70,14 @@ export const en = {
     profile: 'Profile',
     language: 'Language',
     languageHelp: 'Changes the language of the whole app at once.',
-    storage: 'Storage on this device',
-    persistent: 'Persistent: the browser will not clear this data when disk space runs low.',
     dateFormat: 'Dates and times',
     dateFormatHelp: 'How dates read everywhere, sign-off PDFs included.',
     dateStyles: {
       language: 'As the language writes them ({{example}})',
       iso: 'ISO 8601 ({{example}})',
     },
+    storage: 'Storage on this device',
+    persistent: 'Persistent: the browser will not clear this data when disk space runs low.',
     notPersistent:
       'Not persistent: the browser may clear this data when disk space runs low. Export backups regularly.',
     persistenceUnknown: 'Checking storage…',

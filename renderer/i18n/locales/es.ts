@@ -70,14 +70,14 @@ export const es: Translation = {
     profile: 'Perfil',
     language: 'Idioma',
     languageHelp: 'Cambia el idioma de toda la aplicación a la vez.',
-    storage: 'Almacenamiento en este equipo',
-    persistent: 'Persistente: el navegador no borrará estos datos aunque falte espacio en disco.',
     dateFormat: 'Fechas y horas',
     dateFormatHelp: 'Cómo se leen las fechas en toda la app, también en los PDF de firma.',
     dateStyles: {
       language: 'Como las escribe el idioma ({{example}})',
       iso: 'ISO 8601 ({{example}})',
     },
+    storage: 'Almacenamiento en este equipo',
+    persistent: 'Persistente: el navegador no borrará estos datos aunque falte espacio en disco.',
     notPersistent:
       'No persistente: el navegador puede borrar estos datos si falta espacio en disco. Exporte copias de seguridad con regularidad.',
     persistenceUnknown: 'Comprobando el almacenamiento…',
