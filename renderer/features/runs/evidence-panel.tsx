@@ -12,6 +12,7 @@ import { services } from '../../app/services';
 import { formatBytes } from '../../ui/format';
 import { useEvidenceViewer } from '../evidence/evidence-viewer';
 import type { RunCommands } from './run-actions';
+import { focusSelectedRow } from './focus-row';
 
 interface EvidencePanelProps {
   item: Item;
@@ -29,6 +30,8 @@ export function EvidencePanel({ item, answer, isDisabled, commands }: EvidencePa
     for (const file of files) {
       if (!(await commands.attach(item.id, file))) break;
     }
+    // Not left on "Attach files…", where Enter would open the file dialog again.
+    focusSelectedRow();
   };
 
   return (

@@ -18,6 +18,7 @@ import { useFailingAnswerStore } from './use-failing-answer-store';
 import { failureText } from './failure-text';
 import { formatDateTime } from './dates';
 import { WaiverBlock } from '../waivers/waiver-block';
+import { KeyTooltip } from '../../ui/key-tooltip';
 import { ConflictPanel } from '../team/conflict-panel';
 
 interface ItemDetailProps {
@@ -89,40 +90,48 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
         </p>
       )}
 
-      <div className="detail-actions" role="group" aria-label={t('runs.toolbar.views')}>
-        <Button
-          className="button primary"
-          isDisabled={isFrozen || answer?.status === 'done'}
-          onPress={() =>
-            void commands.apply({ type: 'setStatus', itemId: item.id, status: 'done' })
-          }
-        >
-          <CircleCheck aria-hidden size={15} /> {t('runs.detail.markDone')}
-        </Button>
-        <Button
-          className="button"
-          isDisabled={isFrozen}
-          onPress={() => askReason('not-applicable', item.id)}
-        >
-          <CircleMinus aria-hidden size={15} /> {t('runs.detail.markNa')}
-        </Button>
-        <Button
-          className="button danger"
-          isDisabled={isFrozen}
-          onPress={() => askReason('blocked', item.id)}
-        >
-          <Ban aria-hidden size={15} /> {t('runs.detail.markBlocked')}
-        </Button>
-        {answer && answer.status !== 'open' && (
+      <div className="detail-actions" role="group" aria-label={t('runs.detail.actions')}>
+        <KeyTooltip label={t('runs.detail.keyHint')} shortcut="x">
+          <Button
+            className="button primary"
+            isDisabled={isFrozen || answer?.status === 'done'}
+            onPress={() =>
+              void commands.apply({ type: 'setStatus', itemId: item.id, status: 'done' })
+            }
+          >
+            <CircleCheck aria-hidden size={15} /> {t('runs.detail.markDone')}
+          </Button>
+        </KeyTooltip>
+        <KeyTooltip label={t('runs.detail.keyHint')} shortcut="n">
           <Button
             className="button"
             isDisabled={isFrozen}
-            onPress={() =>
-              void commands.apply({ type: 'setStatus', itemId: item.id, status: 'open' })
-            }
+            onPress={() => askReason('not-applicable', item.id)}
           >
-            <RotateCcw aria-hidden size={15} /> {t('runs.detail.reopen')}
+            <CircleMinus aria-hidden size={15} /> {t('runs.detail.markNa')}
           </Button>
+        </KeyTooltip>
+        <KeyTooltip label={t('runs.detail.keyHint')} shortcut="b">
+          <Button
+            className="button danger"
+            isDisabled={isFrozen}
+            onPress={() => askReason('blocked', item.id)}
+          >
+            <Ban aria-hidden size={15} /> {t('runs.detail.markBlocked')}
+          </Button>
+        </KeyTooltip>
+        {answer && answer.status !== 'open' && (
+          <KeyTooltip label={t('runs.detail.keyHint')} shortcut="o">
+            <Button
+              className="button"
+              isDisabled={isFrozen}
+              onPress={() =>
+                void commands.apply({ type: 'setStatus', itemId: item.id, status: 'open' })
+              }
+            >
+              <RotateCcw aria-hidden size={15} /> {t('runs.detail.reopen')}
+            </Button>
+          </KeyTooltip>
         )}
         {!answer?.startedAt && (
           <Button

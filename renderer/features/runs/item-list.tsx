@@ -64,7 +64,7 @@ export function ItemList({
   );
 
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 54, headingHeight: 34 }}>
+    <Virtualizer layout={ListLayout} layoutOptions={{ estimatedRowSize: 64, headingHeight: 34 }}>
       <GridList
         id={ITEM_LIST_ID}
         aria-label={t('runs.items.label')}
@@ -106,7 +106,9 @@ function ItemRow({ view, itemRef }: { view: RunView; itemRef: ItemRef }) {
     >
       <StatusBadge status={display.status} />
       <div className="item-main" data-item-id={item.id}>
-        <span className="item-title">{item.title}</span>
+        <span className="item-title" title={item.title}>
+          {item.title}
+        </span>
         <span className="item-sub">
           {summary ? (
             <span className={display.isFailing ? 'bad' : undefined}>{summary}</span>

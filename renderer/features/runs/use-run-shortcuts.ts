@@ -6,6 +6,8 @@ import type { RunView } from './use-run-view';
 import type { RunCommands } from './run-actions';
 import { isTypingTarget } from './shortcuts';
 import { useRunUiStore } from './use-run-ui-store';
+import { focusSelectedRow, selectedRowElement } from './focus-row';
+import { ITEM_LIST_ID } from './item-list';
 
 interface ShortcutContext {
   view: RunView;
@@ -33,10 +35,29 @@ export function useRunShortcuts({
 
       const itemId = ui.selectedItemId;
       const answer = itemId ? view.answers.get(itemId) : undefined;
+      // j/k move exactly like the arrow keys (issue 16, point 4): the list itself moves focus to
+      // the next row, scrolls it into view and selects it. From outside the list, focus goes to
+      // the selected row first.
       const move = (delta: number) => {
+        const row = selectedRowElement();
+        const focused = document.activeElement;
+        const list = document.getElementById(ITEM_LIST_ID);
+        const target =
+          list && focused instanceof HTMLElement && list.contains(focused) && focused !== list
+            ? focused
+            : row;
+        if (target) {
+          target.focus();
+          const key = delta > 0 ? 'ArrowDown' : 'ArrowUp';
+          target.dispatchEvent(
+            new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+          );
+          return;
+        }
         const index = refs.findIndex((ref) => ref.item.id === itemId);
         const next = refs[Math.min(refs.length - 1, Math.max(0, index + delta))];
         if (next) ui.select(next.item.id);
+        focusSelectedRow();
       };
       const handlers: Record<string, () => void> = {
         j: () => move(1),

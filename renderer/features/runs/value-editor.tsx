@@ -1,5 +1,6 @@
 // Editors for an item's typed value. Each commits on blur or Enter (one durable action per
-// commit), so typing never writes half a value. When adding an item type, add its editor here.
+// commit), so typing never writes half a value; Enter then hands focus back to the item's row (or
+// the next leg of a count). When adding an item type, add its editor here.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +16,7 @@ import { CircleCheck, CircleX, Plus, X } from 'lucide-react';
 import type { Item } from '../../../core/definitions/schema';
 import type { Answer, AnswerValue, ResolvedBounds } from '../../../core/runs';
 import { boundsText } from './failure-text';
+import { focusSelectedRow } from './focus-row';
 
 interface EditorProps {
   item: Item;
@@ -96,7 +98,11 @@ function CommitField({
         <Input
           type={inputType}
           inputMode={inputMode}
-          onKeyDown={(event) => event.key === 'Enter' && commit()}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            commit();
+            focusSelectedRow();
+          }}
           data-autofocus
         />
       )}
@@ -175,7 +181,16 @@ function CountEditor({
             >
               <Input
                 placeholder={label}
-                onKeyDown={(event) => event.key === 'Enter' && commit(legs)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter') return;
+                  commit(legs);
+                  // On to the next leg; after the last one, back to the row.
+                  const next = event.currentTarget
+                    .closest('.leg')
+                    ?.nextElementSibling?.querySelector<HTMLInputElement>('input');
+                  if (next) next.focus();
+                  else focusSelectedRow();
+                }}
                 {...(index === 0 ? { 'data-autofocus': true } : {})}
               />
             </TextField>

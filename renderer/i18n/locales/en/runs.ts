@@ -110,6 +110,8 @@ export const runs = {
     change: 'Change',
   },
   detail: {
+    actions: 'Item actions',
+    keyHint: 'Keyboard shortcut',
     none: 'Select an item to see and record its details.',
     markDone: 'Done',
     markNa: 'Not applicable…',

@@ -113,6 +113,8 @@ export const runs: Translation['runs'] = {
     change: 'Cambio',
   },
   detail: {
+    actions: 'Acciones del elemento',
+    keyHint: 'Atajo de teclado',
     none: 'Seleccione un elemento para ver y registrar sus detalles.',
     markDone: 'Hecho',
     markNa: 'No aplica…',
