@@ -123,7 +123,9 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
   const latestReport = useLiveQuery(() => services.reports.latestForRun(runId), [runId]);
   const [isSigning, setSigning] = useState(false);
   const isSigned = view.run.state === 'signed';
-  const canSign = canSignOff(view.gate) && !hasConflicts;
+  // A shared run is signed off by its owner only (engineers never sign; the hub's trust list agrees).
+  const isOthersRun = Boolean(team?.shared && !team.isOwner);
+  const canSign = canSignOff(view.gate) && !hasConflicts && !isOthersRun;
   const signOffActions =
     isSigned && latestReport ? (
       <SignedReportPanel row={latestReport} />
@@ -170,9 +172,11 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
         <RunVersionPanel view={view} profile={profile} onOpenItem={select} />
         {!isSigned && !canSign && (
           <span id="sign-off-help" hidden>
-            {hasConflicts
-              ? t('team.conflictsBanner', { count: conflicts?.size ?? 0 })
-              : t('signoff.actionHelp')}
+            {isOthersRun
+              ? t('team.signOwnerOnly', { name: team?.shared?.info.owner.name ?? '' })
+              : hasConflicts
+                ? t('team.conflictsBanner', { count: conflicts?.size ?? 0 })
+                : t('signoff.actionHelp')}
           </span>
         )}
         {/* The toolbar's tabs switch the views below: each view is its tab's panel. */}

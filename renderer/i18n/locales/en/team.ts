@@ -16,6 +16,7 @@ export const team = {
   shared_one: 'Shared with {{count}} person. They get the run on their next sync.',
   shared_other: 'Shared with {{count}} people. They get the run on their next sync.',
   owner: 'Owner: {{name}} ({{role}}). Only the owner signs the run off.',
+  signOwnerOnly: 'Only the run’s owner, {{name}}, signs it off.',
   ownerOnly: 'Only the run’s owner adds or removes members.',
   addPeople: 'Add people',
   add_one: 'Add {{count}} person',

@@ -18,6 +18,7 @@ export const team: Translation['team'] = {
   shared_one: 'Compartida con {{count}} persona. La recibe en su próxima sincronización.',
   shared_other: 'Compartida con {{count}} personas. La reciben en su próxima sincronización.',
   owner: 'Responsable: {{name}} ({{role}}). Solo el responsable firma el cierre de la ejecución.',
+  signOwnerOnly: 'Solo el responsable de la ejecución, {{name}}, la firma.',
   ownerOnly: 'Solo el responsable de la ejecución añade o quita miembros.',
   addPeople: 'Añadir personas',
   add_one: 'Añadir {{count}} persona',
