@@ -1,5 +1,6 @@
 // The checklist itself: a virtualized, keyboard-navigable grid list (React Aria), so a 2,000-item
 // run scrolls and moves as fast as a 20-item one. Selection follows focus; shortcuts act on it.
+// Shift or Ctrl/Cmd select several items for one action (bulk-bar.tsx).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -46,8 +47,10 @@ export function ItemList({
   onOpen: (itemId: string) => void;
 }) {
   const { t } = useTranslation();
+  const selectedIds = useRunUiStore((state) => state.selectedIds);
   const selectedItemId = useRunUiStore((state) => state.selectedItemId);
   const select = useRunUiStore((state) => state.select);
+  const selectMany = useRunUiStore((state) => state.selectMany);
   // The rows only change with the run or the filter, not with the selection: keeping the same
   // elements lets React skip rebuilding 2,000 rows when the user moves through the list.
   const sections = useMemo(
@@ -69,14 +72,20 @@ export function ItemList({
         id={ITEM_LIST_ID}
         aria-label={t('runs.items.label')}
         className="item-list"
-        selectionMode="single"
+        selectionMode="multiple"
         selectionBehavior="replace"
         disallowEmptySelection={false}
         disallowTypeAhead
-        selectedKeys={selectedItemId ? [selectedItemId] : []}
+        selectedKeys={selectedIds.length > 0 ? selectedIds : selectedItemId ? [selectedItemId] : []}
         onSelectionChange={(keys) => {
-          const [key] = [...(keys as Set<string>)];
-          if (key !== undefined) select(key);
+          // A click or an arrow selects one item; Shift or Ctrl/Cmd add more (issue 16, point 6).
+          const chosen =
+            keys === 'all' ? refs.map((ref) => ref.item.id) : [...(keys as Set<string>)];
+          if (chosen.length === 1 && chosen[0] !== undefined) select(chosen[0]);
+          else if (chosen.length > 1) {
+            const current = chosen.find((id) => !selectedIds.includes(id)) ?? chosen.at(-1);
+            if (current !== undefined) selectMany(chosen, current);
+          }
         }}
         onAction={(key) => onOpen(String(key))}
         renderEmptyState={() => <p className="muted list-empty">{t('runs.items.empty')}</p>}

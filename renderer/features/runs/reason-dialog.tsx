@@ -1,5 +1,6 @@
 // Asks why, before an item is marked not applicable or blocked, or a blocking item is waived:
-// the reason is required and recorded with who and when.
+// the reason is required and recorded with who and when. Several selected items take one reason,
+// each recorded as its own action (bulk-bar.tsx).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,6 +23,12 @@ const TITLES: Record<ReasonKind, string> = {
   waive: 'runs.reasonDialog.waiveTitle',
 };
 
+const BULK_TITLES: Record<ReasonKind, string> = {
+  'not-applicable': 'runs.bulk.naTitle',
+  blocked: 'runs.bulk.blockedTitle',
+  waive: 'runs.bulk.waiveTitle',
+};
+
 export function ReasonDialog({ commands }: { commands: RunCommands }) {
   const request = useRunUiStore((state) => state.reasonRequest);
   const close = useRunUiStore((state) => state.closeReason);
@@ -35,9 +42,9 @@ export function ReasonDialog({ commands }: { commands: RunCommands }) {
       <Modal className="modal">
         {request && (
           <ReasonForm
-            key={`${request.kind}:${request.itemId}`}
+            key={`${request.kind}:${(request.itemIds ?? [request.itemId]).join(',')}`}
             kind={request.kind}
-            itemId={request.itemId}
+            itemIds={request.itemIds ?? [request.itemId]}
             commands={commands}
             onDone={close}
           />
@@ -49,12 +56,12 @@ export function ReasonDialog({ commands }: { commands: RunCommands }) {
 
 function ReasonForm({
   kind,
-  itemId,
+  itemIds,
   commands,
   onDone,
 }: {
   kind: ReasonKind;
-  itemId: string;
+  itemIds: string[];
   commands: RunCommands;
   onDone: () => void;
 }) {
@@ -63,11 +70,15 @@ function ReasonForm({
   const [isInvalid, setInvalid] = useState(false);
   const submit = async () => {
     if (!text.trim()) return setInvalid(true);
-    const ok =
-      kind === 'waive'
-        ? await commands.apply({ type: 'waive', itemId, justification: text.trim() })
-        : await commands.apply({ type: 'setStatus', itemId, status: kind, reason: text.trim() });
-    if (ok) onDone();
+    // One action per item, in order; the first refusal stops and is shown with its item's name.
+    for (const itemId of itemIds) {
+      const ok =
+        kind === 'waive'
+          ? await commands.apply({ type: 'waive', itemId, justification: text.trim() })
+          : await commands.apply({ type: 'setStatus', itemId, status: kind, reason: text.trim() });
+      if (!ok) return;
+    }
+    onDone();
   };
   return (
     <Dialog className="dialog">
@@ -77,7 +88,9 @@ function ReasonForm({
           void submit();
         }}
       >
-        <Heading slot="title">{t(TITLES[kind])}</Heading>
+        <Heading slot="title">
+          {itemIds.length > 1 ? t(BULK_TITLES[kind], { count: itemIds.length }) : t(TITLES[kind])}
+        </Heading>
         {kind === 'blocked' && <p className="muted">{t('runs.reasonDialog.blockedHelp')}</p>}
         {kind === 'waive' && <p className="muted">{t('runs.reasonDialog.waiveHelp')}</p>}
         <TextField

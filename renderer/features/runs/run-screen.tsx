@@ -14,6 +14,7 @@ import { filterItems } from './filter-items';
 import { RunHeader } from './run-header';
 import { RunVersionPanel } from './move-version/run-version-panel';
 import { RunToolbar, SEARCH_ID } from './run-toolbar';
+import { BulkBar } from './bulk-bar';
 import { SectionNav } from './section-nav';
 import { ItemList } from './item-list';
 import { DETAIL_ID, ItemDetail } from './item-detail';
@@ -224,6 +225,7 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
             <div className="run-body">
               <SectionNav view={view} />
               <div className="run-list">
+                <BulkBar view={view} />
                 <ItemList view={view} refs={refs} onOpen={() => focusEditor('value')} />
                 {refs.length < view.visibility.visible.length && (
                   <p className="muted small list-footer">

@@ -18,21 +18,28 @@ export type RunViewMode = 'checklist' | 'waiting' | 'chain';
 export type ReasonKind = 'not-applicable' | 'blocked' | 'waive';
 
 interface RunUiState {
+  /** The item the detail panel shows (the last one selected). */
   selectedItemId: string | null;
+  /** Every selected item: several with Shift or Ctrl/Cmd, to act on them at once. */
+  selectedIds: string[];
   sectionId: string | null;
   filter: ItemFilter;
   search: string;
   view: RunViewMode;
-  reasonRequest: { kind: ReasonKind; itemId: string } | null;
+  /** itemIds: several items asked with one reason (issue 16, point 6). */
+  reasonRequest: { kind: ReasonKind; itemId: string; itemIds?: string[] } | null;
   isHelpOpen: boolean;
   isDigestOpen: boolean;
   message: { tone: 'error' | 'info'; text: string } | null;
   select: (itemId: string | null) => void;
+  /** Several items selected; `current` is the one the detail shows. */
+  selectMany: (itemIds: string[], current: string) => void;
   setSection: (sectionId: string | null) => void;
   setFilter: (filter: ItemFilter) => void;
   setSearch: (search: string) => void;
   setView: (view: RunViewMode) => void;
   askReason: (kind: ReasonKind, itemId: string) => void;
+  askReasonForMany: (kind: ReasonKind, itemIds: string[]) => void;
   closeReason: () => void;
   setHelpOpen: (isOpen: boolean) => void;
   setDigestOpen: (isOpen: boolean) => void;
@@ -43,6 +50,7 @@ interface RunUiState {
 
 const initial = {
   selectedItemId: null,
+  selectedIds: [] as string[],
   sectionId: null,
   filter: 'all' as ItemFilter,
   search: '',
@@ -55,12 +63,16 @@ const initial = {
 
 export const useRunUiStore = create<RunUiState>()((set) => ({
   ...initial,
-  select: (selectedItemId) => set({ selectedItemId }),
+  select: (selectedItemId) =>
+    set({ selectedItemId, selectedIds: selectedItemId === null ? [] : [selectedItemId] }),
+  selectMany: (selectedIds, current) => set({ selectedIds, selectedItemId: current }),
   setSection: (sectionId) => set({ sectionId }),
   setFilter: (filter) => set({ filter }),
   setSearch: (search) => set({ search }),
   setView: (view) => set({ view }),
   askReason: (kind, itemId) => set({ reasonRequest: { kind, itemId } }),
+  askReasonForMany: (kind, itemIds) =>
+    set({ reasonRequest: { kind, itemId: itemIds[0] ?? '', itemIds } }),
   closeReason: () => set({ reasonRequest: null }),
   setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
   setDigestOpen: (isDigestOpen) => set({ isDigestOpen }),
