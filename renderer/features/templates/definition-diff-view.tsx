@@ -135,7 +135,8 @@ export function DefinitionDiffView({ from, to }: DiffProps) {
           ))}
         </DiffGroup>
       </div>
-      <aside className="panel tpl-diff-changelog" aria-labelledby="diff-changelog">
+      {/* It scrolls on its own: focusable, so a keyboard can scroll it (axe). */}
+      <aside className="panel tpl-diff-changelog" aria-labelledby="diff-changelog" tabIndex={0}>
         <h2 id="diff-changelog">{t('templates.diff.changelogOf', { version: to.version })}</h2>
         <MarkdownText source={to.changelog} />
       </aside>
