@@ -81,19 +81,17 @@ export async function runsWithUnsentProgress(
   db: GoLiveDatabase,
   options: SnapshotOptions,
 ): Promise<string[]> {
-  const waiting = new Set(
-    (
-      await db.outbox
-        .where('[kind+key]')
-        .between(['progress', ''], ['progress', '\uffff'])
-        .toArray()
-    )
+  // Only runs in progress: a signed run's report supersedes its last snapshot.
+  const pending = new Set(
+    (await db.outbox.where('kind').equals('progress').toArray())
       .filter((row) => row.state === 'pending')
       .map((row) => row.key),
   );
+  const waiting: string[] = [];
   for (const run of await db.runs.where('state').equals('in-progress').toArray()) {
-    if (waiting.has(run.id)) continue;
-    if ((await changedSnapshot(db, run, options)) !== undefined) waiting.add(run.id);
+    if (pending.has(run.id) || (await changedSnapshot(db, run, options)) !== undefined) {
+      waiting.push(run.id);
+    }
   }
-  return [...waiting];
+  return waiting;
 }

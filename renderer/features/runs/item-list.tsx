@@ -1,9 +1,10 @@
 // The checklist itself: a virtualized, keyboard-navigable grid list (React Aria), so a 2,000-item
 // run scrolls and moves as fast as a 20-item one. Selection follows focus; shortcuts act on it.
 // Shift or Ctrl/Cmd select several items for one action (bulk-bar.tsx).
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type Key,
   GridList,
   GridListHeader,
   GridListItem,
@@ -51,6 +52,17 @@ export function ItemList({
   const selectedItemId = useRunUiStore((state) => state.selectedItemId);
   const select = useRunUiStore((state) => state.select);
   const selectMany = useRunUiStore((state) => state.selectMany);
+  // React Aria's own Selection carries the anchor that Shift+click extends from: hand it back while
+  // it still says what the store says (a plain array would lose the anchor).
+  const [listSelection, setListSelection] = useState<Set<Key> | null>(null);
+  const selectedKeys = useMemo(() => {
+    const wanted = selectedIds.length > 0 ? selectedIds : selectedItemId ? [selectedItemId] : [];
+    const isSame =
+      listSelection !== null &&
+      listSelection.size === wanted.length &&
+      wanted.every((id) => listSelection.has(id));
+    return isSame ? listSelection : wanted;
+  }, [listSelection, selectedIds, selectedItemId]);
   // The rows only change with the run or the filter, not with the selection: keeping the same
   // elements lets React skip rebuilding 2,000 rows when the user moves through the list.
   const sections = useMemo(
@@ -76,8 +88,9 @@ export function ItemList({
         selectionBehavior="replace"
         disallowEmptySelection={false}
         disallowTypeAhead
-        selectedKeys={selectedIds.length > 0 ? selectedIds : selectedItemId ? [selectedItemId] : []}
+        selectedKeys={selectedKeys}
         onSelectionChange={(keys) => {
+          if (keys !== 'all') setListSelection(keys);
           // A click or an arrow selects one item; Shift or Ctrl/Cmd add more (issue 16, point 6).
           const chosen =
             keys === 'all' ? refs.map((ref) => ref.item.id) : [...(keys as Set<string>)];

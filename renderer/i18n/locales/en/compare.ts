@@ -60,10 +60,9 @@ export const compare = {
   plannedOn: 'Planned {{date}}',
   expectedOn: 'Expected {{date}}',
   projection: {
-    assumed:
-      '{{hours}} h left × {{pace}} (assumed pace, no timed items yet) ≈ {{days}} working days',
+    assumed: '{{hours}} h left × {{pace}} (assumed pace) ≈ {{days}} working days',
     observed: '{{hours}} h left × {{pace}} (pace so far) ≈ {{days}} working days',
-    finished: 'Signed off: the sign-off date',
+    finished: 'Date of the sign-off',
   },
   ratio: '{{ratio}}×',
   ratioUnknown: 'No timed items yet',

@@ -64,10 +64,9 @@ export const compare: Translation['compare'] = {
   plannedOn: 'Prevista {{date}}',
   expectedOn: 'Esperada {{date}}',
   projection: {
-    assumed:
-      'Quedan {{hours}} h × {{pace}} (ritmo supuesto, aún sin elementos cronometrados) ≈ {{days}} días laborables',
+    assumed: 'Quedan {{hours}} h × {{pace}} (ritmo supuesto) ≈ {{days}} días laborables',
     observed: 'Quedan {{hours}} h × {{pace}} (ritmo hasta ahora) ≈ {{days}} días laborables',
-    finished: 'Firmado: la fecha de la firma',
+    finished: 'Fecha de la firma',
   },
   ratio: '{{ratio}}×',
   ratioUnknown: 'Aún no hay elementos cronometrados',
