@@ -137,7 +137,7 @@ export function RolloutsTable({
                     <span className="cell-sub">{row.runName}</span>
                   )}
                 </th>
-                <td>
+                <td className="cell-template">
                   <span className="cell-main">
                     {templateTitle(row.definitionId) ?? row.definitionId}
                   </span>
