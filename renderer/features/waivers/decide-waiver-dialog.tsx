@@ -104,7 +104,9 @@ function DecisionForm({
         <dl className="waiver-facts">
           <dt>{t('waivers.decide.run')}</dt>
           <dd>
-            {target.runName} · {target.office}
+            {target.office === target.runName
+              ? target.runName
+              : `${target.runName} · ${target.office}`}
           </dd>
           <dt>{t('waivers.decide.requestedBy')}</dt>
           <dd>
