@@ -25,8 +25,24 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome120',
-    sourcemap: true,
+    // Maps for crash reports stay beside the build (not referenced by the bundles, not packaged:
+    // electron-builder.yml excludes *.map), so browsers never fetch them.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // These libraries declare no "sideEffects" in package.json, so a module that merely sits
+      // in a barrel next to their users (core/reports, core/definitions) kept all of them in the
+      // first page's chunk. They have none at import time; now only the chunks that call them
+      // (review, sign-off, templates, seeding) hold them.
+      treeshake: {
+        moduleSideEffects: [
+          {
+            test: /[\\/]node_modules[\\/](pdf-lib|@pdf-lib[\\/][^\\/]+|pako|yaml)[\\/]/,
+            sideEffects: false,
+          },
+        ],
+      },
+    },
   },
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
   preview: {

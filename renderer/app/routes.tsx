@@ -1,17 +1,14 @@
 // The screens and their URLs. Hash routing: the same build works over app://bundle and on a
-// plain web server without server-side rewrites.
+// plain web server without server-side rewrites. Every screen is its own chunk, loaded when its
+// route is first opened (React Router's `lazy`), so the first page does not wait for the code of
+// the others: Compare brings recharts, Review pdf-lib, Templates yaml and Markdown.
 import { createHashRouter, Navigate, useRouteError, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './app-shell';
 import { ErrorPanel } from './error-boundary';
-import { SettingsScreen } from '../features/settings/settings-screen';
-import { SyncScreen } from '../features/sync/sync-screen';
+import { lazyScreen as screen } from './lazy-screen';
+import './screen-styles';
 import { templatesRoutes } from '../features/templates/templates-routes';
-import { RunsListScreen } from '../features/runs/runs-list-screen';
-import { RunScreen } from '../features/runs/run-screen';
-import { ReviewScreen } from '../features/review/review-screen';
-import { ReportReviewScreen } from '../features/review/report-review-screen';
-import { CompareScreen } from '../features/compare/compare-screen';
 
 function RouteError() {
   const error = useRouteError();
@@ -36,16 +33,39 @@ export function createAppRouter() {
       path: '/',
       element: <AppShell />,
       errorElement: <RouteError />,
+      // Shown while the first screen's chunk loads (there is no server-rendered HTML to hydrate).
+      hydrateFallbackElement: <div className="loading" aria-busy="true" />,
       children: [
         { index: true, element: <Navigate to="/runs" replace /> },
-        { path: 'runs', element: <RunsListScreen /> },
-        { path: 'runs/:runId', element: <RunScreen /> },
+        {
+          path: 'runs',
+          lazy: screen(() => import('../features/runs/runs-list-screen'), 'RunsListScreen'),
+        },
+        {
+          path: 'runs/:runId',
+          lazy: screen(() => import('../features/runs/run-screen'), 'RunScreen'),
+        },
         { path: 'templates', children: templatesRoutes },
-        { path: 'sync', element: <SyncScreen /> },
-        { path: 'review', element: <ReviewScreen /> },
-        { path: 'review/:reportId/:revision', element: <ReportReviewScreen /> },
-        { path: 'compare', element: <CompareScreen /> },
-        { path: 'settings', element: <SettingsScreen /> },
+        { path: 'sync', lazy: screen(() => import('../features/sync/sync-screen'), 'SyncScreen') },
+        {
+          path: 'review',
+          lazy: screen(() => import('../features/review/review-screen'), 'ReviewScreen'),
+        },
+        {
+          path: 'review/:reportId/:revision',
+          lazy: screen(
+            () => import('../features/review/report-review-screen'),
+            'ReportReviewScreen',
+          ),
+        },
+        {
+          path: 'compare',
+          lazy: screen(() => import('../features/compare/compare-screen'), 'CompareScreen'),
+        },
+        {
+          path: 'settings',
+          lazy: screen(() => import('../features/settings/settings-screen'), 'SettingsScreen'),
+        },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -2,12 +2,9 @@
 // the user. Every text is validated by the core before it is stored. A published version is
 // immutable: an id@version already stored with another content hash is never overwritten (seeding
 // reports a conflict, an import is refused with a problem saying to publish a new version).
-import {
-  compareSemver,
-  definitionContentHash,
-  validateDefinitionText,
-  type Problem,
-} from '../../core/definitions';
+import { compareSemver, definitionContentHash, type Problem } from '../../core/definitions';
+import { Dexie } from 'dexie';
+import type { validateDefinitionText } from '../../core/definitions/validate-definition';
 import type { DefinitionRow, DefinitionSource, GoLiveDatabase } from './database';
 
 export interface BundledDefinitionFile {
@@ -35,6 +32,9 @@ export type ImportResult =
   | { ok: true; row: DefinitionRow; isNew: boolean }
   | { ok: false; reason: 'invalid' | 'version-exists'; problems: Problem[] };
 
+let validator: Promise<{ validateDefinitionText: typeof validateDefinitionText }> | undefined;
+const validatorModule = () => (validator ??= import('../../core/definitions/validate-definition'));
+
 export function definitionKey(id: string, version: string): string {
   return `${id}@${version}`;
 }
@@ -53,7 +53,14 @@ function versionLine(text: string): { line: number; column: number } {
 export function createDefinitionRepository(db: GoLiveDatabase, now: () => Date = () => new Date()) {
   type Validated = { row: DefinitionRow } | { problems: Problem[] };
 
-  function validatedRow(path: string, text: string, source: DefinitionSource): Validated {
+  async function validatedRow(
+    path: string,
+    text: string,
+    source: DefinitionSource,
+  ): Promise<Validated> {
+    // Loaded when first needed (its YAML parser is not part of the first page's code); waitFor
+    // keeps a caller's transaction alive meanwhile (the hub's definitions arrive inside one).
+    const { validateDefinitionText } = await Dexie.waitFor(validatorModule());
     const result = validateDefinitionText(text, path);
     if (!result.ok) return { problems: result.problems };
     const { definition, hash } = result;
@@ -92,7 +99,7 @@ export function createDefinitionRepository(db: GoLiveDatabase, now: () => Date =
           report.unchanged.push(known.key);
           continue;
         }
-        const validated = validatedRow(path, text, 'bundled');
+        const validated = await validatedRow(path, text, 'bundled');
         if ('problems' in validated) report.invalid.push({ path, problems: validated.problems });
         else candidates.push({ path, row: validated.row });
       }
@@ -120,7 +127,7 @@ export function createDefinitionRepository(db: GoLiveDatabase, now: () => Date =
 
     /** Validates and stores a definition file chosen by the user. Nothing is stored on error. */
     async importText(name: string, text: string): Promise<ImportResult> {
-      const validated = validatedRow(name, text, 'imported');
+      const validated = await validatedRow(name, text, 'imported');
       if ('problems' in validated)
         return { ok: false, reason: 'invalid', problems: validated.problems };
       const { row } = validated;

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../../electron/common/ipc-contract';
 import { services } from '../../app/services';
 import { bridge } from '../../bridge/bridge';
-import { exportReportPdf } from '../signoff/report-export';
 import { planMenuCommand, type MenuCommandPlan } from './menu-command-plan';
 import { useDesktopStore } from './use-desktop-store';
 
@@ -61,6 +60,8 @@ export function useMenuCommands(): void {
         return;
       }
       try {
+        // Loaded when used: the PDF code (pdf-lib) is not part of the first page's.
+        const { exportReportPdf } = await import('../signoff/report-export');
         const result = await exportReportPdf(row, language);
         if (result.saved)
           notify('ok', t('desktop.menu.exported', { location: result.location ?? '' }));

@@ -1,12 +1,7 @@
 // Reading a report file a person hands us: a bundle (.zip: report + evidence) or a PDF sign-off
 // (the signed JSON is embedded). Verification always runs on what the file holds; only a report
 // whose signatures hold is kept, with its evidence, for review.
-import {
-  decodeBundle,
-  extractReportFromPdf,
-  verifyReport,
-  type VerificationResult,
-} from '../../../core/reports';
+import { decodeBundle, verifyReport, type VerificationResult } from '../../../core/reports';
 import type { SignedReport, TrustList } from '../../../core/reports/report-format';
 import type { OpenedFile } from '../../../electron/common/ipc-contract';
 import type { AttachmentRow } from '../../storage/database';
@@ -33,6 +28,8 @@ export async function readReportFile(
   let input: unknown;
   let attachments = new Map<string, Uint8Array>();
   if (isPdf(file)) {
+    // Loaded when a PDF comes: pdf-lib is not part of the first page's code.
+    const { extractReportFromPdf } = await import('../../../core/reports/pdf-attachment');
     const extracted = await extractReportFromPdf(file.data);
     if (!extracted.ok)
       return {

@@ -1,10 +1,8 @@
 // The templates screens under /templates: the list, one version, the comparison of two
 // versions, and the editor of a template's next version (its draft). Mounted by renderer/app/routes.tsx; URLs are built by template-paths.ts.
+// Each screen loads when opened (its chunk brings yaml and Markdown).
 import { Navigate, useParams, type RouteObject } from 'react-router';
-import { TemplatesScreen } from './templates-screen';
-import { DefinitionDetailScreen } from './definition-detail-screen';
-import { DefinitionDiffScreen } from './definition-diff-screen';
-import { TemplateEditorScreen } from './editor/template-editor-screen';
+import { lazyScreen } from '../../app/lazy-screen';
 import { useDefinitionVersions } from './use-definitions';
 import { versionPath } from './template-paths';
 
@@ -18,9 +16,18 @@ function LatestVersion() {
 }
 
 export const templatesRoutes: RouteObject[] = [
-  { index: true, element: <TemplatesScreen /> },
+  { index: true, lazy: lazyScreen(() => import('./templates-screen'), 'TemplatesScreen') },
   { path: ':id', element: <LatestVersion /> },
-  { path: ':id/diff', element: <DefinitionDiffScreen /> },
-  { path: ':id/draft', element: <TemplateEditorScreen /> },
-  { path: ':id/:version', element: <DefinitionDetailScreen /> },
+  {
+    path: ':id/diff',
+    lazy: lazyScreen(() => import('./definition-diff-screen'), 'DefinitionDiffScreen'),
+  },
+  {
+    path: ':id/draft',
+    lazy: lazyScreen(() => import('./editor/template-editor-screen'), 'TemplateEditorScreen'),
+  },
+  {
+    path: ':id/:version',
+    lazy: lazyScreen(() => import('./definition-detail-screen'), 'DefinitionDetailScreen'),
+  },
 ];

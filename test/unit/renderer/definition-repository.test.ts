@@ -5,7 +5,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type GoLiveDatabase } from '../../../renderer/storage/database';
 import { createDefinitionRepository } from '../../../renderer/storage/definition-repository';
-import { BUNDLED_DEFINITIONS } from '../../../renderer/storage/bundled-definitions';
+import { loadBundledDefinitions } from '../../../renderer/storage/bundled-definitions';
+
+const BUNDLED_DEFINITIONS = await loadBundledDefinitions();
 
 const opened: GoLiveDatabase[] = [];
 
