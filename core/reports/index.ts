@@ -24,6 +24,7 @@ export {
 } from './sign';
 export type { StatementInput, ReportSigningErrorCode } from './sign';
 export { verifyReport, SUPPORTED_FORMAT_VERSIONS } from './verify';
+export { whoDidWhat, type Contribution } from './who-did-what';
 export type {
   KnownRevision,
   ReportProblem,

@@ -94,6 +94,12 @@ export interface PdfLabels {
   failingDecision: string;
   /** A failing item marked done with a reason. */
   doneAnyway: string;
+  /** Shared runs: per person and department, the items finished, events and time. */
+  whoDidWhat: string;
+  person: string;
+  finishedItems: string;
+  events: string;
+  timeTimed: string;
 
   // Items.
   items: string;
@@ -201,6 +207,11 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   by: 'By',
   at: 'At',
   approvedBy: 'Approved by',
+  whoDidWhat: 'Who did what',
+  person: 'Person',
+  finishedItems: 'Items finished',
+  events: 'Changes',
+  timeTimed: 'Time timed',
   failure: 'Failure',
   failingDecision: 'State and decision',
   doneAnyway: 'Marked done anyway, because:',

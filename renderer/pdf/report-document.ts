@@ -20,6 +20,7 @@ import type {
   SignedReport,
 } from '../../core/reports/report-format';
 import { keyFingerprint } from '../../core/reports/ed25519';
+import { whoDidWhat } from '../../core/reports/who-did-what';
 import { actualMinutesOf } from '../../core/runs/progress';
 import { formatMinutes } from '../../core/runs/dates';
 import type { Actor, AnswerValue, ItemStatus } from '../../core/runs/model';
@@ -578,6 +579,7 @@ function summary(context: Context): Content[] {
       style: 'muted',
       margin: [0, 2, 0, 0],
     },
+    ...whoDidWhatTable(context),
 
     { text: labels.blockers, style: 'h2' },
     blocked.length === 0
@@ -629,6 +631,33 @@ function summary(context: Context): Content[] {
             failingDecision(context, item),
           ]),
         ),
+  ];
+}
+
+/**
+ * A shared run's people (a report with a history): per person and department, the items finished
+ * with their answer, the changes they recorded and the time timed on what they finished.
+ */
+function whoDidWhatTable(context: Context): Content[] {
+  const { body, labels } = context;
+  if (!body.history) return [];
+  const rows = whoDidWhat(body);
+  if (rows.length === 0) return [];
+  const cell = (value: number | string): TableCell => ({ text: String(value), alignment: 'right' });
+  return [
+    { text: labels.whoDidWhat, style: 'h2' },
+    dataTable(
+      ['*', 110, 60, 50, 60],
+      [labels.person, labels.department, labels.finishedItems, labels.events, labels.timeTimed],
+      rows.map((row) => [
+        { text: actorText(context, row.person, undefined) },
+        { text: line(departmentTitle(context, row.department)) },
+        cell(row.finished),
+        cell(row.events),
+        cell(row.actualMinutes > 0 ? formatMinutes(row.actualMinutes) : labels.noValue),
+      ]),
+      [2, 3, 4],
+    ),
   ];
 }
 
