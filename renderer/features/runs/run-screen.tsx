@@ -79,7 +79,7 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
     filter,
     search,
     selectedItemId,
-    view: mode,
+    view: chosenMode,
     message,
     clearMessage,
     select,
@@ -87,7 +87,9 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
     setView,
   } = useRunUiStore();
   // A shared run (features/team): members, conflicts (they hold the gate), "Ready for you".
-  const team = useRunTeam(runView, mode === 'chain');
+  const team = useRunTeam(runView, chosenMode === 'chain');
+  // The department chain is a shared run's view: a run nobody shares shows its checklist instead.
+  const mode = chosenMode === 'chain' && !team?.shared ? 'checklist' : chosenMode;
   const conflicts = team?.conflicts;
   const view = useMemo(
     () => (conflicts ? withConflicts(runView, conflicts) : runView),

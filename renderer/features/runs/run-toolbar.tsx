@@ -43,9 +43,11 @@ export function RunToolbar({
         <Tab id="waiting" className="tab">
           {t('runs.toolbar.waitingView')}
         </Tab>
-        <Tab id="chain" className="tab">
-          {t('team.chainTab')}
-        </Tab>
+        {isShared && (
+          <Tab id="chain" className="tab">
+            {t('team.chainTab')}
+          </Tab>
+        )}
       </TabList>
       <SearchField
         className="search-field"
