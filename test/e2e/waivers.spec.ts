@@ -2,8 +2,9 @@
 // (SQLite in a temporary folder) and two people in two browser contexts. The administrator's
 // waiver of a blocking item is only a request: the item says "Waiver pending", the gate stays at
 // NO-GO and says why, and sign-off is not possible. The run is shared on the hub; the supervisor
-// of its office syncs, finds the request under "Waivers awaiting you", approves it with their own
-// device key, and syncs; the administrator syncs, sees who approved it, and the gate turns to GO
+// of its office syncs, finds the request under "Waivers awaiting you", refuses it with a reason
+// (the administrator sees "Waiver refused" and why), then approves the renewed request with their
+// own device key, and syncs; the administrator syncs, sees who approved it, and the gate turns to GO
 // with waivers. The sign-off dialog states what is still open, and the PDF names the approver.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -135,16 +136,47 @@ test('a waiver is a request until the supervisor approves it with their own key,
     await syncAndWait(supervisorSync);
     await supervisor.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
     const awaiting = supervisor.getByRole('region', { name: 'Waivers awaiting you' });
+    const decideButton = awaiting.getByRole('button', {
+      name: 'Approve or refuse the waiver of Independent ISP lines are live',
+    });
+    const decision = supervisor.getByRole('dialog');
+
+    // First the supervisor refuses: a refusal needs its reason, and the gate says it is refused.
     await expect(awaiting).toContainText('Independent ISP lines are live', { timeout: 15_000 });
     await expect(awaiting).toContainText('requested by Ana García');
     await expect(awaiting).toContainText(JUSTIFICATION);
-    await awaiting
-      .getByRole('button', {
-        name: 'Approve or refuse the waiver of Independent ISP lines are live',
-      })
-      .click();
-    const decision = supervisor.getByRole('dialog');
+    await decideButton.click();
     await expect(decision).toContainText(JUSTIFICATION);
+    await decision.getByRole('button', { name: 'Refuse and sign' }).click();
+    await expect(decision).toContainText('Say why the waiver is refused.');
+    await decision.getByLabel('Comment').fill('Not without a date for line 2 from the provider.');
+    await decision.getByRole('button', { name: 'Refuse and sign' }).click();
+    await expect(decision).toBeHidden();
+    await expect(awaiting.getByRole('status')).toContainText('You refused the waiver');
+    await syncAndWait(supervisorSync);
+    await syncAndWait(adminSync);
+    await admin.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
+    await admin.getByRole('link', { name: 'Berlin office', exact: true }).click();
+    await expect(admin.getByText('1 waiver refused')).toBeVisible({ timeout: 15_000 });
+    await expect(runs.gate()).toContainText('NO-GO');
+    await runs.openItem('isp-lines');
+    await expect(runs.row('isp-lines')).toContainText('Waiver refused');
+    await expect(runs.detail()).toContainText('Refused by Sam Okafor');
+    await expect(runs.detail()).toContainText('Not without a date for line 2 from the provider.');
+    await saveScreenshot(admin, testInfo, 'waiver-refused');
+
+    // The administrator withdraws it and asks again with the provider's date; Sam approves.
+    await runs.detail().getByRole('button', { name: 'Withdraw request' }).click();
+    await runs.markWithReason(
+      'Request waiver…',
+      `${JUSTIFICATION} Provider confirms Tuesday 8:00.`,
+    );
+    await expect(runs.row('isp-lines')).toContainText('Waiver pending');
+    await syncAndWait(adminSync);
+    await syncAndWait(supervisorSync);
+    await supervisor.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+    await expect(awaiting).toContainText('Provider confirms Tuesday 8:00.', { timeout: 15_000 });
+    await decideButton.click();
     await decision.getByLabel('Comment').fill('Agreed on the phone: line 2 by Tuesday.');
     await saveScreenshot(supervisor, testInfo, 'waiver-approval');
     await decision.getByRole('button', { name: 'Approve and sign' }).click();
@@ -164,6 +196,7 @@ test('a waiver is a request until the supervisor approves it with their own key,
     await expect(runs.row('isp-lines')).toContainText('Waived');
     await expect(runs.detail()).toContainText('Approved by Sam Okafor');
     await expect(admin.getByText('1 waiver awaits a supervisor')).toBeHidden();
+    await saveScreenshot(admin, testInfo, 'waiver-approved');
 
     // Sign-off states what is still open; the PDF names who approved the waiver.
     await admin.getByRole('button', { name: 'Sign off…' }).click();
@@ -174,6 +207,7 @@ test('a waiver is a request until the supervisor approves it with their own key,
     await expect(open).toContainText('1 minor item open');
     await expect(open).toContainText('Waivers: 1 approved by a supervisor, 0 pending, 0 refused');
     await expect(dialog).toContainText('approved by Sam Okafor');
+    await saveScreenshot(admin, testInfo, 'signoff-with-waiver');
     await dialog.getByLabel('Lessons learned').fill('Order the second line six weeks ahead.');
     await dialog.getByRole('button', { name: 'Sign off' }).click();
     await expect(admin.getByText(/Signed off by Ana García/)).toBeVisible();
@@ -182,9 +216,9 @@ test('a waiver is a request until the supervisor approves it with their own key,
     const pdfPath = join(folder, 'waivers.pdf');
     await (await pending).saveAs(pdfPath);
     const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-    expect(pdfText).toContain('Approved by');
-    // Sam appears in the PDF only as the waiver's approver (the report is not countersigned).
-    expect(pdfText).toContain('Sam Okafor');
+    // The waivers table has an approver column, and the waived item names its approver.
+    expect(pdfText).toMatch(/Justification\s+By\s+Approved by/);
+    expect(pdfText).toMatch(/Approved by: Sam Okafor \(Supervisor\) · /);
     expect(pdfText).toContain('GO WITH WAIVERS');
   } finally {
     await supervisorContext.close();
