@@ -3,6 +3,7 @@
 // notification once (claims with FOR UPDATE SKIP LOCKED). Skipped with a printed reason when
 // PostgreSQL is not installed, failing on CI instead (postgres-cluster.ts).
 import { afterAll, describe, expect, it } from 'vitest';
+import type { DeliveryChannel } from '../../../../hub/notifications/channels/delivery';
 import { WebhookChannel } from '../../../../hub/notifications/channels/webhook';
 import { rowsFor } from '../../../../hub/notifications/fan-out';
 import { NotificationSender } from '../../../../hub/notifications/sender';
@@ -48,14 +49,34 @@ describe.skipIf(cluster === undefined)('notifications on PostgreSQL', () => {
         rowsFor(recipient, { ...BLOCKER, takenAt: `t${n}` }, `race:${n}`, at),
       ).flat();
       await hub.store.notifications.withNotificationWriter((writer) => writer.enqueue(rows, at));
-      const sender = (store: HubStore, id: string) =>
-        new NotificationSender({
+      // The race must really happen, whatever the machine's load: each sender's deliveries wait
+      // (at most 10 s) until a second sender is delivering too, so every sender holds its claimed
+      // rows while the others claim theirs. Were a claim to hand them nothing (or the same rows),
+      // the counts below would say so.
+      const delivering = new Set<string>();
+      let overlapping: () => void = () => undefined;
+      const overlap = new Promise<void>((resolve) => (overlapping = resolve));
+      const waitForOverlap = (id: string) => {
+        delivering.add(id);
+        if (delivering.size > 1) overlapping();
+        return Promise.race([overlap, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      };
+      const sender = (store: HubStore, id: string) => {
+        const webhook = new WebhookChannel({ policy: { allowPrivate: true } });
+        const held: DeliveryChannel = {
+          deliver: async (row) => {
+            await waitForOverlap(id);
+            return webhook.deliver(row);
+          },
+        };
+        return new NotificationSender({
           store: store.notifications,
-          webhook: new WebhookChannel({ policy: { allowPrivate: true } }),
+          webhook: held,
           clock: hub.now,
           instanceId: id,
           batchSize: 10,
         });
+      };
       // A receiver taking 10 ms per answer keeps the senders busy at the same time, and the second
       // instance is connected before the race starts.
       hooks.delay.ms = 10;
