@@ -43,6 +43,25 @@ test('the head of ICT compares rollouts across offices and clients', async ({ pa
     }
     const berlin = rows.filter({ hasText: 'Berlin office' });
     await expect(berlin).toContainText('v1.1.0');
+    // The template by its name, not its id; a run named like its office is not repeated.
+    await expect(berlin.locator('td').first()).toContainText('New office go-live');
+    await expect(berlin.locator('td').first()).not.toContainText('new-office');
+    await expect(rows.filter({ hasText: 'Paris office' }).locator('th')).toHaveText('Paris office');
+    // The expected go-live says how it was projected.
+    await expect(berlin).toContainText(/Expected .* h left × \d\.\d \((assumed pace|pace so far)/);
+    // The whole table fits a 1366 px window: nothing to scroll sideways.
+    const overflow = await compare
+      .rolloutsTable()
+      .evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0));
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The time axis never repeats a label.
+    const tick = page.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value');
+    await expect(tick.first()).toBeVisible();
+    const ticks = await page
+      .locator('.recharts-xAxis .recharts-cartesian-axis-tick-value')
+      .allTextContents();
+    expect(ticks.length).toBeGreaterThan(0);
+    expect(new Set(ticks).size).toBe(ticks.length);
     await expect(berlin).toContainText('1 blocker');
     await expect(berlin).toContainText(/days? late/);
     await expect(rows.filter({ hasText: 'Lisbon office' })).toContainText('v1.0.0');

@@ -1,6 +1,8 @@
-// Shared e2e helpers: a fresh profile on a fresh browser context, and screenshots saved where a
-// person can look at them (test-results/screens/<name>.png) and attached to the report.
+// Shared e2e helpers: a fresh profile on a fresh browser context, screenshots saved where a
+// person can look at them (test-results/screens/<name>.png) and attached to the report, and axe-core
+// run on every screenshot's state and on each test's last state (accessibility.ts).
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { checkAccessibility, takeFindings } from './accessibility';
 import { fileURLToPath } from 'node:url';
 import { FirstRunPage, type RoleLabel } from './pages/first-run-page';
 import { AppShellPage } from './pages/app-shell-page';
@@ -13,6 +15,12 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   const path = `${SCREENSHOT_DIR}${name}.png`;
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+  await checkAccessibility(page, testInfo.testId, name);
+}
+
+/** Checks the page's current state with axe; the test fails at its end on any serious finding. */
+export async function expectAccessible(page: Page, state: string) {
+  await checkAccessibility(page, base.info().testId, state);
 }
 
 export async function completeFirstRun(
@@ -35,6 +43,7 @@ export const test = base.extend<{
   shell: AppShellPage;
   cspViolations: string[];
   missingTranslations: string[];
+  accessibility: void;
 }>({
   shell: async ({ page }, use) => {
     await use(new AppShellPage(page));
@@ -64,6 +73,18 @@ export const test = base.extend<{
       });
       await use(missing);
       expect(missing, 'missing translation keys').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every test fails on a serious or critical axe violation in any state it looked at, including
+  // the page as the test leaves it.
+  accessibility: [
+    async ({ page }, use, testInfo) => {
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) {
+        await checkAccessibility(page, testInfo.testId, 'last state');
+      }
+      expect(takeFindings(testInfo.testId), 'serious or critical axe violations').toEqual([]);
     },
     { auto: true },
   ],

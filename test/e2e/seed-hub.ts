@@ -348,7 +348,7 @@ export async function startSeededHub(): Promise<SeededHub> {
     {
       runId: 'run-paris',
       office: 'Paris office',
-      runName: 'Paris office opening',
+      runName: 'Paris office',
       definition: office100,
       plannedGoLive: isoDay(14),
       shape: lagging(0.8),

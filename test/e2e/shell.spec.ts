@@ -78,6 +78,22 @@ test('every screen is reachable from the navigation and by keyboard', async ({
     await shell.open(screen);
     await expect(shell.screenHeading(screen)).toBeVisible();
     await expect(shell.navLink(screen)).toHaveAttribute('aria-current', 'page');
+    // A screen's action buttons keep their label on one line (Review's wrapped at 1366 px).
+    for (const action of await page.locator('.screen-actions .button').all()) {
+      const lines = await action.evaluate((button) => {
+        // Lines of the label: distinct tops of its text's boxes.
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const rect of range.getClientRects()) tops.add(Math.round(rect.top));
+        }
+        return tops.size;
+      });
+      expect(lines, `${await action.innerText()} on ${screen}`).toBeLessThanOrEqual(1);
+    }
     await saveScreenshot(page, testInfo, `screen-${screen.toLowerCase()}-en`);
   }
 

@@ -68,8 +68,6 @@ test('a report signed off with no hub reaches it exactly once when it returns', 
   await expect(sync.statusLastSync()).toHaveText(/Synced/);
   await saveScreenshot(page, testInfo, 'sync-settings-hub');
 
-  // The line goes down: the hub is gone.
-  await hub.stop();
   await importTemplate(page, folder);
   await page.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
   const runs = new RunsPage(page);
@@ -78,6 +76,25 @@ test('a report signed off with no hub reaches it exactly once when it returns', 
     name: 'Berlin office',
     goLive: '2026-12-07',
   });
+  // The run's progress goes to the hub; the Sent list says when (issue 16, point 11).
+  await sync.open();
+  await sync.syncNow();
+  const progressSent = sync
+    .sent()
+    .getByRole('listitem')
+    .filter({ hasText: 'Progress of Berlin office' });
+  await expect(progressSent).toContainText(/(Sent|Received by the hub) \d/, { timeout: 15_000 });
+  await expect(sync.statusQueue()).toHaveText('Nothing waiting');
+
+  // The line goes down: the hub is gone.
+  await hub.stop();
+  await page.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
+  await page.getByRole('link', { name: 'Berlin office' }).first().click();
+  // Bad news early (issue 16, point 11): a blocker raised with no network waits for the hub,
+  // and the status bar says so instead of "Nothing waiting".
+  await runs.openItem('labels');
+  await runs.markWithReason('Blocked…', 'The rack label printer is not delivered.');
+  await expect(sync.statusQueue()).toHaveText('Progress of 1 run waiting');
   await completeMiniRun(runs);
   await page.getByRole('button', { name: 'Sign off…' }).click();
   const dialog = page.getByRole('dialog');
