@@ -179,7 +179,9 @@ export function RolloutsTable({
                   <span className="cell-main">
                     {t('compare.expectedOn', {
                       date: formatDay(row.expectedGoLive, i18n.language),
-                    })}{' '}
+                    })}
+                  </span>
+                  <span className="cell-badge">
                     <LateBadge daysLate={row.daysLate} />
                   </span>
                   <span className="cell-sub">{projectionText(t, row)}</span>
