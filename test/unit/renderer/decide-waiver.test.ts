@@ -8,6 +8,7 @@ import type { Profile } from '../../../core/people/profile';
 import type { Action, Actor } from '../../../core/runs';
 import { createWebSigningKeyStore } from '../../../renderer/bridge/web-signing-key';
 import { decideWaiver } from '../../../renderer/features/waivers/decide-waiver';
+import type { ApplyResult } from '../../../renderer/storage/run-repository';
 import { admin, completeRun, Session, supervisor } from '../core/runs/fixtures';
 
 function profileOf(actor: Actor, office: string): Profile {
@@ -37,7 +38,12 @@ function setUp() {
         signature: await keys.signWaiverDecision(message),
       }),
     },
-    apply: async (_runId: string, action: Action, actor: Actor) => session.apply(action, actor),
+    apply: async (_runId: string, action: Action, actor: Actor): Promise<ApplyResult> => {
+      const result = session.apply(action, actor);
+      if (!result.ok) return result;
+      if (!result.answer) throw new Error(`${action.type} left no answer`);
+      return { ok: true, answer: result.answer, event: result.event };
+    },
     now: () => new Date(session.now()),
   };
   const target = {
