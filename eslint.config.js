@@ -127,6 +127,20 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules where promises meet callbacks: a rejected promise nobody handles is a
+    // failure the user never hears of (a button left disabled, a save that silently did not happen).
+    files: ['renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'hub/**/*.ts', 'cli/**/*.ts'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [

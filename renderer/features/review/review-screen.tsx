@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Button, DropZone, Text } from 'react-aria-components';
+import { Button, DropZone, Text, type DropItem } from 'react-aria-components';
 import { CircleCheck, CircleX, FileSearch, FileUp, KeyRound, ShieldCheck } from 'lucide-react';
 import { parseTrustList, verifyReport } from '../../../core/reports';
 import { Screen } from '../../ui/screen';
@@ -52,6 +52,16 @@ export function ReviewScreen() {
     setRead({ name: file.name, result, isKept });
   };
 
+  /** The first file dropped is read and verified, not kept (Import keeps). */
+  const checkDropped = async (items: readonly DropItem[]) => {
+    for (const dropped of items) {
+      if (dropped.kind !== 'file') continue;
+      const file = await dropped.getFile();
+      await checkFile({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, false);
+      break;
+    }
+  };
+
   const importTrustList = async () => {
     setMessage(undefined);
     const file = await bridge.openFile({ title: t('review.trustTitle'), extensions: ['json'] });
@@ -85,17 +95,7 @@ export function ReviewScreen() {
       <WaiversAwaiting />
       <DropZone
         className="drop-zone review-drop"
-        onDrop={async (event) => {
-          for (const dropped of event.items) {
-            if (dropped.kind !== 'file') continue;
-            const file = await dropped.getFile();
-            await checkFile(
-              { name: file.name, data: new Uint8Array(await file.arrayBuffer()) },
-              false,
-            );
-            break;
-          }
-        }}
+        onDrop={(event) => void checkDropped(event.items)}
       >
         <Text slot="label">{t('review.dropHere')}</Text>
       </DropZone>

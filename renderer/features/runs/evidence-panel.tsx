@@ -71,12 +71,11 @@ export function EvidencePanel({ item, answer, isDisabled, commands }: EvidencePa
         <DropZone
           className="drop-zone"
           aria-label={t('runs.detail.dropHere')}
-          onDrop={async (event) => {
-            const files: File[] = [];
-            for (const dropped of event.items) {
-              if (dropped.kind === 'file') files.push(await dropped.getFile());
-            }
-            await attachAll(files);
+          onDrop={(event) => {
+            const files = event.items.flatMap((dropped) =>
+              dropped.kind === 'file' ? [dropped.getFile()] : [],
+            );
+            void Promise.all(files).then(attachAll);
           }}
         >
           <Text slot="label">{t('runs.detail.dropHere')}</Text>

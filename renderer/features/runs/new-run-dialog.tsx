@@ -114,14 +114,14 @@ function NewRunForm({
         },
         actorOf(profile),
       );
-      navigate(`/runs/${run.id}`);
+      void navigate(`/runs/${run.id}`);
     } catch (error) {
       setSaveError(t('runs.create.failed', { message: (error as Error).message }));
     }
   });
 
   return (
-    <form onSubmit={submit} className="form" noValidate>
+    <form onSubmit={(event) => void submit(event)} className="form" noValidate>
       <Heading slot="title">{t('runs.create.title')}</Heading>
       <div className="form-row">
         <Controller

@@ -285,11 +285,12 @@ function OutboxListItem({ item }: { item: OutboxItem }) {
         <Button
           className="button small"
           isDisabled={isRetrying}
-          onPress={async () => {
+          onPress={() => {
             setRetrying(true);
-            await retryOutboxEntry(services.db, item.seq);
-            setRetrying(false);
-            void appSync.syncNow();
+            // Back to "Retry" whatever happens: a failed write must not leave the button disabled.
+            void retryOutboxEntry(services.db, item.seq)
+              .then(() => void appSync.syncNow())
+              .finally(() => setRetrying(false));
           }}
         >
           <RefreshCw aria-hidden size={13} /> {t('sync.retry')}
