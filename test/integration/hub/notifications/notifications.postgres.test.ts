@@ -49,17 +49,19 @@ describe.skipIf(cluster === undefined)('notifications on PostgreSQL', () => {
         rowsFor(recipient, { ...BLOCKER, takenAt: `t${n}` }, `race:${n}`, at),
       ).flat();
       await hub.store.notifications.withNotificationWriter((writer) => writer.enqueue(rows, at));
-      // The race must really happen, whatever the machine's load: each sender's deliveries wait
-      // (at most 10 s) until a second sender is delivering too, so every sender holds its claimed
-      // rows while the others claim theirs. Were a claim to hand them nothing (or the same rows),
-      // the counts below would say so.
+      // The race must really happen, whatever the machine's load: each sender's first delivery
+      // waits (once, at most 10 s) until a second sender is delivering too, so the senders hold
+      // claimed rows at the same time. A claim that handed the others nothing while one sender held
+      // its rows would leave one sender sending everything, and the count below says so.
       const delivering = new Set<string>();
       let overlapping: () => void = () => undefined;
       const overlap = new Promise<void>((resolve) => (overlapping = resolve));
+      const deadline = new Promise((resolve) => setTimeout(resolve, 10_000));
       const waitForOverlap = (id: string) => {
+        if (delivering.has(id)) return undefined;
         delivering.add(id);
         if (delivering.size > 1) overlapping();
-        return Promise.race([overlap, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        return Promise.race([overlap, deadline]);
       };
       const sender = (store: HubStore, id: string) => {
         const webhook = new WebhookChannel({ policy: { allowPrivate: true } });
