@@ -98,7 +98,8 @@ describe('the commands the READMEs document', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('run as written, where they can run here', { timeout: 240_000 }, () => {
+  // Each command starts tsx (about 3 s alone, several times that on a loaded CI machine).
+  it('run as written, where they can run here', { timeout: 600_000 }, () => {
     const runnable = documented
       .flatMap(({ where, command }) => filledIn(command).map((filled) => ({ where, filled })))
       .filter(({ filled }) => !filled.includes('<') && RUNNABLE.some((rule) => rule.test(filled)))
