@@ -143,6 +143,8 @@ async function heapMb(page: Page): Promise<number> {
 
 await withBenchPage(port, async (page) => {
   const { runId, items } = await storeBigRun(page);
+  // Under tsx the watcher's inner functions call esbuild's __name: define it in every document.
+  await page.addInitScript('globalThis.__name ??= (target) => target;');
   await page.addInitScript(watchOpening, RUN_NAME);
   const openings: Opening[] = [];
   for (let i = 0; i < OPENINGS; i++) openings.push(await open(page, runId));
