@@ -275,6 +275,7 @@ test('the sign-off dialog states what is still open, and revision 2 starts from 
       .getByLabel(/Value \(Mbit\/s\)/)
       .press('Enter');
     await runs.markDone();
+    await expect(runs.row('speed-test')).toContainText('Done');
 
     await admin.getByRole('button', { name: 'Sign off…' }).click();
     const dialog = admin.getByRole('dialog');
