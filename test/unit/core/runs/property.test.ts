@@ -209,7 +209,9 @@ describe('property: random actions through applyAction', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      // go-with-waivers needs a waiver requested, approved and every other blocker resolved: about one
+      // run in 170 gets there, so 300 runs missed it now and then; with 1,200 about once in 1,000.
+      { numRuns: 1_200 },
     );
     // The property is only meaningful if every decision actually occurs.
     expect(decisions.go).toBeGreaterThan(0);
