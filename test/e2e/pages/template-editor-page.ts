@@ -8,7 +8,8 @@ export class TemplateEditorPage {
 
   async startFromVersionPage() {
     await this.page.getByRole('button', { name: 'Draft next version' }).click();
-    await expect(this.page).toHaveURL(/#\/templates\/[^/]+\/draft$/);
+    // Starting a draft parses and validates the whole template first: seconds on a busy machine.
+    await expect(this.page).toHaveURL(/#\/templates\/[^/]+\/draft$/, { timeout: 20_000 });
   }
 
   outline(): Locator {
