@@ -15,6 +15,7 @@ import {
 } from '../../../../core/runs';
 import {
   admin,
+  approveWaiver,
   attachment,
   completeRun,
   definition,
@@ -128,18 +129,32 @@ const parameters = fc.record({
 });
 
 describe('property: random actions through applyAction', () => {
+  /** Where a random run starts: empty, ready (go), or ready with one approved waiver (go-with-waivers). */
+  const start = fc.constantFrom('empty' as const, 'complete' as const, 'waived' as const);
+
   it('keep the chain valid and the gate honest', () => {
     const decisions = { go: 0, 'go-with-waivers': 0, 'no-go': 0 };
     fc.assert(
       fc.property(
         parameters,
-        fc.boolean(),
+        start,
         fc.array(step, { maxLength: 60 }),
         fc.boolean(),
-        (params, startComplete, steps, signAtEnd) => {
+        (params, startAt, steps, signAtEnd) => {
           const session = new Session(makeRun({ parameters: params }));
-          // Half the runs start from a run that is ready (go), so the actions also break a good state.
-          if (startComplete) completeRun(session);
+          // Two runs in three start from a good state (go, or go with an approved waiver), so the
+          // random actions also break good states, and every decision is met by construction.
+          if (startAt !== 'empty') completeRun(session);
+          if (startAt === 'waived') {
+            session.must({
+              type: 'setStatus',
+              itemId: 'failover-test',
+              status: 'blocked',
+              reason: 'Line 2 late.',
+            });
+            session.must({ type: 'waive', itemId: 'failover-test', justification: 'ISP tested.' });
+            approveWaiver(session, 'failover-test');
+          }
           for (const s of steps) {
             if (s.kind === 'wait') session.wait(7);
             else if (s.kind === 'decide') {
@@ -209,11 +224,10 @@ describe('property: random actions through applyAction', () => {
           }
         },
       ),
-      // go-with-waivers needs a waiver requested, approved and every other blocker resolved: about one
-      // run in 170 gets there, so 300 runs missed it now and then; with 1,200 about once in 1,000.
-      { numRuns: 1_200 },
+      { numRuns: 600 },
     );
-    // The property is only meaningful if every decision actually occurs.
+    // The property is only meaningful if every decision actually occurs: each is met in about a
+    // quarter of the runs or more (measured: 150-190 of 600 for go-with-waivers).
     expect(decisions.go).toBeGreaterThan(0);
     expect(decisions['go-with-waivers']).toBeGreaterThan(0);
     expect(decisions['no-go']).toBeGreaterThan(0);
