@@ -6,6 +6,7 @@ import { FileText, Keyboard, Search, Undo2 } from 'lucide-react';
 import type { Department } from '../../../core/definitions/schema';
 import { useRunUiStore, type ItemFilter } from './use-run-ui-store';
 import { SelectField } from '../../ui/select-field';
+import { KeyTooltip } from '../../ui/key-tooltip';
 
 const FILTERS: ItemFilter[] = ['all', 'open', 'blocked', 'failing', 'waiting', 'blocking', 'mine'];
 /** A shared run's filters (features/team): their labels live in the team strings. */
@@ -84,17 +85,21 @@ export function RunToolbar({
         />
       )}
       <span className="toolbar-spacer" />
-      <Button
-        className="button"
-        onPress={onUndo}
-        isDisabled={!canUndo}
-        aria-keyshortcuts="u Control+Z"
-      >
-        <Undo2 aria-hidden size={15} /> {t('runs.toolbar.undo')}
-      </Button>
-      <Button className="button" onPress={() => setDigestOpen(true)} aria-keyshortcuts="d">
-        <FileText aria-hidden size={15} /> {t('runs.toolbar.digest')}
-      </Button>
+      <KeyTooltip label={t('runs.detail.keyHint')} shortcut="u / Ctrl+Z">
+        <Button
+          className="button"
+          onPress={onUndo}
+          isDisabled={!canUndo}
+          aria-keyshortcuts="u Control+Z"
+        >
+          <Undo2 aria-hidden size={15} /> {t('runs.toolbar.undo')}
+        </Button>
+      </KeyTooltip>
+      <KeyTooltip label={t('runs.detail.keyHint')} shortcut="d">
+        <Button className="button" onPress={() => setDigestOpen(true)} aria-keyshortcuts="d">
+          <FileText aria-hidden size={15} /> {t('runs.toolbar.digest')}
+        </Button>
+      </KeyTooltip>
       <Button
         className="icon-button"
         aria-label={t('runs.toolbar.shortcuts')}
