@@ -1,56 +1,92 @@
-// The shareable status digest ("communicate more"): plain text to paste into chat or mail, with a
-// red / amber / green rating. It states the gate, progress, blockers with their reasons, what
-// slipped, waivers, an ETA at twice the remaining estimate ("expect it to take twice as long")
-// and the critical path. Headings can be translated through `labels`; the sentences are English.
-import type { ChecklistDefinition } from '../definitions/schema';
+// The shareable status digest ("communicate more"): what a red / amber / green summary to paste
+// into chat or mail says about a run, as data: the gate, progress, blockers with their reasons,
+// failing checks, what slipped, waivers, an ETA at twice the remaining estimate ("expect it to take
+// twice as long") and the critical path. No sentence is written here: the app says it in the
+// user's language (renderer/features/runs/digest-text.ts).
+import type { ChecklistDefinition, Severity } from '../definitions/schema';
 import { criticalPath } from './dependencies';
-import { formatMinutes } from './dates';
+import type { Failure } from './evaluation';
 import { evaluateItem } from './evaluation';
-import type { GateDecision, GateResult } from './gate';
+import type { GateDecision, GateResult, GateWaiver, GateWhy } from './gate';
 import { evaluateGate } from './gate';
-import type { AnswerMap, Run } from './model';
+import type { AnswerMap, ItemStatus, Run } from './model';
 import { actualMinutesOf, computeProgress } from './progress';
 import { judgeContext } from './thresholds';
 import { departmentTitle, runVisibility } from './visibility';
 
 export type Rag = 'red' | 'amber' | 'green';
 
+export interface DigestSection {
+  title: string;
+  department: string;
+  percentComplete: number;
+  resolved: number;
+  total: number;
+  blocked: number;
+  failing: number;
+}
+
+/**
+ * Why an item is in the blockers list: a blocking item holding the gate (with the gate's reason),
+ * or any other item someone marked blocked.
+ */
+export type DigestBlocker =
+  | {
+      kind: 'gate';
+      title: string;
+      why: GateWhy;
+      /** The blocked reason, the titles waited on, the waiver's justification or refusal. */
+      detail?: string;
+      /** For why 'failing': what fails. */
+      failure?: Failure;
+    }
+  | { kind: 'raised'; title: string; severity: Severity; isWaived: boolean; reason: string };
+
+export interface DigestFailing {
+  title: string;
+  severity: Severity;
+  failure: Failure;
+  /** Marked done anyway: the reason given. */
+  acceptedReason?: string;
+}
+
+export type DigestSlip =
+  | { kind: 'over-estimate'; title: string; actualMinutes: number; estimateMinutes: number }
+  | { kind: 'overdue'; title: string; status: ItemStatus; daysLate: number };
+
 export interface StatusDigest {
   rag: Rag;
-  text: string;
+  runName: string;
+  template: { title: string; version: string; id: string };
+  plannedGoLive: string;
+  /** Days from today to the planned go-live (negative: passed); NaN when the date is unknown. */
+  daysToGoLive: number;
+  gate: { decision: GateDecision; notReady: number; blockersRaised: number; waivers: number };
+  progress: {
+    percentComplete: number;
+    resolved: number;
+    total: number;
+    done: number;
+    notApplicable: number;
+    open: number;
+    blocked: number;
+    failing: number;
+  };
+  sections: DigestSection[];
+  /** At most LIST_LIMIT entries each; the `more` counts say how many were left out. */
+  blockers: DigestBlocker[];
+  moreBlockers: number;
+  failing: DigestFailing[];
+  moreFailing: number;
+  slipped: DigestSlip[];
+  moreSlipped: number;
+  waivers: GateWaiver[];
+  /** Null when nothing is left to do. */
+  eta: { remainingMinutes: number; unestimated: number } | null;
+  /** Actual time of timed items over their estimate (1.67 = took 1.67x), or null. */
+  actualToEstimate: number | null;
+  criticalPath: { totalMinutes: number; titles: string[] } | null;
 }
-
-export interface DigestLabels {
-  heading: string;
-  template: string;
-  goLive: string;
-  gate: string;
-  progress: string;
-  blockers: string;
-  failing: string;
-  slipped: string;
-  waivers: string;
-  eta: string;
-  criticalPath: string;
-  rag: Record<Rag, string>;
-  decision: Record<GateDecision, string>;
-}
-
-export const DEFAULT_DIGEST_LABELS: DigestLabels = {
-  heading: 'Go-live status',
-  template: 'Template',
-  goLive: 'Go-live',
-  gate: 'Gate',
-  progress: 'Progress',
-  blockers: 'Open blockers',
-  failing: 'Other failing checks',
-  slipped: 'Slipped',
-  waivers: 'Waivers',
-  eta: 'ETA',
-  criticalPath: 'Critical path',
-  rag: { red: 'RED', amber: 'AMBER', green: 'GREEN' },
-  decision: { go: 'GO', 'go-with-waivers': 'GO WITH WAIVERS', 'no-go': 'NO-GO' },
-};
 
 /** Longest list shown in one part of the digest; the rest is summarised as "and N more". */
 const LIST_LIMIT = 10;
@@ -63,31 +99,11 @@ export function ragOf(gate: GateResult, daysToGoLive: number): Rag {
   return gate.decision === 'go-with-waivers' ? 'amber' : 'green';
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function whenLabel(days: number): string {
-  if (Number.isNaN(days)) return 'date unknown';
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
-function capped(lines: string[]): string[] {
-  if (lines.length <= LIST_LIMIT) return lines;
-  return [...lines.slice(0, LIST_LIMIT), `  ...and ${lines.length - LIST_LIMIT} more`];
-}
-
-/** '2025-05-31T10:40:00.000Z' -> '2025-05-31 10:40 UTC'; anything else as given. */
-function formatTimestamp(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+function capped<T>(entries: T[]): { shown: T[]; more: number } {
+  return {
+    shown: entries.slice(0, LIST_LIMIT),
+    more: Math.max(0, entries.length - LIST_LIMIT),
+  };
 }
 
 export function buildStatusDigest(
@@ -95,133 +111,129 @@ export function buildStatusDigest(
   run: Run,
   answers: AnswerMap,
   today: string,
-  labels: Partial<DigestLabels> = {},
 ): StatusDigest {
-  const l = { ...DEFAULT_DIGEST_LABELS, ...labels };
   const gate = evaluateGate(definition, run, answers);
   const progress = computeProgress(definition, run, answers, today);
   const visibility = runVisibility(definition, run);
   const judge = judgeContext(definition, run, answers, visibility);
   const path = criticalPath(definition, run, answers);
   const days = progress.daysToGoLive;
-  const rag = ragOf(gate, days);
   const o = progress.overall;
-  const lines: string[] = [];
-
-  lines.push(`${l.heading}: ${run.name} [${l.rag[rag]}]`);
-  lines.push(`${l.template}: ${definition.title} v${run.definitionVersion} (${definition.id})`);
-  lines.push(`${l.goLive}: ${run.plannedGoLive} (${whenLabel(days)})`);
-  const gateNotes: string[] = [];
-  if (gate.reasons.length > 0)
-    gateNotes.push(`${count(gate.reasons.length, 'blocking item')} not ready`);
-  if (gate.blockersRaised > 0) gateNotes.push(`${count(gate.blockersRaised, 'blocker')} raised`);
-  if (gate.waivers.length > 0) gateNotes.push(count(gate.waivers.length, 'waiver'));
-  const gateNote = gateNotes.length > 0 ? ` (${gateNotes.join(', ')})` : '';
-  lines.push(`${l.gate}: ${l.decision[gate.decision]}${gateNote}`);
-
-  lines.push('');
-  const states = [`${o.done} done`, `${o.notApplicable} not applicable`];
-  const rest = [`${o.open} open`, `${o.blocked} blocked`];
-  if (o.failing > 0) rest.push(`${o.failing} failing`);
-  lines.push(
-    `${l.progress}: ${o.percentComplete}% (${o.done + o.notApplicable} of ${count(o.total, 'item')}: ${states.join(', ')}; ${rest.join(', ')})`,
+  const evaluations = new Map(
+    visibility.visible.map((ref) => [
+      ref.item.id,
+      evaluateItem(ref.item, answers.get(ref.item.id), judge),
+    ]),
   );
-  for (const s of progress.sections) {
-    if (s.total === 0) continue;
-    const extra = [
-      s.blocked > 0 ? `${s.blocked} blocked` : '',
-      s.failing > 0 ? `${s.failing} failing` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    const dept = departmentTitle(definition, s.department);
-    lines.push(
-      `  - ${s.title} (${dept}): ${s.percentComplete}%, ${s.done + s.notApplicable} of ${s.total}${extra ? `, ${extra}` : ''}`,
-    );
-  }
 
-  const blockerLines = gate.reasons.map(
-    (r) =>
-      `  - ${r.title} [${r.why}]${r.detail ? `: ${r.why === 'waiting' ? 'waiting on ' : ''}${oneLine(r.detail)}` : ''}`,
-  );
+  const blockers: DigestBlocker[] = gate.reasons.map((reason) => {
+    const failure =
+      reason.why === 'failing' ? evaluations.get(reason.itemId)?.failureDetail : undefined;
+    return {
+      kind: 'gate',
+      title: reason.title,
+      why: reason.why,
+      ...(reason.detail !== undefined && reason.why !== 'failing' ? { detail: reason.detail } : {}),
+      ...(failure ? { failure } : {}),
+    };
+  });
+  const overEstimate: DigestSlip[] = [];
+  const overdue: DigestSlip[] = [];
+  const failing: DigestFailing[] = [];
+  let unestimated = 0;
   for (const ref of visibility.visible) {
     const answer = answers.get(ref.item.id);
-    if (answer?.status !== 'blocked' || gate.reasons.some((r) => r.itemId === ref.item.id))
-      continue;
-    const waived = answer.waiver ? ', waived' : '';
-    blockerLines.push(
-      `  - ${ref.item.title} [blocked, ${ref.item.severity}${waived}]: ${oneLine(answer.reason ?? '')}`,
-    );
-  }
-  lines.push(
-    '',
-    `${l.blockers}:`,
-    ...(blockerLines.length > 0 ? capped(blockerLines) : ['  none']),
-  );
-
-  const overEstimate: string[] = [];
-  const overdue: string[] = [];
-  const failing: string[] = [];
-  for (const ref of visibility.visible) {
-    const answer = answers.get(ref.item.id);
+    const evaluation = evaluations.get(ref.item.id);
+    if (!evaluation) continue;
+    if (answer?.status === 'blocked' && !gate.reasons.some((r) => r.itemId === ref.item.id)) {
+      blockers.push({
+        kind: 'raised',
+        title: ref.item.title,
+        severity: ref.item.severity,
+        isWaived: answer.waiver !== undefined,
+        reason: answer.reason ?? '',
+      });
+    }
     const estimate = ref.item.estimateMinutes;
     const actual = answer ? actualMinutesOf(answer) : undefined;
-    const evaluation = evaluateItem(ref.item, answer, judge);
     if (actual !== undefined && estimate !== undefined && actual > estimate) {
-      overEstimate.push(
-        `  - ${ref.item.title}: took ${formatMinutes(actual)} against an estimate of ${formatMinutes(estimate)}`,
-      );
+      overEstimate.push({
+        kind: 'over-estimate',
+        title: ref.item.title,
+        actualMinutes: actual,
+        estimateMinutes: estimate,
+      });
     }
     if (days < 0 && !evaluation.resolved) {
-      const state = answer?.status ?? 'open';
-      overdue.push(`  - ${ref.item.title}: still ${state}, ${count(-days, 'day')} after go-live`);
+      overdue.push({
+        kind: 'overdue',
+        title: ref.item.title,
+        status: answer?.status ?? 'open',
+        daysLate: -days,
+      });
     }
-    if (evaluation.failing && ref.item.severity !== 'blocking') {
-      const accepted = evaluation.accepted
-        ? ` (done anyway: "${oneLine(evaluation.accepted.reason)}")`
-        : '';
-      failing.push(
-        `  - ${ref.item.title} [${ref.item.severity}]: ${evaluation.failure ?? ''}${accepted}`,
-      );
+    if (evaluation.failing && evaluation.failureDetail && ref.item.severity !== 'blocking') {
+      failing.push({
+        title: ref.item.title,
+        severity: ref.item.severity,
+        failure: evaluation.failureDetail,
+        ...(evaluation.accepted ? { acceptedReason: evaluation.accepted.reason } : {}),
+      });
     }
+    if (estimate === undefined && !evaluation.resolved) unestimated += 1;
   }
-  if (failing.length > 0) lines.push('', `${l.failing}:`, ...capped(failing));
-  const slipped = [...overEstimate, ...overdue];
-  if (slipped.length > 0) lines.push('', `${l.slipped}:`, ...capped(slipped));
+  const cappedBlockers = capped(blockers);
+  const cappedFailing = capped(failing);
+  const cappedSlipped = capped([...overEstimate, ...overdue]);
 
-  if (gate.waivers.length > 0) {
-    lines.push('', `${l.waivers}:`);
-    for (const w of gate.waivers) {
-      lines.push(
-        `  - ${w.title}: "${oneLine(w.justification)}" (waived by ${w.by.name}, ${w.by.role}, ${formatTimestamp(w.at)}; approved by ${w.approvedBy.name}, ${formatTimestamp(w.approvedAt)})`,
-      );
-    }
-  }
-
-  lines.push('');
-  const remaining = o.remainingEstimateMinutes;
-  const unestimated = visibility.visible.filter(
-    (ref) =>
-      ref.item.estimateMinutes === undefined &&
-      !evaluateItem(ref.item, answers.get(ref.item.id), judge).resolved,
-  ).length;
-  const noEstimate =
-    unestimated > 0
-      ? ` ${count(unestimated, 'open item has', 'open items have')} no estimate.`
-      : '';
-  if (o.open + o.blocked === 0) {
-    lines.push(`${l.eta}: nothing left to do.`);
-  } else {
-    lines.push(
-      `${l.eta}: ${formatMinutes(remaining)} of estimated work left; expect it to take twice as long, so plan for ${formatMinutes(remaining * 2)}.${noEstimate}`,
-    );
-  }
-  if (o.actualToEstimate !== null) {
-    lines.push(`  So far, timed items took ${o.actualToEstimate}x their estimate.`);
-  }
-  if (path.items.length > 0) {
-    const chain = path.items.map((item) => item.title).join(' -> ');
-    lines.push(`${l.criticalPath} (${formatMinutes(path.totalMinutes)} estimated): ${chain}`);
-  }
-  return { rag, text: `${lines.join('\n')}\n` };
+  return {
+    rag: ragOf(gate, days),
+    runName: run.name,
+    template: { title: definition.title, version: run.definitionVersion, id: definition.id },
+    plannedGoLive: run.plannedGoLive,
+    daysToGoLive: days,
+    gate: {
+      decision: gate.decision,
+      notReady: gate.reasons.length,
+      blockersRaised: gate.blockersRaised,
+      waivers: gate.waivers.length,
+    },
+    progress: {
+      percentComplete: o.percentComplete,
+      resolved: o.done + o.notApplicable,
+      total: o.total,
+      done: o.done,
+      notApplicable: o.notApplicable,
+      open: o.open,
+      blocked: o.blocked,
+      failing: o.failing,
+    },
+    sections: progress.sections
+      .filter((s) => s.total > 0)
+      .map((s) => ({
+        title: s.title,
+        department: departmentTitle(definition, s.department),
+        percentComplete: s.percentComplete,
+        resolved: s.done + s.notApplicable,
+        total: s.total,
+        blocked: s.blocked,
+        failing: s.failing,
+      })),
+    blockers: cappedBlockers.shown,
+    moreBlockers: cappedBlockers.more,
+    failing: cappedFailing.shown,
+    moreFailing: cappedFailing.more,
+    slipped: cappedSlipped.shown,
+    moreSlipped: cappedSlipped.more,
+    waivers: gate.waivers,
+    eta:
+      o.open + o.blocked === 0
+        ? null
+        : { remainingMinutes: o.remainingEstimateMinutes, unestimated },
+    actualToEstimate: o.actualToEstimate,
+    criticalPath:
+      path.items.length > 0
+        ? { totalMinutes: path.totalMinutes, titles: path.items.map((item) => item.title) }
+        : null,
+  };
 }

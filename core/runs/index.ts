@@ -104,6 +104,13 @@ export type { ParameterCheck } from './run-parameters';
 export type { DepartmentLink, DepartmentState, DepartmentStatus, ReadyItem } from './team-work';
 export { departmentChain, itemsOfDepartments, readyForYou } from './team-work';
 export { checkRunParameters } from './run-parameters';
-export type { DigestLabels, Rag, StatusDigest } from './digest';
-export { DEFAULT_DIGEST_LABELS, buildStatusDigest, ragOf } from './digest';
+export type {
+  DigestBlocker,
+  DigestFailing,
+  DigestSection,
+  DigestSlip,
+  Rag,
+  StatusDigest,
+} from './digest';
+export { buildStatusDigest, ragOf } from './digest';
 export { daysBetween, formatMinutes, isValidDate } from './dates';

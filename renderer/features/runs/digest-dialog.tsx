@@ -1,5 +1,5 @@
-// The status digest ("communicate more"): a red/amber/green plain-text summary built offline,
-// to copy into chat or mail or save as a file.
+// The status digest ("communicate more"): a red/amber/green plain-text summary built offline, in
+// the app's language (digest-text.ts), to copy into chat or mail or save as a file.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
@@ -9,6 +9,7 @@ import { bridge } from '../../bridge/bridge';
 import type { RunView } from './use-run-view';
 import { useRunUiStore } from './use-run-ui-store';
 import { todayIso } from './dates';
+import { digestText } from './digest-text';
 
 export function DigestDialog({ view }: { view: RunView }) {
   const isOpen = useRunUiStore((state) => state.isDigestOpen);
@@ -21,12 +22,13 @@ export function DigestDialog({ view }: { view: RunView }) {
 }
 
 function DigestContent({ view }: { view: RunView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [isCopied, setCopied] = useState(false);
   const digest = useMemo(
     () => buildStatusDigest(view.definition, view.run, view.answers, todayIso()),
     [view],
   );
+  const text = useMemo(() => digestText(t, digest, i18n.language), [t, digest, i18n.language]);
   const fileName = `${view.run.name.replace(/[^\p{L}\p{N}-]+/gu, '-')}-status-${todayIso()}.txt`;
   return (
     <Dialog className="dialog">
@@ -36,13 +38,13 @@ function DigestContent({ view }: { view: RunView }) {
       </Heading>
       <p className="muted">{t('runs.digest.intro')}</p>
       <pre className="digest-text" tabIndex={0} aria-label={t('runs.digest.title')}>
-        {digest.text}
+        {text}
       </pre>
       <div className="button-row">
         <Button
           className="button"
           onPress={() => {
-            void navigator.clipboard.writeText(digest.text).then(() => setCopied(true));
+            void navigator.clipboard.writeText(text).then(() => setCopied(true));
           }}
         >
           <Copy aria-hidden size={15} />{' '}
@@ -54,7 +56,7 @@ function DigestContent({ view }: { view: RunView }) {
             void bridge.saveFile({
               suggestedName: fileName,
               mimeType: 'text/plain',
-              data: new TextEncoder().encode(digest.text),
+              data: new TextEncoder().encode(text),
             })
           }
         >

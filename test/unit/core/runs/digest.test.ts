@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildStatusDigest, evaluateGate, ragOf } from '../../../../core/runs';
-import { approveWaiver, completeRun, definition, done, Session } from './fixtures';
+import {
+  approveWaiver,
+  completeRun,
+  definition,
+  done,
+  makeRun,
+  Session,
+  smallDefinition,
+} from './fixtures';
 
 function troubledSession(): Session {
   const session = new Session()
@@ -28,63 +36,131 @@ function troubledSession(): Session {
 }
 
 describe('buildStatusDigest', () => {
-  it('tells the whole story in plain text', () => {
+  it('tells the whole story as data, for the app to say in its language', () => {
     const session = troubledSession();
-    const { rag, text } = buildStatusDigest(definition, session.run, session.answers, '2025-05-29');
-    expect(rag).toBe('red');
-    const expected = [
-      'Go-live status: Berlin office [RED]',
-      'Template: New office go-live v1.2.0 (new-office)',
-      'Go-live: 2025-06-02 (in 4 days)',
-      'Gate: NO-GO (3 blocking items not ready, 1 blocker raised, 1 waiver)',
-      'Progress: 10% (1 of 10 items: 1 done, 0 not applicable; 8 open, 1 blocked, 1 failing)',
-      '  - Connectivity (Network): 0%, 0 of 4, 1 blocked',
-      '  - Infrastructure (Infrastructure): 25%, 1 of 4',
-      'Open blockers:',
-      '  - ISP lines [blocked]: Second line not delivered by Vodafone.',
-      '  - Speed test [waiting]: waiting on ISP lines',
-      '  - Firewall rules [open]',
-      'Other failing checks:',
-      '  - Antivirus policy [major]: "Disabled" is not acceptable.',
-      'Slipped:',
-      '  - Core switches: took 1 h 40 min against an estimate of 1 h',
-      'Waivers:',
-      '  - Failover test: "ISP tested failover." (waived by Ana Admin, admin, 2025-05-31 10:40 UTC; approved by Sam Supervisor, 2025-05-31 10:40 UTC)',
-      'ETA: 5 h 30 min of estimated work left; expect it to take twice as long, so plan for 11 h. 1 open item has no estimate.',
-      '  So far, timed items took 1.67x their estimate.',
-      'Critical path (2 h 15 min estimated): ISP lines -> Speed test -> Failover test',
-    ];
-    for (const line of expected) expect(text.split('\n')).toContain(line);
+    const digest = buildStatusDigest(definition, session.run, session.answers, '2025-05-29');
+    expect(digest).toMatchObject({
+      rag: 'red',
+      runName: 'Berlin office',
+      template: { title: 'New office go-live', version: '1.2.0', id: 'new-office' },
+      plannedGoLive: '2025-06-02',
+      daysToGoLive: 4,
+      gate: { decision: 'no-go', notReady: 3, blockersRaised: 1, waivers: 1 },
+      progress: {
+        percentComplete: 10,
+        resolved: 1,
+        total: 10,
+        done: 1,
+        notApplicable: 0,
+        open: 8,
+        blocked: 1,
+        failing: 1,
+      },
+      moreBlockers: 0,
+      eta: { remainingMinutes: 330, unestimated: 1 },
+      actualToEstimate: 1.67,
+      criticalPath: {
+        totalMinutes: 135,
+        titles: ['ISP lines', 'Speed test', 'Failover test'],
+      },
+    });
     // the section lines skip nothing visible and hidden items are never mentioned
-    expect(text).not.toContain('DaaS');
-    expect(text).not.toContain('Fax');
+    expect(digest.sections).toContainEqual({
+      title: 'Connectivity',
+      department: 'Network',
+      percentComplete: 0,
+      resolved: 0,
+      total: 4,
+      blocked: 1,
+      failing: 0,
+    });
+    expect(digest.sections).toContainEqual({
+      title: 'Infrastructure',
+      department: 'Infrastructure',
+      percentComplete: 25,
+      resolved: 1,
+      total: 4,
+      blocked: 0,
+      failing: 0,
+    });
+    expect(digest.blockers).toEqual([
+      {
+        kind: 'gate',
+        title: 'ISP lines',
+        why: 'blocked',
+        detail: 'Second line not delivered\nby Vodafone.',
+      },
+      { kind: 'gate', title: 'Speed test', why: 'waiting', detail: 'ISP lines' },
+      { kind: 'gate', title: 'Firewall rules', why: 'open' },
+    ]);
+    expect(digest.failing).toEqual([
+      {
+        title: 'Antivirus policy',
+        severity: 'major',
+        failure: { kind: 'unacceptable-choice', choiceId: 'disabled', label: 'Disabled' },
+      },
+    ]);
+    expect(digest.slipped).toEqual([
+      { kind: 'over-estimate', title: 'Core switches', actualMinutes: 100, estimateMinutes: 60 },
+    ]);
+    expect(digest.waivers).toMatchObject([
+      {
+        title: 'Failover test',
+        justification: 'ISP tested failover.',
+        by: { name: 'Ana Admin', role: 'admin' },
+        approvedBy: { name: 'Sam Supervisor' },
+      },
+    ]);
+    const everything = JSON.stringify(digest);
+    expect(everything).not.toContain('DaaS');
+    expect(everything).not.toContain('Fax');
   });
 
   it('lists items still open after go-live as slipped', () => {
     const session = troubledSession();
-    const { text } = buildStatusDigest(definition, session.run, session.answers, '2025-06-04');
-    expect(text).toContain('Go-live: 2025-06-02 (2 days ago)');
-    expect(text).toContain('  - ISP lines: still blocked, 2 days after go-live');
-    expect(text).toContain('  - Desk phones: still open, 2 days after go-live');
-  });
-
-  it('is green when the gate says go, and says there is nothing left', () => {
-    const session = completeRun(new Session());
-    const { rag, text } = buildStatusDigest(definition, session.run, session.answers, '2025-05-31');
-    expect(rag).toBe('green');
-    expect(text).toContain('Gate: GO\n');
-    expect(text).toContain('Open blockers:\n  none');
-    expect(text).toContain('ETA: nothing left to do.');
-    expect(text).not.toContain('Critical path');
-  });
-
-  it('accepts translated headings', () => {
-    const session = completeRun(new Session());
-    const { text } = buildStatusDigest(definition, session.run, session.answers, '2025-05-31', {
-      heading: 'Go-Live-Status',
-      rag: { red: 'ROT', amber: 'GELB', green: 'GRÜN' },
+    const digest = buildStatusDigest(definition, session.run, session.answers, '2025-06-04');
+    expect(digest.daysToGoLive).toBe(-2);
+    expect(digest.slipped).toContainEqual({
+      kind: 'overdue',
+      title: 'ISP lines',
+      status: 'blocked',
+      daysLate: 2,
     });
-    expect(text.split('\n')[0]).toBe('Go-Live-Status: Berlin office [GRÜN]');
+    expect(digest.slipped).toContainEqual({
+      kind: 'overdue',
+      title: 'Desk phones',
+      status: 'open',
+      daysLate: 2,
+    });
+  });
+
+  it('is green when the gate says go, with nothing left and no critical path', () => {
+    const session = completeRun(new Session());
+    const digest = buildStatusDigest(definition, session.run, session.answers, '2025-05-31');
+    expect(digest.rag).toBe('green');
+    expect(digest.gate).toEqual({ decision: 'go', notReady: 0, blockersRaised: 0, waivers: 0 });
+    expect(digest.blockers).toEqual([]);
+    expect(digest.eta).toBeNull();
+    expect(digest.criticalPath).toBeNull();
+  });
+
+  it('keeps at most ten entries in a list and counts the rest', () => {
+    const items = Array.from({ length: 13 }, (_, index) => ({
+      id: `check-${index}`,
+      title: `Check ${index}`,
+      type: 'check' as const,
+      severity: 'minor' as const,
+    }));
+    const small = smallDefinition(items);
+    const session = new Session(makeRun({ parameters: {} }), small);
+    for (const item of items) {
+      session.must({ type: 'setStatus', itemId: item.id, status: 'blocked', reason: item.title });
+    }
+    const digest = buildStatusDigest(small, session.run, session.answers, '2025-05-20');
+    expect(digest.blockers.map((blocker) => blocker.title)).toEqual(
+      items.slice(0, 10).map((item) => item.title),
+    );
+    expect(digest.moreBlockers).toBe(3);
   });
 });
 

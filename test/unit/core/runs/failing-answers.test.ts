@@ -282,10 +282,13 @@ describe('the status digest and failing answers', () => {
       acceptFailing: true,
       reason: 'Two probes still\nbeing installed.',
     });
-    const { text } = buildStatusDigest(definition, s.run, s.answers, '2025-05-31');
-    expect(text.split('\n')).toContain(
-      '  - Monitoring coverage [major]: 75 % is below the minimum of 90 %. (done anyway: "Two probes still being installed.")',
-    );
+    const { failing } = buildStatusDigest(definition, s.run, s.answers, '2025-05-31');
+    expect(failing).toContainEqual({
+      title: 'Monitoring coverage',
+      severity: 'major',
+      failure: expect.objectContaining({ kind: 'below-min', value: 75, bound: 90 }),
+      acceptedReason: 'Two probes still\nbeing installed.',
+    });
   });
 });
 
