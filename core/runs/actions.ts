@@ -4,6 +4,7 @@
 // When adding an action: handle it in apply-action.ts and describe it in the renderer's history.
 import type { ChecklistDefinition } from '../definitions/schema';
 import type { Failure } from './evaluation';
+import type { AssignAction } from './assignment';
 import type { MoveToVersionAction, RunSettings } from './run-settings';
 import type { WaiverStatement } from './waiver-decision';
 import type {
@@ -40,7 +41,9 @@ export type Action =
   | { type: 'attach'; itemId: string; attachment: AttachmentRef }
   | { type: 'detach'; itemId: string; attachmentId: string }
   /** Starts the item's timer (actual time against the estimate). */
-  | { type: 'start'; itemId: string };
+  | { type: 'start'; itemId: string }
+  /** The run's owner hands the item to another department or person (assignment.ts). */
+  | AssignAction;
 
 export type ActionType = Action['type'];
 
@@ -119,6 +122,8 @@ export type ActionErrorCode =
   | 'nothing-to-undo'
   | 'undo-superseded'
   | 'move-refused'
+  /** A reassignment by someone who is not the run's owner, or to nowhere (assignment.ts). */
+  | 'assign-refused'
   | 'unknown-action';
 
 /** An item the action is waiting on (details of 'dependencies-open'). */

@@ -5,11 +5,12 @@
 // status-rules.ts (a failing value is done only with acceptFailing and a reason); values are
 // checked by values.ts; a change cannot be started without a rollback plan; waivers only on
 // blocking items, with a justification; the last required evidence of a done item cannot be
-// removed.
+// removed; only the run's owner reassigns an item (assignment.ts).
 import type { Action, ActionContext, ActionError, ActionResult } from './actions';
 import { actionError as fail, tooLong } from './actions';
 import type { Answer, AttachmentRef } from './model';
 import { ANSWER_LIMITS, openAnswer } from './model';
+import { assignStep } from './assignment';
 import { setStatus, settleFailingValue } from './status-rules';
 import { waiverDecisionProblem } from './waiver-decision';
 import { checkValue, needsValue } from './values';
@@ -177,6 +178,8 @@ function step(
         );
       }
       return { ...current, startedAt: context.now };
+    case 'assign':
+      return assignStep(context.definition, ref, current, action, context.actor);
     default:
       return fail('unknown-action', 'Unknown action.');
   }

@@ -3,8 +3,10 @@
 // what one item waits on, the cross-department view ("security waits on network"), and the
 // critical path: the longest chain of unresolved items by remaining estimate. Every walk is
 // cycle-safe (the definition validator refuses cycles, but a bad file must not hang the app).
+// Departments are the items' current ones: a reassigned item counts for its new department.
 import type { ChecklistDefinition } from '../definitions/schema';
 import type { WaitingItem } from './actions';
+import { assignedDepartment } from './assignment';
 import type { AnswerMap, Run } from './model';
 import { isResolvedStatus } from './model';
 import type { ItemRef, RunVisibility } from './visibility';
@@ -17,7 +19,7 @@ function toWaiting(ref: ItemRef, answers: AnswerMap): WaitingItem {
     itemId: ref.item.id,
     title: ref.item.title,
     sectionId: ref.section.id,
-    department: ref.department,
+    department: assignedDepartment(ref, answers.get(ref.item.id)),
     status: answers.get(ref.item.id)?.status ?? 'open',
   };
 }
@@ -91,8 +93,9 @@ export function waitingOnView(
         entry = { ...toWaiting(dep, answers), waiting: [], index: dep.index };
         byDependency.set(dep.item.id, entry);
       }
-      const crossDepartment = ref.department !== dep.department;
-      entry.waiting.push({ ...toWaiting(ref, answers), crossDepartment });
+      const waiting = toWaiting(ref, answers);
+      const crossDepartment = waiting.department !== entry.department;
+      entry.waiting.push({ ...waiting, crossDepartment });
     }
   }
   const order = new Map(definition.departments.map((d, i) => [d.id, i]));

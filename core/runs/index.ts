@@ -7,6 +7,7 @@ export type {
   Answer,
   AnswerMap,
   AnswerValue,
+  Assignment,
   AttachmentRef,
   ItemStatus,
   Run,
@@ -114,3 +115,5 @@ export type {
 } from './digest';
 export { buildStatusDigest, ragOf } from './digest';
 export { daysBetween, formatMinutes, isValidDate } from './dates';
+export type { AssignAction, ItemOwner } from './assignment';
+export { ASSIGNING_ROLES, assignedDepartment, isMyItem, myItemIds } from './assignment';

@@ -93,6 +93,15 @@ export interface AcceptedFailure {
   at: string;
 }
 
+/**
+ * An item handed by the run's owner to another department, or to one person of the hub (assignment.ts).
+ * Absent: the item is the template's department's.
+ */
+export interface Assignment {
+  department: string;
+  person?: { id: string; name: string };
+}
+
 export interface Answer {
   runId: string;
   itemId: string;
@@ -119,6 +128,8 @@ export interface Answer {
    * on it (its dependants, transitively), to be checked again. Cleared when it is resolved again.
    */
   recheck?: string[];
+  /** Who the item is for, when the owner reassigned it (see Assignment). */
+  assignee?: Assignment;
 }
 
 /** Read-only answers of one run, keyed by item id. A missing answer means the item is open. */

@@ -104,6 +104,12 @@ export const answerSchema = z.strictObject({
   updatedAt: timestamp,
   updatedBy: actorSchema,
   recheck: z.array(id).max(5_000).optional(),
+  assignee: z
+    .strictObject({
+      department: id,
+      person: z.strictObject({ id, name: text(500) }).optional(),
+    })
+    .optional(),
 });
 
 export const EVENT_TYPES = [
@@ -120,6 +126,7 @@ export const EVENT_TYPES = [
   'resolveConflict',
   'moveToVersion',
   'decideWaiver',
+  'assign',
 ] as const satisfies readonly EventType[];
 
 export const runSettingsSchema = z.strictObject({

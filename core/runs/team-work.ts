@@ -3,8 +3,10 @@
 // my unresolved items whose every dependency is now resolved, where the last of them was resolved
 // on another device (a hand-off across laptops). The chain: per department, where it stands, whom
 // it waits on, its last activity, its time against the estimate (expect twice as long, seed 002)
-// and its due date from the plan. All derived from the merged history; nothing stored.
+// and its due date from the plan. All derived from the merged history; nothing stored. An item the
+// owner reassigned (assignment.ts) counts for its new department, and for its person if named.
 import type { ChecklistDefinition } from '../definitions/schema';
+import { assignedDepartment, isMyItem, type ItemOwner } from './assignment';
 import { unresolvedDependencies } from './dependencies';
 import type { Actor, Answer, AnswerMap, Run } from './model';
 import { isResolvedStatus } from './model';
@@ -14,13 +16,19 @@ import type { RunLog } from './run-log';
 import type { ItemRef, RunVisibility } from './visibility';
 import { departmentTitle, runVisibility } from './visibility';
 
-/** The visible items owned by any of `departments`, in definition order. */
+/**
+ * The visible items owned by any of `departments` (as reassigned by the run's owner, when `answers`
+ * are given), in definition order.
+ */
 export function itemsOfDepartments(
   visibility: RunVisibility,
   departments: readonly string[],
+  answers?: AnswerMap,
 ): ItemRef[] {
   const mine = new Set(departments);
-  return visibility.visible.filter((ref) => mine.has(ref.department));
+  return visibility.visible.filter((ref) =>
+    mine.has(assignedDepartment(ref, answers?.get(ref.item.id))),
+  );
 }
 
 export interface ReadyItem {
@@ -43,12 +51,13 @@ export function readyForYou(
   definition: ChecklistDefinition,
   run: Pick<Run, 'parameters'>,
   log: RunLog,
-  me: { departments: readonly string[]; chain: string },
+  me: ItemOwner & { chain: string },
 ): ReadyItem[] {
   const visibility = runVisibility(definition, run);
   const answers = log.answers();
   const ready: ReadyItem[] = [];
-  for (const ref of itemsOfDepartments(visibility, me.departments)) {
+  for (const ref of visibility.visible) {
+    if (!isMyItem(ref, answers.get(ref.item.id), me)) continue;
     const { item } = ref;
     if (item.dependsOn.length === 0 || isResolvedStatus(answers.get(item.id)?.status)) continue;
     if (unresolvedDependencies(definition, visibility, answers, item.id).length > 0) continue;
@@ -61,7 +70,7 @@ export function readyForYou(
     ready.push({
       itemId: item.id,
       title: item.title,
-      department: ref.department,
+      department: assignedDepartment(ref, answers.get(item.id)),
       unblockedBy: last.actor,
       unblockedAt: last.at,
     });
@@ -124,9 +133,10 @@ export function departmentChain(
   const answers: AnswerMap = log.answers();
   const byDepartment = new Map<string, ItemRef[]>();
   for (const ref of visibility.visible) {
-    const list = byDepartment.get(ref.department) ?? [];
+    const department = assignedDepartment(ref, answers.get(ref.item.id));
+    const list = byDepartment.get(department) ?? [];
     list.push(ref);
-    byDepartment.set(ref.department, list);
+    byDepartment.set(department, list);
   }
   const order = definition.departments.map((d) => d.id).filter((id) => byDepartment.has(id));
   return order.map((department) => {
@@ -156,9 +166,8 @@ export function departmentChain(
       }
       if (isResolvedStatus(status)) continue;
       for (const dep of unresolvedDependencies(definition, visibility, answers, ref.item.id)) {
-        if (dep.department !== department) {
-          waitsOn.set(dep.department, (waitsOn.get(dep.department) ?? 0) + 1);
-        }
+        const other = assignedDepartment(dep, answers.get(dep.item.id));
+        if (other !== department) waitsOn.set(other, (waitsOn.get(other) ?? 0) + 1);
       }
     }
     const due = plan[department];

@@ -3,7 +3,8 @@
 // merge), but it guards what it relays:
 //  - one device log per push, in seq order without gaps, every event of this run, each hashing to
 //    its own hash (hashEvent), recorded as the pushing person (their hub user id, or the local
-//    profile id their device registered at enrollment), of a type the pusher may push;
+//    profile id their device registered at enrollment), of a type the pusher may push (a member
+//    pushes every type but the owner's: only the owner reassigns items);
 //  - the log belongs to the device that pushed its first event;
 //  - each event lands exactly after the hub's head of that log: an event the hub holds already is
 //    a duplicate (a retry after a lost answer: counted, not stored again), a different event at a
@@ -13,6 +14,7 @@
 // The static rules need only the body; the others run in the push's transaction, under the run's
 // lock, on what the store holds then.
 import type { EventType } from '../../core/runs/actions';
+import { EVENT_TYPES } from '../../core/runs/run-event-schema';
 import { GENESIS_HASH, hashEvent } from '../../core/runs/run-event';
 import type { RunEvent } from '../../core/runs/run-event';
 import { badRequest, conflict, forbidden } from '../hub-error';
@@ -68,7 +70,15 @@ export function checkPushedEvents(
   return chain;
 }
 
-/** Only the event types the pusher may push ('all' for the run's owner and members). */
+/** Event types only the run's owner may push: reassigning items (core/runs/assignment.ts). */
+export const OWNER_EVENT_TYPES: readonly EventType[] = ['assign'];
+
+/** What a member of the run may push: everything but the owner's. */
+export const MEMBER_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter(
+  (type) => !OWNER_EVENT_TYPES.includes(type),
+);
+
+/** Only the event types the pusher may push ('all' for the run's owner). */
 export function checkEventTypes(
   events: readonly RunEvent[],
   types: 'all' | readonly EventType[],
@@ -76,6 +86,11 @@ export function checkEventTypes(
   if (types === 'all') return;
   events.forEach((event, index) => {
     if (types.includes(event.type)) return;
+    if (OWNER_EVENT_TYPES.includes(event.type)) {
+      throw forbidden(
+        `Only the run's owner may reassign items; ${label(index, event)} is an ${event.type} recorded by ${event.actor.name}. Nothing was stored.`,
+      );
+    }
     throw forbidden(
       types.length === 0
         ? `You may read this run but not push events to it (${label(index, event)} is a ${event.type}).`

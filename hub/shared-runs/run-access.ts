@@ -6,6 +6,7 @@
 // the run, not even that it exists: the same 404 as for a run that does not exist.
 import type { EventType } from '../../core/runs/actions';
 import { forbidden, notFound } from '../hub-error';
+import { MEMBER_EVENT_TYPES } from './push-rules';
 import type { UserRecord } from '../store/hub-store';
 import type { MemberRecord, SharedRunRecord } from './run-store';
 
@@ -65,15 +66,16 @@ export function requirePuller(relation: RunRelation, run: SharedRunRecord): void
   if (relation.kind === 'removed') throw forbidden(removedMessage(run, relation.member));
 }
 
-/** The event types the user may push to the run ('all' for its owner and members). */
+/** The event types the user may push to the run ('all' for its owner; members all but assign). */
 export function pushableTypes(
   relation: RunRelation,
   run: SharedRunRecord,
 ): 'all' | readonly EventType[] {
   switch (relation.kind) {
     case 'owner':
-    case 'member':
       return 'all';
+    case 'member':
+      return MEMBER_EVENT_TYPES;
     case 'supervisor':
       return SUPERVISOR_EVENT_TYPES;
     case 'removed':

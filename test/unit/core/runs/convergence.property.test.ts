@@ -1,7 +1,7 @@
 // Property (shared runs): 2 to 5 devices make random changes to one run, exchange events through
 // random partial syncs in random orders, resolve some conflicts, and finally all sync. Whatever
 // happened, every device then holds the same events, shows the same answers and the same
-// conflicts, and the history verifies.
+// conflicts, and the history verifies. Changes include the owner's reassignments of items.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,6 +30,12 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     itemId: fc.constantFrom(...items),
     status: fc.constantFrom('open' as const, 'blocked' as const, 'not-applicable' as const),
     reason: fc.constantFrom('Late delivery.', 'Not here.'),
+  }),
+  // The owner reassigns items (the supervisor's attempts are refused, as they must be).
+  fc.record({
+    type: fc.constant('assign' as const),
+    itemId: fc.constantFrom(...items),
+    department: fc.constantFrom('network', 'security', 'backup'),
   }),
   fc.record({
     type: fc.constant('setValue' as const),
@@ -115,6 +121,7 @@ describe('property: shared runs converge', () => {
     let conflictsSeen = 0;
     let resolutions = 0;
     let reportsCompared = 0;
+    let assignments = 0;
     fc.assert(
       fc.property(
         fc
@@ -131,7 +138,8 @@ describe('property: shared runs converge', () => {
           for (const s of steps) {
             if (s.kind === 'act') {
               const session = sessions[s.device] as Session;
-              session.wait(1).apply(s.action, s.device % 2 ? supervisor : admin);
+              const result = session.wait(1).apply(s.action, s.device % 2 ? supervisor : admin);
+              if (result.ok && s.action.type === 'assign') assignments += 1;
             } else if (s.kind === 'undo') {
               (sessions[s.device] as Session).undo(admin);
             } else if (s.kind === 'resolve') {
@@ -181,5 +189,6 @@ describe('property: shared runs converge', () => {
     expect(conflictsSeen).toBeGreaterThan(0);
     expect(resolutions).toBeGreaterThan(0);
     expect(reportsCompared).toBeGreaterThan(0);
+    expect(assignments).toBeGreaterThan(0);
   });
 });
