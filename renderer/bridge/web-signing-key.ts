@@ -111,13 +111,14 @@ function recordProblem(value: unknown): string | null {
   return null;
 }
 
-function assertMessage(message: unknown): asserts message is Uint8Array {
+/** `method` is the bridge method asked ("signWithDeviceKey"), named in the error. */
+function assertMessage(message: unknown, method: string): asserts message is Uint8Array {
   if (!(message instanceof Uint8Array) || message.byteLength === 0) {
-    throw new Error('signWithDeviceKey needs { message: Uint8Array } with at least one byte.');
+    throw new Error(`${method} needs { message: Uint8Array } with at least one byte.`);
   }
   if (message.byteLength > MAX_SIGN_MESSAGE_BYTES) {
     throw new Error(
-      `signWithDeviceKey signs messages of up to ${MAX_SIGN_MESSAGE_BYTES} bytes, not ${message.byteLength}.`,
+      `${method} signs messages of up to ${MAX_SIGN_MESSAGE_BYTES} bytes, not ${message.byteLength}.`,
     );
   }
 }
@@ -226,6 +227,28 @@ export function createWebSigningKeyStore(deps: WebSigningKeyDependencies = {}): 
     return result;
   }
 
+  /**
+   * Signs a copy of `message` (the caller cannot change the bytes between the check and the
+   * signature) once `problemOf` finds it is a canonical statement naming this key; refuses it,
+   * and signs nothing, otherwise.
+   */
+  function signChecked(
+    method: string,
+    message: Uint8Array,
+    problemOf: (copy: Uint8Array, publicKey: string) => string | null,
+  ): Promise<Uint8Array> {
+    return exclusive(async () => {
+      assertMessage(message, method);
+      const key = await readKey();
+      if (key === null)
+        throw new Error('This device has no signing key yet: getSigningKey makes it.');
+      const copy = new Uint8Array(message);
+      const problem = problemOf(copy, key.publicKeyRaw);
+      if (problem !== null) throw new Error(problem);
+      return new Uint8Array(await subtle().sign(ED25519, key.privateKey, copy));
+    });
+  }
+
   return {
     getKey: () =>
       exclusive(async () => {
@@ -239,34 +262,15 @@ export function createWebSigningKeyStore(deps: WebSigningKeyDependencies = {}): 
       }),
 
     sign: (message, reportBody) =>
-      exclusive(async () => {
-        assertMessage(message);
-        const key = await readKey();
-        if (key === null)
-          throw new Error('This device has no signing key yet: getSigningKey makes it.');
-        // A copy: the caller cannot change the bytes between the check and the signature.
-        const copy = new Uint8Array(message);
-        const checked = checkStatementToSign({
-          message: copy,
-          reportBody,
-          publicKey: key.publicKeyRaw,
-        });
-        if (!checked.ok) throw new Error(checked.message);
-        const signature = await subtle().sign(ED25519, key.privateKey, copy);
-        return new Uint8Array(signature);
+      signChecked('signWithDeviceKey', message, (copy, publicKey) => {
+        const checked = checkStatementToSign({ message: copy, reportBody, publicKey });
+        return checked.ok ? null : checked.message;
       }),
 
     signWaiverDecision: (message) =>
-      exclusive(async () => {
-        assertMessage(message);
-        const key = await readKey();
-        if (key === null)
-          throw new Error('This device has no signing key yet: getSigningKey makes it.');
-        const copy = new Uint8Array(message);
-        const checked = checkWaiverToSign(copy, key.publicKeyRaw, parseWaiverStatement);
-        if (!checked.ok) throw new Error(checked.message);
-        const signature = await subtle().sign(ED25519, key.privateKey, copy);
-        return new Uint8Array(signature);
+      signChecked('signWaiverDecision', message, (copy, publicKey) => {
+        const checked = checkWaiverToSign(copy, publicKey, parseWaiverStatement);
+        return checked.ok ? null : checked.message;
       }),
   };
 }

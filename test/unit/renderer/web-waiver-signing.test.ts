@@ -73,6 +73,9 @@ describe('signWaiverDecision (web mode)', () => {
     await expect(store.signWaiverDecision(utf8ToBytes('sign me'))).rejects.toThrow(
       /not a waiver decision/,
     );
+    await expect(store.signWaiverDecision(new Uint8Array(0))).rejects.toThrow(
+      /signWaiverDecision needs \{ message: Uint8Array \}/,
+    );
     await expect(
       store.signWaiverDecision(waiverStatementBytes(decision(session, 'A'.repeat(43)))),
     ).rejects.toThrow(/another key/);
