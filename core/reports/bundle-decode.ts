@@ -6,7 +6,7 @@
 // missing entries, evidence whose bytes do not match the report's SHA-256, and a manifest that
 // disagrees with the report are reported as problems, never thrown. The report itself is returned
 // unverified: call verifyReport.
-import { canonicalJson, sha256Hex } from '../runs/event-chain';
+import { canonicalJson, pureJsSha256, type Sha256 } from '../runs/canonical';
 import { sha256HexOfBytes } from './bundle';
 import type { BundleLimits, BundleManifest } from './bundle-format';
 import {
@@ -20,6 +20,7 @@ import {
   manifestSchema,
 } from './bundle-format';
 import { MAX_REPORT_JSON_BYTES, parseReportJson } from './report-hash';
+import { fastCanonicalJson } from './fast-canonical';
 import { describeShapeIssues } from './shape-issues';
 import { decodeUtf8Strict } from './utf8';
 import type { ZipDirectory, ZipProblem, ZipProblemCode } from './zip-entries';
@@ -53,6 +54,8 @@ export type DecodedBundle =
       /** Evidence bytes by SHA-256 (each checked against the report). */
       attachments: Map<string, Uint8Array>;
       manifest: BundleManifest;
+      /** The exact bytes of report.json (canonical JSON of `signed`), e.g. to hash. */
+      reportJson: Uint8Array;
       problems: [];
     }
   | {
@@ -105,20 +108,30 @@ function jsonText(files: Entries, name: string): string | undefined {
   return bytes === undefined ? undefined : decodeUtf8Strict(bytes);
 }
 
+/** report.json as read, canonical: the value and the body's canonical text. */
+interface ReportRead {
+  value: unknown;
+  bodyJson?: string;
+}
+
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)[key]
     : undefined;
 }
 
-function readReport(files: Entries, problems: BundleProblem[]): unknown {
+/** The parsed report.json (also when not canonical, to show), and what was read when canonical. */
+function readReport(
+  files: Entries,
+  problems: BundleProblem[],
+): { signed: unknown; read?: ReportRead } {
   if (files.declaredSize(REPORT_ENTRY) === undefined) {
     problems.push({
       code: 'missing-report',
       path: REPORT_ENTRY,
       message: 'The bundle has no report.json: it is not a report bundle.',
     });
-    return undefined;
+    return { signed: undefined };
   }
   const text = jsonText(files, REPORT_ENTRY);
   if (text === undefined) {
@@ -127,14 +140,16 @@ function readReport(files: Entries, problems: BundleProblem[]): unknown {
       path: REPORT_ENTRY,
       message: 'report.json in the bundle is not UTF-8 text of a sensible size.',
     });
-    return undefined;
+    return { signed: undefined };
   }
   const parsed = parseReportJson(text, 'report.json in the bundle');
   if (!parsed.ok) {
     problems.push({ code: 'invalid-report-json', path: REPORT_ENTRY, message: parsed.message });
-    return parsed.code === 'not-canonical' ? parsed.value : undefined;
+    return { signed: parsed.code === 'not-canonical' ? parsed.value : undefined };
   }
-  return parsed.value;
+  const read: ReportRead = { value: parsed.value };
+  if (parsed.bodyJson !== undefined) read.bodyJson = parsed.bodyJson;
+  return { signed: parsed.value, read };
 }
 
 function readManifest(files: Entries, problems: BundleProblem[]): BundleManifest | undefined {
@@ -168,9 +183,26 @@ function readManifest(files: Entries, problems: BundleProblem[]): BundleManifest
   return parsed.data;
 }
 
+/** SHA-256 of the body's canonical JSON: from the text read when there is one (not again). */
+function bodyHashOf(
+  signed: unknown,
+  read: ReportRead | undefined,
+  sha256: Sha256,
+): string | undefined {
+  if (read !== undefined && read.value === signed && read.bodyJson !== undefined) {
+    return sha256.hex(read.bodyJson);
+  }
+  try {
+    return sha256.hex(fastCanonicalJson(field(signed, 'body')));
+  } catch {
+    return undefined;
+  }
+}
+
 function crossCheckManifest(
   manifest: BundleManifest,
   signed: unknown,
+  hash: string | undefined,
   problems: BundleProblem[],
 ): void {
   const body = field(signed, 'body');
@@ -183,12 +215,6 @@ function crossCheckManifest(
   };
   if (manifest.reportId !== field(body, 'reportId')) mismatch('the report id differs');
   if (manifest.revision !== field(body, 'revision')) mismatch('the revision differs');
-  let hash: string | undefined;
-  try {
-    hash = sha256Hex(canonicalJson(body));
-  } catch {
-    hash = undefined;
-  }
   if (manifest.reportHash !== hash) mismatch('the report hash differs');
   if (canonicalJson(manifest.attachments) !== canonicalJson(manifestAttachments(body))) {
     mismatch('the list of attachments differs');
@@ -199,6 +225,7 @@ function checkAttachments(
   files: Entries,
   signed: unknown,
   problems: BundleProblem[],
+  sha256: Sha256,
 ): Map<string, Uint8Array> {
   const attachments = new Map<string, Uint8Array>();
   const reported = new Set<string>();
@@ -218,7 +245,7 @@ function checkAttachments(
     }
     // A wrong size is told from the directory, without inflating anything.
     const bytes = size === ref.size ? files.get(entry) : undefined;
-    if (bytes === undefined || sha256HexOfBytes(bytes) !== ref.sha256) {
+    if (bytes === undefined || sha256HexOfBytes(bytes, sha256) !== ref.sha256) {
       reported.add(entry);
       problems.push({
         code: 'attachment-mismatch',
@@ -232,9 +259,14 @@ function checkAttachments(
   return attachments;
 }
 
+/**
+ * `sha256`: who hashes the report and the evidence (node:crypto on the hub and the CLI; pure JS
+ * when not given).
+ */
 export function decodeBundle(
   bytes: Uint8Array,
   limits: BundleLimits = BUNDLE_LIMITS,
+  sha256: Sha256 = pureJsSha256,
 ): DecodedBundle {
   const read = readZipDirectory(bytes, limits);
   if (!read.ok) return { ok: false, problems: [read.problem] };
@@ -246,13 +278,15 @@ export function decodeBundle(
   }));
   let signed: unknown;
   try {
-    signed = readReport(files, problems);
+    const report = readReport(files, problems);
+    signed = report.signed;
     const manifest = readManifest(files, problems);
-    if (signed !== undefined && manifest) crossCheckManifest(manifest, signed, problems);
+    const hash = signed === undefined ? undefined : bodyHashOf(signed, report.read, sha256);
+    if (signed !== undefined && manifest) crossCheckManifest(manifest, signed, hash, problems);
     const attachments =
       signed === undefined
         ? new Map<string, Uint8Array>()
-        : checkAttachments(files, signed, problems);
+        : checkAttachments(files, signed, problems, sha256);
     const expected = new Set([
       REPORT_ENTRY,
       MANIFEST_ENTRY,
@@ -271,10 +305,11 @@ export function decodeBundle(
           : `The bundle holds ${name}, which is not part of a report bundle.`,
       });
     }
-    if (problems.length > 0 || !manifest) {
+    const reportBytes = files.get(REPORT_ENTRY);
+    if (problems.length > 0 || !manifest || !reportBytes) {
       return signed === undefined ? { ok: false, problems } : { ok: false, problems, signed };
     }
-    return { ok: true, signed, attachments, manifest, problems: [] };
+    return { ok: true, signed, attachments, manifest, reportJson: reportBytes, problems: [] };
   } catch (error) {
     if (!(error instanceof EntryRefused)) throw error;
     // An entry lied about its size or is damaged: nothing else is read.

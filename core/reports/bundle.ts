@@ -2,10 +2,9 @@
 // evidence. Refuses (throws BundleError) to write a bundle its own reader would reject: bytes that
 // do not match their ref, an attachment missing or not in the report, a bundle over the limits.
 // Already-compressed evidence (photos, PDFs, archives) is stored, not deflated again.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { zipSync, type Zippable } from 'fflate';
-import { canonicalJson } from '../runs/event-chain';
+import { canonicalJson, pureJsSha256, type Sha256 } from '../runs/canonical';
 import type { AttachmentRef } from '../runs/model';
 import type { BundleManifest } from './bundle-format';
 import {
@@ -42,8 +41,8 @@ export class BundleError extends Error {
 const COMPRESSED_TYPES =
   /^(image\/(jpeg|png|gif|webp|heic|avif)|video\/|audio\/|application\/(zip|gzip|pdf|x-7z-compressed))/;
 
-export function sha256HexOfBytes(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes));
+export function sha256HexOfBytes(bytes: Uint8Array, sha256: Sha256 = pureJsSha256): string {
+  return sha256.hex(bytes);
 }
 
 export function encodeBundle(

@@ -4,20 +4,64 @@
 // hold canonical JSON exactly, so a re-formatted or hand-edited file is noticed even when its data
 // did not change, and duplicate keys (which parsers resolve differently) cannot hide a second value.
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalJson, sha256Hex } from '../runs/event-chain';
+import { canonicalJson, pureJsSha256, type Sha256 } from '../runs/canonical';
+import { fastCanonicalJson } from './fast-canonical';
 import type { ReportBody, Signature, SignedReport, SignedStatement } from './report-format';
 
 /** Largest report JSON any reader accepts (the text, before parsing). */
 export const MAX_REPORT_JSON_BYTES = 64 * 1024 * 1024;
 
 /** SHA-256 hex of the canonical JSON of the body. */
-export function reportHash(body: ReportBody): string {
-  return sha256Hex(canonicalJson(body));
+export function reportHash(body: ReportBody, sha256: Sha256 = pureJsSha256): string {
+  return sha256.hex(canonicalJson(body));
 }
 
 /** What a signature's statement.previousSignatures must be, for the signatures before it. */
-export function previousSignaturesHash(previous: readonly Signature[]): string | undefined {
-  return previous.length === 0 ? undefined : sha256Hex(canonicalJson(previous));
+export function previousSignaturesHash(
+  previous: readonly Signature[],
+  sha256: Sha256 = pureJsSha256,
+): string | undefined {
+  return previous.length === 0 ? undefined : sha256.hex(canonicalJson(previous));
+}
+
+/** A signed report's canonical text, with the part of it that is the body's canonical text. */
+export interface CanonicalReportParts {
+  text: string;
+  /** canonicalJson(value.body): what reportHash hashes. */
+  body: string;
+}
+
+/**
+ * canonicalJson(value) for a signed report, with the body's canonical text on the way, so a report
+ * is canonicalised once, not once whole and again for its hash. RFC 8785 orders the two keys as
+ * "body" < "signatures", so the text is exactly {"body":B,"signatures":S}. Undefined when `value`
+ * is not a plain object of exactly those two keys (then canonicalJson(value) is the way); throws
+ * as canonicalJson does.
+ */
+export function canonicalReportParts(value: unknown): CanonicalReportParts | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  // canonicalize serialises toJSON()'s result instead of the object: not a plain report then.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  const keys = Object.keys(value);
+  const { body, signatures } = value as Record<string, unknown>;
+  if (keys.length !== 2 || !keys.includes('body') || !keys.includes('signatures')) return undefined;
+  if (!isSerialised(body) || !isSerialised(signatures)) return undefined;
+  const bodyText = fastCanonicalJson(body);
+  const signaturesText = fastCanonicalJson(signatures);
+  return { text: `{"body":${bodyText},"signatures":${signaturesText}}`, body: bodyText };
+}
+
+/** Whether canonicalize writes this property (it leaves out undefined and symbols). */
+function isSerialised(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'symbol';
+}
+
+/**
+ * The canonical text of a parsed report: through canonicalReportParts when it has a report's two
+ * keys (the body's text comes along), else whole.
+ */
+function canonicalOfParsed(value: unknown): { text: string; body?: string } {
+  return canonicalReportParts(value) ?? { text: fastCanonicalJson(value) };
 }
 
 /** The exact bytes an Ed25519 signature covers. */
@@ -35,7 +79,8 @@ export function canonicalReportBytes(signed: SignedReport): Uint8Array {
 }
 
 export type ParsedReportJson =
-  | { ok: true; value: unknown }
+  /** `bodyJson`: the canonical text of value.body, when value has a report's two keys. */
+  | { ok: true; value: unknown; bodyJson?: string }
   | { ok: false; code: 'invalid-json' | 'too-large'; message: string }
   /** Readable, but not as the app wrote it: `value` is there to show, never to accept. */
   | { ok: false; code: 'not-canonical'; message: string; value: unknown };
@@ -59,13 +104,15 @@ export function parseReportJson(text: string, what: string): ParsedReportJson {
     const detail = error instanceof Error ? `: ${error.message}` : '';
     return { ok: false, code: 'invalid-json', message: `${what} is not valid JSON${detail}.` };
   }
-  let canonical: string;
+  // One pass: parsed from canonical text, the value's keys are in canonical order already, so
+  // JSON.stringify writes the canonical text (fast-canonical.ts); anything else takes the long way.
+  let canonical: { text: string; body?: string };
   try {
-    canonical = canonicalJson(value);
+    canonical = canonicalOfParsed(value);
   } catch {
     return { ok: false, code: 'invalid-json', message: `${what} cannot be read as report data.` };
   }
-  if (canonical !== text) {
+  if (canonical.text !== text) {
     return {
       ok: false,
       code: 'not-canonical',
@@ -73,5 +120,7 @@ export function parseReportJson(text: string, what: string): ParsedReportJson {
       value,
     };
   }
-  return { ok: true, value };
+  return canonical.body === undefined
+    ? { ok: true, value }
+    : { ok: true, value, bodyJson: canonical.body };
 }

@@ -3,6 +3,7 @@
 // Warnings never make a report invalid; they say what a reader should know (a key revoked later).
 // Adding a code: also describe it in the PDF renderer's and the hub's handling if they branch on it.
 import type { Ed25519Verifier } from './ed25519-verifier';
+import type { Sha256 } from '../runs/canonical';
 import type { SignaturePurpose, SignerRole } from './report-format';
 
 export type ReportProblemCode =
@@ -154,4 +155,9 @@ export interface VerifyOptions {
    * the CLI; the pure-JS fallback when not given.
    */
   ed25519?: Ed25519Verifier;
+  /**
+   * Who hashes the body and the signatures before each signature (core/runs/canonical.ts):
+   * node:crypto on the hub and the CLI; pure JS when not given.
+   */
+  sha256?: Sha256;
 }

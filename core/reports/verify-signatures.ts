@@ -27,7 +27,7 @@ import type {
   ReportWarning,
   SignatureCheck,
 } from './verify-result';
-import { canonicalJson, sha256Hex } from '../runs/event-chain';
+import { canonicalJson, type Sha256 } from '../runs/canonical';
 
 const ROLE_NAME = {
   admin: 'an administrator',
@@ -63,9 +63,9 @@ function short(hash: string): string {
 }
 
 /** The hash of a copy of the body, or undefined when it cannot be canonicalised. */
-function hashOf(copy: unknown): string | undefined {
+function hashOf(copy: unknown, sha256: Sha256): string | undefined {
   try {
-    return sha256Hex(canonicalJson(copy));
+    return sha256.hex(canonicalJson(copy));
   } catch {
     return undefined;
   }
@@ -78,12 +78,13 @@ interface Context {
   signedCopy: unknown;
   receivedAt: string | undefined;
   ed25519: Ed25519Verifier;
+  sha256: Sha256;
 }
 
 function changedMessage(context: Context, signature: Signature, label: string): string {
   const covered = signature.statement.reportHash;
   const head = `${label} covers report hash ${short(covered)}, but the report now hashes to ${short(context.hash)}: the report body was changed after signing.`;
-  if (context.signedCopy !== undefined && hashOf(context.signedCopy) === covered) {
+  if (context.signedCopy !== undefined && hashOf(context.signedCopy, context.sha256) === covered) {
     const fields = diffReportBodies(context.signedCopy, context.report.body, 20).map(
       (path) => `body.${path}`,
     );
@@ -148,7 +149,7 @@ function checkOne(
       'the same key already signed this report.',
     );
   }
-  if (statement.previousSignatures !== previousSignaturesHash(earlier)) {
+  if (statement.previousSignatures !== previousSignaturesHash(earlier, context.sha256)) {
     add(
       'signature-chain-broken',
       '.statement.previousSignatures',
@@ -325,9 +326,9 @@ export function checkSignatures(
   trust: TrustList | null,
   signedCopy: unknown,
   receivedAt: string | undefined,
-  ed25519: Ed25519Verifier,
+  crypto: { ed25519: Ed25519Verifier; sha256: Sha256 },
 ): { checks: SignatureCheck[]; problems: ReportProblem[]; warnings: ReportWarning[] } {
-  const context: Context = { report, hash, trust, signedCopy, receivedAt, ed25519 };
+  const context: Context = { report, hash, trust, signedCopy, receivedAt, ...crypto };
   const checks: SignatureCheck[] = [];
   const problems: ReportProblem[] = [];
   const warnings: ReportWarning[] = [];

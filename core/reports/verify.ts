@@ -4,13 +4,13 @@
 // then replays against revisions already known. Valid means no problem at all (warnings do not
 // count); without a trust list the keys cannot be vouched for, so the report is never valid then.
 // The app (before countersigning), the CLI and the hub's ingest all call this one function.
-import { canonicalJson } from '../runs/event-chain';
+import { canonicalJson, pureJsSha256 } from '../runs/canonical';
 import { pureJsEd25519 } from './ed25519';
+import { fastCanonicalJson, sameCanonicalJson, samePlainData } from './fast-canonical';
 import type { ReportBody, TrustList } from './report-format';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
 import { historyProblems, historyShapeProblems } from './report-history';
 import { checkWaiverDecisions } from './verify-waivers';
-import { reportHash } from './report-hash';
 import { signedReportSchema } from './report-schema';
 import { describeShapeIssues } from './shape-issues';
 import { checkKnownRevisions, checkRevision } from './verify-body';
@@ -106,13 +106,8 @@ export function verifyReport(
   const report = parsed.data;
   // The schema never transforms, so this only differs when the parser dropped something it could
   // not represent (a "__proto__" key, say): refuse rather than verify something else.
-  let same: boolean;
-  try {
-    same = canonicalJson(input) === canonicalJson(report);
-  } catch {
-    same = false;
-  }
-  if (!same) {
+  const plain = samePlainData(input, report);
+  if (!plain && !sameCanonicalJson(input, report)) {
     return invalid([
       {
         code: 'invalid-shape',
@@ -125,7 +120,14 @@ export function verifyReport(
   const newer = [...fieldsNewerThanFormat(report.body), ...historyShapeProblems(report.body)];
   if (newer.length > 0) return invalid(newer);
 
-  const hash = reportHash(report.body);
+  const sha256 = options.sha256 ?? pureJsSha256;
+  // When the input is plain data equal to what the schema read, its body has the same canonical
+  // JSON as report.body, and its keys are in canonical order already when it was parsed from
+  // canonical text (a report file): the fast way to that text.
+  const bodyJson = plain
+    ? fastCanonicalJson((input as { body: unknown }).body)
+    : canonicalJson(report.body);
+  const hash = sha256.hex(bodyJson);
   const ed25519 = options.ed25519 ?? pureJsEd25519;
   const problems: ReportProblem[] = [
     ...checkRevision(report.body),
@@ -135,14 +137,10 @@ export function verifyReport(
   if (options.knownRevisions) {
     problems.push(...checkKnownRevisions(report.body, hash, options.knownRevisions));
   }
-  const signatures = checkSignatures(
-    report,
-    hash,
-    trust,
-    options.signedCopy,
-    options.receivedAt,
+  const signatures = checkSignatures(report, hash, trust, options.signedCopy, options.receivedAt, {
     ed25519,
-  );
+    sha256,
+  });
   problems.push(...signatures.problems);
   if (!trust) {
     problems.push({
