@@ -12,7 +12,7 @@
 // conflicting revision is refused (409); (6) the insert relies on UNIQUE(report_id, revision)
 // and re-reads on a conflict, so concurrent duplicates also get one receipt.
 import type { KnownRevision, ReportProblem, SignedReport } from '../core/reports/index';
-import { canonicalReportBytes, decodeBundle, verifyReport } from '../core/reports/index';
+import { BUNDLE_LIMITS, decodeBundle, verifyReport } from '../core/reports/index';
 import { canonicalJson } from '../core/runs/index';
 import type { ReportReceipt } from '../core/sync/wire-protocol';
 import { requireRunOwnerOf } from './access';
@@ -21,10 +21,10 @@ import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { conflict, invalidReport } from './hub-error';
 import { nodeEd25519 } from './node-ed25519';
+import { nodeSha256 } from './node-sha256';
 import type { ReportMeta, ReviewState, SignatureRecord } from './store/hub-store';
 import { reportNotices } from './notifications/hooks';
 import { isStorableText, unstorablePaths } from './storable-text';
-import { sha256Hex } from './tokens';
 import { buildTrustList } from './trust';
 
 export interface IngestOutcome {
@@ -110,7 +110,9 @@ export async function ingestReport(
 ): Promise<IngestOutcome> {
   const { store } = context;
   requireRunOwnerOf(principal.user);
-  const decoded = decodeBundle(bytes);
+  // Hashing with node:crypto throughout (decodeBundle hashes the body for the manifest and every
+  // piece of evidence; verifyReport the body and the signatures before each signature).
+  const decoded = decodeBundle(bytes, BUNDLE_LIMITS, nodeSha256);
   if (!decoded.ok) {
     throw invalidReport(
       'The report bundle cannot be read as a report bundle.',
@@ -118,8 +120,8 @@ export async function ingestReport(
     );
   }
   const { signed } = decoded;
-  // report.json is canonical (decodeBundle checks), so this is the SHA-256 of its bytes.
-  const jsonHash = sha256Hex(canonicalReportBytes(signed as SignedReport));
+  // report.json is canonical (decodeBundle checks): the SHA-256 of its bytes as received.
+  const jsonHash = nodeSha256.hex(decoded.reportJson);
 
   const claim = claimed(signed);
   if (claim?.office !== undefined) requireRunOwnerOf(principal.user, claim.office);
@@ -145,6 +147,7 @@ export async function ingestReport(
     knownRevisions: revisions,
     receivedAt: nowIso(context),
     ed25519: nodeEd25519,
+    sha256: nodeSha256,
   });
   const invalid = result.problems.filter((problem) => !REVISION_PROBLEMS.has(problem.code));
   if (invalid.length > 0 || result.reportHash === undefined || result.status === undefined) {
