@@ -1,19 +1,8 @@
 // Asks why, before an item is marked not applicable or blocked, or a blocking item is waived:
 // the reason is required and recorded with who and when. Several selected items take one reason,
-// each recorded as its own action (bulk-bar.tsx).
-import { useState } from 'react';
+// each recorded as its own action (bulk-bar.tsx). The dialog is the shared ui/reason-dialog.tsx.
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  Dialog,
-  FieldError,
-  Heading,
-  Label,
-  Modal,
-  ModalOverlay,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
+import { ReasonDialog as ReasonDialogFrame } from '../../ui/reason-dialog';
 import type { RunCommands } from './run-actions';
 import { useRunUiStore, type ReasonKind } from './use-run-ui-store';
 
@@ -30,103 +19,47 @@ const BULK_TITLES: Record<ReasonKind, string> = {
 };
 
 export function ReasonDialog({ commands }: { commands: RunCommands }) {
+  const { t } = useTranslation();
   const request = useRunUiStore((state) => state.reasonRequest);
   const close = useRunUiStore((state) => state.closeReason);
-  return (
-    <ModalOverlay
-      className="modal-overlay"
-      isDismissable
-      isOpen={request !== null}
-      onOpenChange={(isOpen) => !isOpen && close()}
-    >
-      <Modal className="modal">
-        {request && (
-          <ReasonForm
-            key={`${request.kind}:${(request.itemIds ?? [request.itemId]).join(',')}`}
-            kind={request.kind}
-            itemIds={request.itemIds ?? [request.itemId]}
-            commands={commands}
-            onDone={close}
-          />
-        )}
-      </Modal>
-    </ModalOverlay>
-  );
-}
+  const kind = request?.kind ?? 'blocked';
+  const itemIds = request ? (request.itemIds ?? [request.itemId]) : [];
 
-function ReasonForm({
-  kind,
-  itemIds,
-  commands,
-  onDone,
-}: {
-  kind: ReasonKind;
-  itemIds: string[];
-  commands: RunCommands;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [isInvalid, setInvalid] = useState(false);
-  const submit = async () => {
-    if (!text.trim()) return setInvalid(true);
-    // One action per item, in order; the first refusal stops and is shown with its item's name.
+  // One action per item, in order; the first refusal stops and is shown with its item's name.
+  const record = async (reason: string) => {
     for (const itemId of itemIds) {
       const ok =
         kind === 'waive'
-          ? await commands.apply({ type: 'waive', itemId, justification: text.trim() })
-          : await commands.apply({ type: 'setStatus', itemId, status: kind, reason: text.trim() });
-      if (!ok) return;
+          ? await commands.apply({ type: 'waive', itemId, justification: reason })
+          : await commands.apply({ type: 'setStatus', itemId, status: kind, reason });
+      if (!ok) return undefined;
     }
-    onDone();
+    close();
+    return undefined;
   };
+
   return (
-    <Dialog className="dialog">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Heading slot="title">
-          {itemIds.length > 1 ? t(BULK_TITLES[kind], { count: itemIds.length }) : t(TITLES[kind])}
-        </Heading>
-        {kind === 'blocked' && <p className="muted">{t('runs.reasonDialog.blockedHelp')}</p>}
-        {kind === 'waive' && <p className="muted">{t('runs.reasonDialog.waiveHelp')}</p>}
-        <TextField
-          className="field"
-          value={text}
-          onChange={(value) => {
-            setText(value);
-            setInvalid(false);
-          }}
-          isInvalid={isInvalid}
-          isRequired
-          validationBehavior="aria"
-          autoFocus
-        >
-          <Label>
-            {kind === 'waive'
-              ? t('runs.reasonDialog.justification')
-              : t('runs.reasonDialog.reason')}
-          </Label>
-          <TextArea
-            rows={4}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-            }}
-          />
-          <FieldError>{t('runs.reasonDialog.required')}</FieldError>
-        </TextField>
-        <div className="button-row">
-          <Button className="button" slot="close">
-            {t('runs.reasonDialog.cancel')}
-          </Button>
-          <Button className="button primary" type="submit">
-            {t('runs.reasonDialog.confirm')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialogFrame
+      formKey={request ? `${kind}:${itemIds.join(',')}` : null}
+      onCancel={close}
+      title={itemIds.length > 1 ? t(BULK_TITLES[kind], { count: itemIds.length }) : t(TITLES[kind])}
+      intro={
+        kind === 'blocked' ? (
+          <p className="muted">{t('runs.reasonDialog.blockedHelp')}</p>
+        ) : kind === 'waive' ? (
+          <p className="muted">{t('runs.reasonDialog.waiveHelp')}</p>
+        ) : undefined
+      }
+      label={
+        kind === 'waive' ? t('runs.reasonDialog.justification') : t('runs.reasonDialog.reason')
+      }
+      rows={4}
+      requiredMessage={t('runs.reasonDialog.required')}
+      cancelLabel={t('runs.reasonDialog.cancel')}
+      actions={[
+        { id: 'confirm', label: t('runs.reasonDialog.confirm'), tone: 'primary', needsText: true },
+      ]}
+      onAction={(_confirm, reason) => record(reason)}
+    />
   );
 }
