@@ -4,7 +4,8 @@
 // themselves are never rewritten.
 import type { AttachmentRef } from '../core/runs/model';
 import type { Signature, SignedReport } from '../core/reports/index';
-import { decodeBundle, encodeBundle } from '../core/reports/index';
+import { BUNDLE_LIMITS, decodeBundle, encodeBundle } from '../core/reports/index';
+import { nodeSha256 } from './node-sha256';
 import type { HubStore, ReportMeta } from './store/hub-store';
 
 /** The stored report as a SignedReport with every signature, and the evidence bytes. */
@@ -13,7 +14,7 @@ export async function storedReport(
   meta: ReportMeta,
   bundle: Uint8Array,
 ): Promise<{ signed: SignedReport; attachments: Map<string, Uint8Array>; receivedCount: number }> {
-  const decoded = decodeBundle(bundle);
+  const decoded = decodeBundle(bundle, BUNDLE_LIMITS, nodeSha256);
   if (!decoded.ok) {
     throw new Error(`hub: the stored bundle of ${meta.reportId} r${meta.revision} does not decode`);
   }

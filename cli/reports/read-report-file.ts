@@ -4,12 +4,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  BUNDLE_LIMITS,
   decodeBundle,
   extractReportFromPdf,
   parseReportJson,
   type BundleProblem,
 } from '../../core/reports';
 import { decodeUtf8Strict } from '../../core/reports/utf8';
+import { nodeSha256 } from '../../hub/node-sha256';
 
 export type InputKind = 'pdf' | 'bundle' | 'json';
 
@@ -105,7 +107,7 @@ export async function readReportFile(file: string, cwd: string): Promise<ReportI
     return { ...read, kind };
   }
   if (kind === 'bundle') {
-    const decoded = decodeBundle(bytes);
+    const decoded = decodeBundle(bytes, BUNDLE_LIMITS, nodeSha256);
     if (decoded.ok) return { ok: true, kind, report: decoded.signed, problems: [] };
     if (decoded.signed === undefined) {
       return { ok: false, kind, problems: bundleMessages(decoded.problems) };

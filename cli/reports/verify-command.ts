@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseTrustList, verifyReport, type TrustList } from '../../core/reports';
 import { nodeEd25519 } from '../../hub/node-ed25519';
+import { nodeSha256 } from '../../hub/node-sha256';
 import type { CommandContext, CommandResult } from './command-result';
 import { formatVerification } from './format-verification';
 import { readReportFile } from './read-report-file';
@@ -90,7 +91,10 @@ export async function runReportVerify(
       stderr: [],
     };
   }
-  const result = verifyReport(input.report, trust, { ed25519: nodeEd25519 });
+  const result = verifyReport(input.report, trust, {
+    ed25519: nodeEd25519,
+    sha256: nodeSha256,
+  });
   const output = formatVerification(input.report, result, input.problems, input.kind);
   return { exitCode: output.valid ? 0 : 1, stdout: output.lines, stderr: [] };
 }
