@@ -10,7 +10,8 @@ import { canonicalJson } from '../../core/runs/event-chain';
 
 export interface SignerProfile {
   name: string;
-  role: SignerRole;
+  /** Any profile role; an engineer's signer refuses to sign (engineers never sign reports). */
+  role: SignerRole | 'engineer';
   office?: string;
 }
 
@@ -25,11 +26,15 @@ export function createDeviceSigner(
 ): Signer {
   return {
     identity: async (): Promise<SignerIdentity> => {
+      const { role } = profile;
+      if (role === 'engineer') {
+        throw new Error("An engineer does not sign reports: the run's owner signs it off.");
+      }
       const { publicKey } = await bridge.getSigningKey();
       // No `office: undefined`: the identity is canonicalised and signed as it is.
       return profile.office === undefined
-        ? { publicKey, name: profile.name, role: profile.role }
-        : { publicKey, name: profile.name, role: profile.role, office: profile.office };
+        ? { publicKey, name: profile.name, role }
+        : { publicKey, name: profile.name, role, office: profile.office };
     },
     sign: async (message, about) => {
       if (about === undefined) {

@@ -2,7 +2,7 @@
 import { profileSchema, type Profile } from '../../core/people/profile';
 import type { GoLiveDatabase } from './database';
 
-export type ProfileDraft = Pick<Profile, 'name' | 'role' | 'office' | 'email'>;
+export type ProfileDraft = Pick<Profile, 'name' | 'role' | 'office' | 'email' | 'departments'>;
 
 export function createProfileRepository(db: GoLiveDatabase) {
   return {

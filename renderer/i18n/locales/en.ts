@@ -64,6 +64,10 @@ export const en = {
     emailInvalid: 'Enter a valid email address or leave it empty.',
     tooLong: 'Too long (at most {{max}} characters).',
     saveFailed: 'Could not save your profile: {{message}}',
+    departments: 'Your departments',
+    departmentsHelp: 'The departments of the templates on this device whose items are yours.',
+    departmentsRequired: 'Choose at least one department.',
+    departmentsNone: 'No template on this device names departments yet: import one first.',
   },
   settings: {
     title: 'Settings',

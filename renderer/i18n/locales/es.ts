@@ -64,6 +64,12 @@ export const es: Translation = {
     emailInvalid: 'Escriba un correo válido o déjelo vacío.',
     tooLong: 'Demasiado largo (como máximo {{max}} caracteres).',
     saveFailed: 'No se pudo guardar su perfil: {{message}}',
+    departments: 'Sus departamentos',
+    departmentsHelp:
+      'Los departamentos de las plantillas de este equipo cuyos elementos son suyos.',
+    departmentsRequired: 'Elija al menos un departamento.',
+    departmentsNone:
+      'Ninguna plantilla de este equipo nombra departamentos todavía: importe una primero.',
   },
   settings: {
     title: 'Ajustes',
