@@ -33,6 +33,7 @@ export type {
   ReportInbox,
   ReviewState,
   HeldSharedRun,
+  RunEvidenceFiles,
   SharedRunReceipt,
   SharedRunStore,
   TrustStore,
@@ -44,6 +45,8 @@ export { syncSharedRuns } from './sync-shared-runs';
 export { listPeople, setRunPlan, shareRun, updateMembers } from './shared-runs-client';
 export type { TeamOutcome } from './shared-runs-client';
 export type { SharedRunsOutcome } from './sync-shared-runs';
+export type { EvidenceOutcome } from './sync-run-evidence';
+export { evidenceNamedBy } from './evidence-refs';
 export type { SyncEngineDeps } from './sync-engine';
 export { DEFAULT_SYNC_CONFIG, ENGINE_ERRORS } from './sync-types';
 export type {

@@ -20,6 +20,8 @@ export const SHARED_RUN_LIMITS = {
   eventsPerRequest: 500,
   /** Bytes of one push (JSON). */
   pushBytes: 4 * 1024 * 1024,
+  /** Bytes of one evidence file (the app refuses larger attachments: MAX_ATTACHMENT_BYTES). */
+  evidenceBytes: 25 * 1024 * 1024,
 } as const;
 
 export const SHARED_RUN_PATHS = {
@@ -35,7 +37,14 @@ export const SHARED_RUN_PATHS = {
   runPlan: '/v1/runs/:runId/plan',
   /** POST: push this device's events. GET ?after=<cursor>: the events received after it. */
   runEvents: '/v1/runs/:runId/events',
+  /** GET: the evidence files the run's events name, and whether the hub holds their bytes. */
+  runEvidenceList: '/v1/runs/:runId/evidence',
+  /** POST (application/octet-stream): upload one file's bytes. GET: download them. */
+  runEvidence: '/v1/runs/:runId/evidence/:hash',
 } as const;
+
+/** The media type of evidence bytes on the wire, whatever the file is. */
+export const EVIDENCE_CONTENT_TYPE = 'application/octet-stream';
 
 const userId = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(200);
@@ -174,4 +183,29 @@ export interface PullEventsResponse {
   cursor: number;
   /** More events wait after this page. */
   more: boolean;
+}
+
+/**
+ * Evidence files travel between the members' laptops through the hub, content-addressed by their
+ * SHA-256 within a run. The hub takes and serves only files named by an event of the run it has
+ * accepted (an `attach`), so it never stores anything the run's history does not name.
+ */
+export interface RunEvidenceEntry {
+  sha256: string;
+  /** Bytes, as the first accepted event naming the file says. */
+  size: number;
+  /** Whether the hub holds the bytes (uploaded by a device that has them). */
+  held: boolean;
+}
+
+export interface RunEvidenceListResponse {
+  runId: string;
+  evidence: RunEvidenceEntry[];
+}
+
+/** The answer to an upload: 201 stored now, 200 held already (idempotent by hash). */
+export interface EvidenceUploadReceipt {
+  runId: string;
+  sha256: string;
+  size: number;
 }

@@ -9,10 +9,14 @@
 //    by page. The hub serves them in the order it received them, so an event never arrives before
 //    the events it was built on; if some are held back anyway, the store keeps the old cursor and
 //    they come again.
+//  - Then, once every run's events are done, the runs' evidence files (sync-run-evidence.ts): a
+//    file that does not arrive never holds up events.
 import type { RunEvent } from '../runs/run-event';
 import { classifyFailure } from './attempts';
 import type { CycleContext } from './cycle-context';
 import { CycleHalt } from './cycle-context';
+import type { EvidenceOutcome } from './sync-run-evidence';
+import { syncRunEvidence } from './sync-run-evidence';
 import type { HeldSharedRun, SharedRunStore } from './sync-stores';
 import type { HubResponse } from './transport';
 import { jsonBody, readJson, TransportError } from './transport';
@@ -26,6 +30,8 @@ export interface SharedRunsOutcome {
   pulled: number;
   /** Runs this user was removed from (their unsynced work stays on the device). */
   removedFrom: string[];
+  /** Evidence files uploaded and downloaded now, and those still missing here. */
+  evidence: EvidenceOutcome;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -173,17 +179,32 @@ export async function syncSharedRuns(
   ctx: CycleContext,
   store: SharedRunStore,
 ): Promise<SharedRunsOutcome> {
-  const outcome: SharedRunsOutcome = { pushed: 0, pulled: 0, removedFrom: [] };
+  const outcome: SharedRunsOutcome = {
+    pushed: 0,
+    pulled: 0,
+    removedFrom: [],
+    evidence: { uploaded: 0, downloaded: 0, missing: 0 },
+  };
   const runs = await listRuns(ctx, store);
   const names = new Map(runs.map((run) => [run.runId, run.name]));
   const held = (await store.held()).filter((run) => names.has(run.runId));
   let done = 0;
   ctx.progress('runs', 0, held.length);
+  const members: HeldSharedRun[] = [];
   for (const run of held) {
     const name = names.get(run.runId) ?? run.runId;
     const isMember = await pushRun(ctx, store, run, name, outcome);
-    if (isMember) await pullRun(ctx, store, run, name, outcome);
+    if (isMember) {
+      await pullRun(ctx, store, run, name, outcome);
+      members.push(run);
+    }
     ctx.progress('runs', ++done, held.length);
+  }
+  if (store.evidence) {
+    for (const run of members) {
+      const name = names.get(run.runId) ?? run.runId;
+      await syncRunEvidence(ctx, store.evidence, run.runId, name, outcome.evidence);
+    }
   }
   return outcome;
 }

@@ -92,8 +92,20 @@ export interface SharedRunReceipt {
   rejected: string[];
 }
 
+/** Evidence files of the shared runs on this device (renderer/sync over the attachment store). */
+export interface RunEvidenceFiles {
+  /** SHA-256s of the evidence files the run's events name whose bytes are not on this device. */
+  missing(runId: string): Promise<string[]>;
+  /** The bytes of an evidence file of the run held here, or undefined. */
+  bytes(runId: string, sha256: string): Promise<Uint8Array | undefined>;
+  /** Keeps downloaded bytes (checked against `sha256`) for every attachment of the run naming them. */
+  keep(runId: string, sha256: string, bytes: Uint8Array): Promise<void>;
+}
+
 /** Shared runs on this device (renderer/sync over the run repository; fakes in tests). */
 export interface SharedRunStore {
+  /** Evidence files of the runs; without it the sync carries events only. */
+  evidence?: RunEvidenceFiles;
   /** Keeps the hub's view of a run (members, plan); a run new to this device is created from it. */
   keep(run: SharedRun): Promise<{ ok: true } | { ok: false; problem: string }>;
   /** Every shared run held here with its cursors. */

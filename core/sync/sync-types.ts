@@ -29,7 +29,8 @@ export const DEFAULT_SYNC_CONFIG: SyncConfig = {
  * runs and their events pulled). When adding a phase, also add its text to the Sync screen
  * (renderer/i18n/locales/{en,es}/sync.ts, `phase`).
  */
-export type SyncPhase = 'probe' | 'push' | 'trust-list' | 'definitions' | 'reports' | 'runs';
+export type SyncPhase =
+  'probe' | 'push' | 'trust-list' | 'definitions' | 'reports' | 'runs' | 'evidence';
 
 export interface SyncProgress {
   phase: SyncPhase;

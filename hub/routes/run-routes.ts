@@ -1,6 +1,7 @@
 // Shared runs (core/sync/shared-runs-protocol.ts): GET /v1/people; POST and GET /v1/runs; GET
 // /v1/runs/:runId; POST /v1/runs/:runId/members and /plan (the owner); POST and GET
-// /v1/runs/:runId/events (the relay). Routes with a body refuse, before a byte of it is read, a
+// /v1/runs/:runId/events (the relay); GET /v1/runs/:runId/evidence and POST and GET
+// /v1/runs/:runId/evidence/:sha256 (evidence files, shared-runs/evidence-relay.ts). Routes with a body refuse, before a byte of it is read, a
 // caller whose role may not send it (body-policy.ts: 403, 415, 413) and a caller who is not the
 // run's owner, or may not push to it (404 for a run they may not see, 403 otherwise).
 import type { FastifyInstance } from 'fastify';
@@ -11,7 +12,9 @@ import type {
   SharedRunListResponse,
 } from '../../core/sync/wire-protocol';
 import {
+  EVIDENCE_CONTENT_TYPE,
   PATHS,
+  SHARED_RUN_LIMITS,
   peopleQuerySchema,
   pullEventsQuerySchema,
   pushEventsRequestSchema,
@@ -22,9 +25,21 @@ import {
 } from '../../core/sync/wire-protocol';
 import { principalOf } from '../auth';
 import { acceptsBody } from '../body-policy';
+import { badRequest } from '../hub-error';
 import type { HubContext } from '../hub-context';
-import { DEVICE_AUTH, errors, jsonSchema, ok } from '../openapi';
+import { content, DEVICE_AUTH, errors, jsonSchema, ok } from '../openapi';
 import { parseInput } from '../parse-input';
+import {
+  evidenceParamsSchema,
+  evidenceUploadReceiptSchema,
+  runEvidenceListResponseSchema,
+} from '../shared-runs/evidence-api-schemas';
+import {
+  downloadEvidence,
+  listEvidence,
+  requireEvidenceMember,
+  uploadEvidence,
+} from '../shared-runs/evidence-relay';
 import { invitablePeople, requireRunOwnerRole } from '../shared-runs/people';
 import { pullEvents, pushEvents, requirePusher } from '../shared-runs/relay';
 import {
@@ -259,4 +274,113 @@ export function registerRunRoutes(app: FastifyInstance, context: HubContext): vo
       return pullEvents(context, principalOf(request), runIdOf(request.params), query);
     },
   );
+
+  registerEvidenceRoutes(app, context);
+}
+
+/** Evidence files of a run (evidence-relay.ts), in their own scope for the octet-stream parser. */
+function registerEvidenceRoutes(app: FastifyInstance, context: HubContext): void {
+  const runIdOf = (params: unknown) => parseInput(runParamsSchema, params, 'path').runId;
+  const fileOf = (params: unknown) => parseInput(evidenceParamsSchema, params, 'path');
+  const limit = SHARED_RUN_LIMITS.evidenceBytes;
+  void app.register(async (scoped) => {
+    scoped.addContentTypeParser(
+      EVIDENCE_CONTENT_TYPE,
+      { parseAs: 'buffer' },
+      (_request, body, done) => done(null, body),
+    );
+
+    scoped.get(
+      PATHS.runEvidenceList,
+      {
+        schema: {
+          summary: "The evidence files the run's events name (its owner and members)",
+          description:
+            'Every file an accepted `attach` event of the run names, with its size and whether the hub holds its bytes: a device uploads those it holds that the hub lacks, and downloads those it lacks that the hub holds.',
+          tags: TAGS,
+          security: DEVICE_AUTH,
+          params: jsonSchema(runParamsSchema),
+          response: {
+            200: ok('The files', runEvidenceListResponseSchema),
+            ...errors(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => listEvidence(context, principalOf(request), runIdOf(request.params)),
+    );
+
+    scoped.post(
+      PATHS.runEvidence,
+      {
+        ...acceptsBody({
+          purpose: 'upload the evidence files of runs',
+          contentTypes: [EVIDENCE_CONTENT_TYPE],
+          limits: { admin: limit, coordinator: limit, engineer: limit },
+        }),
+        preParsing: async (request, _reply, payload) => {
+          const { runId } = fileOf(request.params);
+          await requireEvidenceMember(context, principalOf(request), runId, 'upload');
+          return payload;
+        },
+        schema: {
+          summary: "Upload an evidence file's bytes (the run's owner and members)",
+          description:
+            'The body is the file, byte for byte. The hub hashes it: bytes that are not the SHA-256 of the path are refused (400). Only a file that an event of the run the hub holds attaches is taken (else 409: push that event first). The same file again: 200, stored once.',
+          tags: TAGS,
+          security: DEVICE_AUTH,
+          params: jsonSchema(evidenceParamsSchema),
+          body: {
+            content: { [EVIDENCE_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+          },
+          response: {
+            201: ok('Stored', evidenceUploadReceiptSchema),
+            200: ok('Held already: nothing changed', evidenceUploadReceiptSchema),
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { runId, hash: sha256 } = fileOf(request.params);
+        if (!Buffer.isBuffer(request.body)) {
+          throw badRequest(
+            `Send the evidence file as the body, with Content-Type: ${EVIDENCE_CONTENT_TYPE}.`,
+          );
+        }
+        const outcome = await uploadEvidence(
+          context,
+          principalOf(request),
+          runId,
+          sha256,
+          request.body,
+        );
+        return reply.status(outcome.status).send(outcome.receipt);
+      },
+    );
+
+    scoped.get(
+      PATHS.runEvidence,
+      {
+        schema: {
+          summary: "Download an evidence file's bytes (the run's owner and members)",
+          description:
+            'Only files an event of the run names, once uploaded (404 otherwise, saying which). The device checks the bytes against the SHA-256 before keeping them.',
+          tags: TAGS,
+          security: DEVICE_AUTH,
+          params: jsonSchema(evidenceParamsSchema),
+          response: {
+            200: content('The file, byte for byte', EVIDENCE_CONTENT_TYPE),
+            ...errors(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { runId, hash: sha256 } = fileOf(request.params);
+        const bytes = await downloadEvidence(context, principalOf(request), runId, sha256);
+        return reply
+          .header('content-type', EVIDENCE_CONTENT_TYPE)
+          .header('content-disposition', `attachment; filename="${sha256}"`)
+          .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      },
+    );
+  });
 }

@@ -7,6 +7,7 @@
 import type { RunEvent } from '../../core/runs/run-event';
 import type { DefinitionKind } from '../../core/definitions/schema';
 import type { InsertOutcome, OfficeScope } from '../store/hub-store';
+import type { RunEvidenceStore } from './evidence-store';
 
 export interface SharedRunRecord {
   runId: string;
@@ -96,7 +97,8 @@ export interface MemberChanges {
   remove: readonly string[];
 }
 
-export interface SharedRunStore {
+/** Evidence files of the runs: evidence-store.ts. */
+export interface SharedRunStore extends RunEvidenceStore {
   /** Inserts the run with its first members unless the id is taken; then returns the stored run. */
   createRun(
     run: SharedRunRecord,

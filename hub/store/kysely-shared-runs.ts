@@ -7,6 +7,8 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DefinitionKind } from '../../core/definitions/schema';
 import { canonicalJson } from '../../core/runs/canonical';
 import type { RunEvent } from '../../core/runs/run-event';
+import { evidenceNamedBy } from '../../core/sync/evidence-refs';
+import type { EvidenceRecord, PutEvidenceOutcome } from '../shared-runs/evidence-store';
 import type {
   ChainRecord,
   MemberChanges,
@@ -21,7 +23,7 @@ import type {
 } from '../shared-runs/run-store';
 import type { DialectHooks } from './dialect-hooks';
 import type { InsertOutcome, OfficeScope } from './hub-store';
-import { iso, textList } from './records';
+import { bufferOf, bytes, iso, textList } from './records';
 import type { HubDatabase } from './schema';
 import type { RunMembersTable, SharedRunsTable } from './shared-run-tables';
 
@@ -350,6 +352,87 @@ export class KyselySharedRunStore implements SharedRunStore {
         .values(rows.slice(start, start + EVENT_ROWS_PER_INSERT))
         .execute();
     }
+    await this.nameEvidence(trx, input, events);
+  }
+
+  /** A row (without bytes) for every file the appended events name that the run has none for. */
+  private async nameEvidence(
+    trx: Transaction<HubDatabase>,
+    input: PushInput,
+    events: readonly RunEvent[],
+  ): Promise<void> {
+    const named = new Map<string, number>();
+    for (const event of events) {
+      const file = evidenceNamedBy(event);
+      if (file && !named.has(file.sha256)) named.set(file.sha256, file.size);
+    }
+    const rows = [...named].map(([sha256, size]) => ({
+      run_id: input.runId,
+      sha256,
+      size,
+      named_at: input.receivedAt,
+    }));
+    for (let start = 0; start < rows.length; start += EVENT_ROWS_PER_INSERT) {
+      await trx
+        .insertInto('run_evidence')
+        .values(rows.slice(start, start + EVENT_ROWS_PER_INSERT))
+        .onConflict((conflict) => conflict.columns(['run_id', 'sha256']).doNothing())
+        .execute();
+    }
+  }
+
+  async evidence(runId: string): Promise<EvidenceRecord[]> {
+    const rows = await this.db
+      .selectFrom('run_evidence')
+      .select(['sha256', 'size', (eb) => eb('bytes', 'is not', null).as('held')])
+      .where('run_id', '=', runId)
+      .orderBy('named_at')
+      .orderBy(this.hooks.byBytes('sha256'))
+      .execute();
+    return rows.map((row) => ({
+      sha256: row.sha256,
+      size: Number(row.size),
+      // SQLite answers 0 or 1, PostgreSQL a boolean.
+      held: Boolean(row.held),
+    }));
+  }
+
+  async evidenceFile(
+    runId: string,
+    sha256: string,
+  ): Promise<{ size: number; bytes: Uint8Array | undefined } | undefined> {
+    const row = await this.db
+      .selectFrom('run_evidence')
+      .select(['size', 'bytes'])
+      .where('run_id', '=', runId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { size: Number(row.size), bytes: row.bytes === null ? undefined : bytes(row.bytes) };
+  }
+
+  async putEvidence(
+    runId: string,
+    sha256: string,
+    content: Uint8Array,
+    uploadedBy: string,
+    at: string,
+  ): Promise<PutEvidenceOutcome> {
+    const result = await this.db
+      .updateTable('run_evidence')
+      .set({ bytes: bufferOf(content), uploaded_by: uploadedBy, uploaded_at: at })
+      .where('run_id', '=', runId)
+      .where('sha256', '=', sha256)
+      .where('bytes', 'is', null)
+      .executeTakeFirst();
+    if (changed(result) > 0) return 'stored';
+    const row = await this.db
+      .selectFrom('run_evidence')
+      .select('sha256')
+      .where('run_id', '=', runId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
+    return row ? 'held' : 'not-named';
   }
 
   async events(runId: string, after: number, limit: number): Promise<StoredEvent[]> {

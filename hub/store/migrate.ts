@@ -9,6 +9,7 @@ import type { AppliedMigration } from './hub-store';
 import { initialSchema } from './migrations/001-initial';
 import { notificationsSchema } from './migrations/002-notifications';
 import { sharedRunsSchema } from './migrations/003-shared-runs';
+import { runEvidenceSchema } from './migrations/004-run-evidence';
 import type { HubDatabase } from './schema';
 
 /** Named NNN_name: the number is the version the store reports. Never rename or reorder. */
@@ -16,6 +17,7 @@ const HISTORY: Record<string, (hooks: DialectHooks) => Migration> = {
   '001_initial': initialSchema,
   '002_notifications': notificationsSchema,
   '003_shared_runs': sharedRunsSchema,
+  '004_run_evidence': runEvidenceSchema,
 };
 
 const NAME = /^(\d{3})_([a-z0-9_]+)$/;

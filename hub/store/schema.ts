@@ -119,4 +119,5 @@ export const COUNTED_TABLES = [
   'run_members',
   'run_chains',
   'run_events',
+  'run_evidence',
 ] as const satisfies readonly (keyof HubDatabase)[];

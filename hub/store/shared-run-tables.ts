@@ -1,6 +1,7 @@
-// The shared runs' tables as Kysely sees them (migration 003_shared_runs): the runs people share,
-// their members, each device chain's head and the device it is bound to, and the events, append
-// only, numbered per run by `cursor` in the order the hub received them. Part of HubDatabase.
+// The shared runs' tables as Kysely sees them (migrations 003_shared_runs, 004_run_evidence): the
+// runs people share, their members, each device chain's head and the device it is bound to, the
+// events, append only, numbered per run by `cursor` in the order the hub received them, and the
+// evidence files the events name, with their bytes once uploaded. Part of HubDatabase.
 import type { ColumnType } from 'kysely';
 import type { Moment } from './schema';
 
@@ -58,9 +59,24 @@ export interface RunEventsTable {
   received_at: ColumnType<Date | string, string, never>;
 }
 
+/** Migration 004_run_evidence: evidence files the run's events name, and their bytes once uploaded. */
+export interface RunEvidenceTable {
+  run_id: string;
+  /** Lowercase hex SHA-256 of the bytes. */
+  sha256: string;
+  /** As the first accepted event naming the file said (bigint: a string from PostgreSQL). */
+  size: ColumnType<number | string, number, never>;
+  named_at: ColumnType<Date | string, string, never>;
+  /** Null until a device uploads them. */
+  bytes: ColumnType<Uint8Array | null, Buffer | null | undefined, Buffer>;
+  uploaded_by: string | null;
+  uploaded_at: ColumnType<Date | string | null, string | null | undefined, string>;
+}
+
 export interface SharedRunTables {
   shared_runs: SharedRunsTable;
   run_members: RunMembersTable;
   run_chains: RunChainsTable;
   run_events: RunEventsTable;
+  run_evidence: RunEvidenceTable;
 }

@@ -6,13 +6,15 @@
 // A's report (409, told nothing), another office's report answering like a missing one (404),
 // bodies refused by role, content type and declared size before they are read (403/415/413).
 // Shared runs (issue 13): B's enrolled administrator is told nothing about A's run (404), a removed
-// member may see the run with their removal but neither push nor pull (403).
+// member may see the run with their removal but neither push nor pull (403). Evidence files of a
+// run: only its owner and current members list, upload and download them.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedReport } from '../../../core/reports/index';
 import { countersign, reportHash } from '../../../core/reports/index';
-import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
+import { EVIDENCE_CONTENT_TYPE, pathOf, PATHS } from '../../../core/sync/wire-protocol';
 import { createUser, issueCode } from '../../../hub/enrollment';
 import { definition, makeRun, Session } from '../../unit/core/runs/fixtures';
 import { publishDefinition } from '../../../hub/publish-definition';
@@ -51,6 +53,19 @@ const DEFINITION_FILE = path.resolve(
 const REVIEWED_AT = '2025-06-02T09:00:00.000Z';
 /** Office A's shared run: its owner is adminA; `member` is in it, `removed` was removed. */
 const RUN = 'matrix-run';
+/** An evidence file the member attached on A's run. */
+const EVIDENCE = (() => {
+  const bytes = new TextEncoder().encode('speed test: 940 Mbit/s');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const ref = {
+    id: 'matrix-photo',
+    name: 'speed.txt',
+    mimeType: 'text/plain',
+    size: bytes.length,
+    sha256,
+  };
+  return { bytes, ref, path: pathOf(PATHS.runEvidence, { runId: RUN, hash: sha256 }) };
+})();
 
 export function authMatrixCases(factory: () => StoreFactory): void {
   describe('authorization matrix', () => {
@@ -106,6 +121,18 @@ export function authMatrixCases(factory: () => StoreFactory): void {
         json: { remove: [removed.user.userId] },
       });
       expect(removal.status).toBe(200);
+      // The member attaches an evidence file: the run's events now name it.
+      const attacher = new Session(makeRun({ id: RUN }), definition, 'matrix-evidence');
+      const attached = attacher.apply(
+        { type: 'attach', itemId: 'speed-test', attachment: EVIDENCE.ref },
+        { id: member.user.userId, name: member.user.name, role: member.user.role },
+      );
+      if (!attached.ok) throw new Error(attached.error.message);
+      const pushed = await hub.request('POST', eventsPath(RUN), {
+        token: member.token,
+        json: { events: [attached.event] },
+      });
+      expect(pushed.status).toBe(201);
     });
     afterAll(() => hub.close());
 
@@ -398,6 +425,43 @@ export function authMatrixCases(factory: () => StoreFactory): void {
             path: eventsPath(RUN),
             ...(t === undefined ? {} : { token: t }),
             contentType: 'application/json',
+            claimedLength: 300 * 1024 * 1024,
+          }),
+      },
+      {
+        name: "GET evidence list (A's run)",
+        expected: [200, 404, 401, 403, 404, 401, 200, 403],
+        call: (t) => status('GET', pathOf(PATHS.runEvidenceList, { runId: RUN }), t),
+      },
+      {
+        // adminA stores it (201); the member sends the same file again (200).
+        name: "POST evidence (A's run)",
+        expected: [201, 404, 401, 403, 403, 401, 200, 403],
+        call: (t) =>
+          status('POST', EVIDENCE.path, t, {
+            bytes: EVIDENCE.bytes,
+            contentType: EVIDENCE_CONTENT_TYPE,
+          }),
+      },
+      {
+        name: "GET evidence (A's run)",
+        expected: [200, 404, 401, 403, 404, 401, 200, 403],
+        call: (t) => status('GET', EVIDENCE.path, t),
+      },
+      {
+        name: 'POST evidence as text/plain',
+        expected: [415, 415, 401, 403, 403, 401, 415, 415],
+        call: (t) => status('POST', EVIDENCE.path, t, { text: 'photo', contentType: 'text/plain' }),
+      },
+      {
+        name: 'POST evidence, 300 MB declared',
+        expected: [413, 413, 401, 403, 403, 401, 413, 413],
+        call: (t) =>
+          claimLength({
+            url: hub.url,
+            path: EVIDENCE.path,
+            ...(t === undefined ? {} : { token: t }),
+            contentType: EVIDENCE_CONTENT_TYPE,
             claimedLength: 300 * 1024 * 1024,
           }),
       },

@@ -30,6 +30,8 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   [PATHS.runMembers]: ['post'],
   [PATHS.runPlan]: ['post'],
   [PATHS.runEvents]: ['get', 'post'],
+  [PATHS.runEvidenceList]: ['get'],
+  [PATHS.runEvidence]: ['get', 'post'],
   [PROBE_PATHS.live]: ['get'],
   [PROBE_PATHS.ready]: ['get'],
   [METRICS_PATH]: ['get'],

@@ -24,6 +24,7 @@ export const sync = {
     definitions: 'Checking for new templates…',
     reports: 'Fetching reports: {{done}} of {{total}}…',
     runs: 'Shared runs: {{done}} of {{total}}…',
+    evidence: 'Evidence files: {{done}} of {{total}}…',
   },
   outcome: {
     ok: 'Up to date.',

@@ -26,6 +26,7 @@ export const sync: Translation['sync'] = {
     definitions: 'Buscando plantillas nuevas…',
     reports: 'Descargando informes: {{done}} de {{total}}…',
     runs: 'Ejecuciones compartidas: {{done}} de {{total}}…',
+    evidence: 'Archivos de evidencia: {{done}} de {{total}}…',
   },
   outcome: {
     ok: 'Al día.',
