@@ -1,6 +1,7 @@
 // Evidence files before they are stored: the size limit, the SHA-256 fingerprint and the
 // thumbnail, all computed outside any IndexedDB transaction (they await non-IndexedDB promises,
-// which would let a Dexie transaction commit early). The run repository stores the row.
+// which would let a Dexie transaction commit early). The run repository stores the row; the
+// shared-run repository stores the rows of files that arrived from another laptop.
 import type { AttachmentRef } from '../../core/runs/model';
 import type { AttachmentRow } from './database';
 import { makeThumbnail } from './thumbnails';
@@ -61,4 +62,26 @@ export async function prepareAttachment(
     createdAt: now.toISOString(),
   };
   return { ok: true, row, ref };
+}
+
+/**
+ * The row of an evidence file that arrived from another laptop of a shared run: the bytes were
+ * checked against `ref.sha256` by the sync; the thumbnail is made here, as when it was attached.
+ */
+export async function receivedAttachment(
+  ref: AttachmentRef,
+  place: { runId: string; itemId: string },
+  bytes: Uint8Array<ArrayBuffer>,
+  now: Date,
+): Promise<AttachmentRow> {
+  const blob = new Blob([bytes], { type: ref.mimeType });
+  const thumbnail = await makeThumbnail(blob, ref.mimeType);
+  return {
+    ...ref,
+    runId: place.runId,
+    itemId: place.itemId,
+    blob,
+    ...(thumbnail ? { thumbnail } : {}),
+    createdAt: now.toISOString(),
+  };
 }

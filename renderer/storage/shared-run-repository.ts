@@ -2,10 +2,14 @@
 // hub's view of each (owner, members, plan), where its sync stands, and the run itself, created on
 // a member's device from the hub's view the first time it arrives (the template it pins must be on
 // the device: definitions are pulled before runs). A member removed by the owner keeps the run and
-// their unsynced work on the device; the row says since when they are out.
-import type { RunEvent } from '../../core/runs';
+// their unsynced work on the device; the row says since when they are out. Evidence files the
+// run's events name arrive from the other laptops' devices through the sync (sync-run-evidence.ts)
+// and are kept as attachment rows, like files attached here.
+import type { AttachmentRef, RunEvent } from '../../core/runs';
 import type { SharedRun } from '../../core/sync';
-import type { GoLiveDatabase, RunRow } from './database';
+import { evidenceNamedBy } from '../../core/sync';
+import { receivedAttachment } from './attachment-store';
+import type { AttachmentRow, GoLiveDatabase, RunRow } from './database';
 import { deviceChainOf } from './device-chain';
 import type { ReceiveResult, RunRepository } from './run-repository';
 
@@ -20,6 +24,14 @@ export interface SharedRunRow {
   /** Set when the hub refused this user's events: the owner removed them. */
   removedAt?: string;
   updatedAt: string;
+}
+
+/** An evidence file of an answer: its row once the bytes are here, else who attached it. */
+export interface EvidenceHeld {
+  ref: AttachmentRef;
+  row?: AttachmentRow;
+  /** Who attached it (on their laptop), while its bytes have not arrived. */
+  attachedBy?: string;
 }
 
 export type KeepResult = { ok: true; created: boolean } | { ok: false; problem: string };
@@ -133,6 +145,69 @@ export function createSharedRunRepository(
       return result;
     },
 
+    /**
+     * The evidence of an answer as this device holds it: each ref with its row (by id, or a row of
+     * the same bytes), or, when its bytes have not arrived, the name of who attached it.
+     */
+    async evidenceOf(runId: string, refs: readonly AttachmentRef[]): Promise<EvidenceHeld[]> {
+      const byId = await db.attachments.bulkGet(refs.map((ref) => ref.id));
+      const held: EvidenceHeld[] = [];
+      for (const [index, ref] of refs.entries()) {
+        const row =
+          byId[index] ?? (await db.attachments.where('sha256').equals(ref.sha256).first());
+        held.push(row ? { ref, row } : { ref });
+      }
+      const waiting = new Set(held.filter((entry) => !entry.row).map((entry) => entry.ref.id));
+      if (waiting.size === 0) return held;
+      const attachedBy = new Map<string, string>();
+      await db.runEvents
+        .where('runId')
+        .equals(runId)
+        .each((event) => {
+          const ref = evidenceNamedBy(event);
+          if (ref && waiting.has(ref.id)) attachedBy.set(ref.id, event.actor.name);
+        });
+      return held.map((entry) => {
+        const name = attachedBy.get(entry.ref.id);
+        return entry.row || name === undefined ? entry : { ...entry, attachedBy: name };
+      });
+    },
+
+    /** SHA-256s of the evidence files the run's events name whose bytes are on no row here. */
+    async missingEvidence(runId: string): Promise<string[]> {
+      const named = await namedEvidence(db, runId);
+      const held = await db.attachments
+        .where('sha256')
+        .anyOf([...named.keys()])
+        .primaryKeys();
+      const heldRows = await db.attachments.bulkGet(held);
+      const heldHashes = new Set(heldRows.flatMap((row) => (row ? [row.sha256] : [])));
+      return [...named.keys()].filter((sha256) => !heldHashes.has(sha256));
+    },
+
+    /** The bytes of an evidence file held here (attached here or received), or undefined. */
+    async evidenceBytes(sha256: string): Promise<Uint8Array | undefined> {
+      const row = await db.attachments.where('sha256').equals(sha256).first();
+      return row ? new Uint8Array(await row.blob.arrayBuffer()) : undefined;
+    },
+
+    /** Keeps received bytes (checked against `sha256`) as a row for every ref of the run naming them. */
+    async keepEvidence(runId: string, sha256: string, bytes: Uint8Array): Promise<number> {
+      const places = (await namedEvidence(db, runId)).get(sha256) ?? [];
+      const existing = await db.attachments.bulkGet(places.map((place) => place.ref.id));
+      const now = clock();
+      const copy = new Uint8Array(bytes);
+      const rows = await Promise.all(
+        places
+          .filter((_, index) => existing[index] === undefined)
+          .map((place) =>
+            receivedAttachment(place.ref, { runId, itemId: place.itemId }, copy, now),
+          ),
+      );
+      await db.attachments.bulkPut(rows);
+      return rows.length;
+    },
+
     async markRemoved(runId: string): Promise<void> {
       const now = clock().toISOString();
       await db.sharedRuns.update(runId, { removedAt: now, updatedAt: now });
@@ -141,3 +216,23 @@ export function createSharedRunRepository(
 }
 
 export type SharedRunRepository = ReturnType<typeof createSharedRunRepository>;
+
+/** Every evidence file the run's events attach, by SHA-256, with the item and ref of each. */
+async function namedEvidence(
+  db: GoLiveDatabase,
+  runId: string,
+): Promise<Map<string, { itemId: string; ref: AttachmentRef }[]>> {
+  const named = new Map<string, { itemId: string; ref: AttachmentRef }[]>();
+  await db.runEvents
+    .where('runId')
+    .equals(runId)
+    .each((event) => {
+      const ref = evidenceNamedBy(event);
+      if (!ref) return;
+      const places = named.get(ref.sha256) ?? [];
+      if (!places.some((place) => place.ref.id === ref.id))
+        places.push({ itemId: event.itemId, ref });
+      named.set(ref.sha256, places);
+    });
+  return named;
+}

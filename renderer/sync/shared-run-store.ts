@@ -1,4 +1,5 @@
-// The sync engine's SharedRunStore (core/sync/sync-stores.ts) over the shared-run repository.
+// The sync engine's SharedRunStore (core/sync/sync-stores.ts) over the shared-run repository,
+// evidence files included (the attachment rows of the run's files from other laptops).
 import type { SharedRunStore } from '../../core/sync';
 import type { SharedRunRepository } from '../storage/shared-run-repository';
 
@@ -17,6 +18,13 @@ export function createSharedRunStore(sharedRuns: SharedRunRepository): SharedRun
     },
     ownEvents: (runId, after, limit) => sharedRuns.ownEvents(runId, after, limit),
     markPushed: (runId, seq) => sharedRuns.markPushed(runId, seq),
+    evidence: {
+      missing: (runId) => sharedRuns.missingEvidence(runId),
+      bytes: (_runId, sha256) => sharedRuns.evidenceBytes(sha256),
+      async keep(runId, sha256, bytes) {
+        await sharedRuns.keepEvidence(runId, sha256, bytes);
+      },
+    },
     async receive(runId, events, cursor) {
       const result = await sharedRuns.receive(runId, events, cursor);
       return {

@@ -1,14 +1,15 @@
 // Evidence for one item: attach by picker, drag and drop, or paste (photos of rack labels, speed
-// test screenshots, config files); stored offline as Blobs with thumbnails for images.
+// test screenshots, config files); stored offline as Blobs with thumbnails for images. On a shared
+// run, a file attached on another laptop shows once its bytes arrived with a sync, and until then
+// as "On <name>'s laptop, not yet downloaded" (evidence/remote-evidence.tsx).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, DropZone, FileTrigger, Text } from 'react-aria-components';
 import { FileText, Paperclip, Trash2 } from 'lucide-react';
 import type { Answer } from '../../../core/runs';
 import type { Item } from '../../../core/definitions/schema';
 import type { AttachmentRow } from '../../storage/database';
-import { services } from '../../app/services';
+import { RemoteEvidenceTile, useEvidenceRows } from '../evidence/remote-evidence';
 import { formatBytes } from '../../ui/format';
 import { useEvidenceViewer } from '../evidence/evidence-viewer';
 import type { RunCommands } from './run-actions';
@@ -23,8 +24,8 @@ interface EvidencePanelProps {
 
 export function EvidencePanel({ item, answer, isDisabled, commands }: EvidencePanelProps) {
   const { t } = useTranslation();
-  const ids = useMemo(() => answer?.attachments.map((ref) => ref.id) ?? [], [answer]);
-  const rows = useLiveQuery(() => services.db.attachments.bulkGet(ids), [ids]);
+  const refs = useMemo(() => answer?.attachments ?? [], [answer]);
+  const tiles = useEvidenceRows(answer?.runId, refs);
 
   const attachAll = async (files: readonly File[]) => {
     for (const file of files) {
@@ -56,16 +57,24 @@ export function EvidencePanel({ item, answer, isDisabled, commands }: EvidencePa
           : t('runs.detail.evidenceOptional')}
       </p>
       <ul className="evidence-list">
-        {(rows ?? [])
-          .filter((row): row is AttachmentRow => row !== undefined)
-          .map((row) => (
+        {tiles.map((tile) =>
+          tile.row ? (
             <EvidenceTile
-              key={row.id}
-              row={row}
+              key={tile.ref.id}
+              row={tile.row}
               isDisabled={isDisabled}
-              onRemove={() => void commands.detach(item.id, row.id)}
+              onRemove={() => void commands.detach(item.id, tile.ref.id)}
             />
-          ))}
+          ) : (
+            <RemoteEvidenceTile
+              key={tile.ref.id}
+              attachment={tile.ref}
+              attachedBy={tile.attachedBy}
+              isDisabled={isDisabled}
+              onRemove={() => void commands.detach(item.id, tile.ref.id)}
+            />
+          ),
+        )}
       </ul>
       {!isDisabled && (
         <DropZone

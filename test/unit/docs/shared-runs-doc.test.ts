@@ -15,6 +15,7 @@ const CODE_DIRS = [
   'renderer/storage',
   'renderer/features/team',
   'hub/shared-runs',
+  'core/sync',
   'test/unit/core/runs',
 ];
 
