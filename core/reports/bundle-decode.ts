@@ -20,7 +20,6 @@ import {
   manifestSchema,
 } from './bundle-format';
 import { MAX_REPORT_JSON_BYTES, parseReportJson } from './report-hash';
-import { fastCanonicalJson } from './fast-canonical';
 import { describeShapeIssues } from './shape-issues';
 import { decodeUtf8Strict } from './utf8';
 import type { ZipDirectory, ZipProblem, ZipProblemCode } from './zip-entries';
@@ -193,7 +192,7 @@ function bodyHashOf(
     return sha256.hex(read.bodyJson);
   }
   try {
-    return sha256.hex(fastCanonicalJson(field(signed, 'body')));
+    return sha256.hex(canonicalJson(field(signed, 'body')));
   } catch {
     return undefined;
   }

@@ -15,7 +15,7 @@ export {
   MAX_REPORT_JSON_BYTES,
 } from './report-hash';
 export type { CanonicalReportParts, ParsedReportJson } from './report-hash';
-export { fastCanonicalJson, sameCanonicalJson } from './fast-canonical';
+export { sameCanonicalJson } from './fast-canonical';
 export { pureJsSha256 } from '../runs/canonical';
 export type { Sha256 } from '../runs/canonical';
 export {

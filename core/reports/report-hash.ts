@@ -5,7 +5,6 @@
 // did not change, and duplicate keys (which parsers resolve differently) cannot hide a second value.
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson, pureJsSha256, type Sha256 } from '../runs/canonical';
-import { fastCanonicalJson } from './fast-canonical';
 import type { ReportBody, Signature, SignedReport, SignedStatement } from './report-format';
 
 /** Largest report JSON any reader accepts (the text, before parsing). */
@@ -46,8 +45,8 @@ export function canonicalReportParts(value: unknown): CanonicalReportParts | und
   const { body, signatures } = value as Record<string, unknown>;
   if (keys.length !== 2 || !keys.includes('body') || !keys.includes('signatures')) return undefined;
   if (!isSerialised(body) || !isSerialised(signatures)) return undefined;
-  const bodyText = fastCanonicalJson(body);
-  const signaturesText = fastCanonicalJson(signatures);
+  const bodyText = canonicalJson(body);
+  const signaturesText = canonicalJson(signatures);
   return { text: `{"body":${bodyText},"signatures":${signaturesText}}`, body: bodyText };
 }
 
@@ -61,7 +60,7 @@ function isSerialised(value: unknown): boolean {
  * keys (the body's text comes along), else whole.
  */
 function canonicalOfParsed(value: unknown): { text: string; body?: string } {
-  return canonicalReportParts(value) ?? { text: fastCanonicalJson(value) };
+  return canonicalReportParts(value) ?? { text: canonicalJson(value) };
 }
 
 /** The exact bytes an Ed25519 signature covers. */
@@ -105,7 +104,7 @@ export function parseReportJson(text: string, what: string): ParsedReportJson {
     return { ok: false, code: 'invalid-json', message: `${what} is not valid JSON${detail}.` };
   }
   // One pass: parsed from canonical text, the value's keys are in canonical order already, so
-  // JSON.stringify writes the canonical text (fast-canonical.ts); anything else takes the long way.
+  // canonicalJson takes its native way (core/runs/canonical.ts).
   let canonical: { text: string; body?: string };
   try {
     canonical = canonicalOfParsed(value);

@@ -3,7 +3,7 @@
 // verifier checks it: every chain intact (clocks, "before"s), heads and moves as the events say,
 // no conflict left, and the report's items what the merge of the events says (status, value,
 // reasons, notes, plan, waiver, evidence, accepted failure).
-import { canonicalJson } from '../runs/canonical';
+import { canonicalJson, pureJsSha256, type Sha256 } from '../runs/canonical';
 import type { Answer } from '../runs/model';
 import type { MoveToVersionAction } from '../runs/run-settings';
 import { RUN_ITEM_ID } from '../runs/run-settings';
@@ -12,6 +12,7 @@ import { byCausalRank, RunLog } from '../runs/run-log';
 import type { ChainHead } from '../runs/verify-run-log';
 import { verifyRunLog } from '../runs/verify-run-log';
 import type { ReportBody, ReportHistory, ReportItem } from './report-format';
+import { sameCanonicalJson } from './fast-canonical';
 import type { ReportProblem } from './verify-result';
 
 const actor = ({ id, name, role }: RunEvent['actor']) => ({ id, name, role });
@@ -123,12 +124,12 @@ export function historyShapeProblems(body: ReportBody): ReportProblem[] {
 
 /**
  * Format 3: the history's chains, moves and merge against the report's items; [] for older
- * formats and for a body historyShapeProblems refused.
+ * formats and for a body historyShapeProblems refused. `sha256` hashes every event.
  */
-export function historyProblems(body: ReportBody): ReportProblem[] {
+export function historyProblems(body: ReportBody, sha256: Sha256 = pureJsSha256): ReportProblem[] {
   if (body.formatVersion < 3 || body.history === undefined) return [];
   const { events } = body.history;
-  const log = verifyRunLog(body.run.id, events);
+  const log = verifyRunLog(body.run.id, events, [], sha256);
   if (!log.ok) {
     return [
       {
@@ -138,8 +139,7 @@ export function historyProblems(body: ReportBody): ReportProblem[] {
       },
     ];
   }
-  const expected = canonicalJson(historyOf(log.chains, events));
-  if (expected !== canonicalJson(body.history)) {
+  if (!sameCanonicalJson(historyOf(log.chains, events), body.history)) {
     return [
       {
         code: 'history-mismatch',

@@ -6,8 +6,8 @@
 // The app (before countersigning), the CLI and the hub's ingest all call this one function.
 import { canonicalJson, pureJsSha256 } from '../runs/canonical';
 import { pureJsEd25519 } from './ed25519';
-import { fastCanonicalJson, sameCanonicalJson, samePlainData } from './fast-canonical';
-import type { ReportBody, TrustList } from './report-format';
+import { sameCanonicalJson, samePlainData } from './fast-canonical';
+import type { ReportBody, SignedReport, TrustList } from './report-format';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
 import { historyProblems, historyShapeProblems } from './report-history';
 import { checkWaiverDecisions } from './verify-waivers';
@@ -120,18 +120,17 @@ export function verifyReport(
   const newer = [...fieldsNewerThanFormat(report.body), ...historyShapeProblems(report.body)];
   if (newer.length > 0) return invalid(newer);
 
+  // When the input is plain data equal to what the schema read, it is the same JSON value, and its
+  // keys are in canonical order already when it was parsed from canonical text (a report file):
+  // its body and events are canonicalised the native way (core/runs/canonical.ts), not the
+  // schema's copy with the keys in the schema's order.
+  const received = plain ? (input as SignedReport) : report;
   const sha256 = options.sha256 ?? pureJsSha256;
-  // When the input is plain data equal to what the schema read, its body has the same canonical
-  // JSON as report.body, and its keys are in canonical order already when it was parsed from
-  // canonical text (a report file): the fast way to that text.
-  const bodyJson = plain
-    ? fastCanonicalJson((input as { body: unknown }).body)
-    : canonicalJson(report.body);
-  const hash = sha256.hex(bodyJson);
+  const hash = sha256.hex(canonicalJson(received.body));
   const ed25519 = options.ed25519 ?? pureJsEd25519;
   const problems: ReportProblem[] = [
     ...checkRevision(report.body),
-    ...historyProblems(report.body),
+    ...historyProblems(received.body, sha256),
     ...checkWaiverDecisions(report.body, trust, ed25519),
   ];
   if (options.knownRevisions) {

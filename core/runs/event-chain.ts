@@ -1,6 +1,7 @@
 // One device's chain of a run's events: numbered from 1, each linked to the previous one by hash
 // (run-event.ts says what is hashed). Editing, removing or reordering an event breaks the chain.
 // The run as a whole, all chains together, is checked by verify-run-log.ts.
+import { pureJsSha256, type Sha256 } from './canonical';
 import type { RunEvent } from './run-event';
 import { GENESIS_HASH, hashEvent } from './run-event';
 
@@ -14,8 +15,13 @@ export type ChainVerification =
  * Checks one chain, in order, from seq 1. `brokenAt` is the seq where the chain first breaks.
  * The first `trustedLength` events are not hashed again (their numbering and links still are):
  * the caller vouches they are, byte for byte, events this check passed before (a checkpoint).
+ * `sha256` hashes the others (node:crypto on the hub, pure JS when not given).
  */
-export function verifyChain(events: readonly RunEvent[], trustedLength = 0): ChainVerification {
+export function verifyChain(
+  events: readonly RunEvent[],
+  trustedLength = 0,
+  sha256: Sha256 = pureJsSha256,
+): ChainVerification {
   let previousHash = GENESIS_HASH;
   const first = events[0];
   let sawFormat2 = false;
@@ -48,7 +54,7 @@ export function verifyChain(events: readonly RunEvent[], trustedLength = 0): Cha
     if (expectedSeq > trustedLength) {
       let hash: string;
       try {
-        hash = hashEvent(event);
+        hash = hashEvent(event, sha256);
       } catch {
         return broken(`Event ${expectedSeq} cannot be read as JSON.`);
       }

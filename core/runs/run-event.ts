@@ -14,7 +14,7 @@
 // them. Format 2 events (`v: 2`) hash everything but `hash`.
 // When the hashed shape changes again, add a format 3 here and keep verifying 1 and 2.
 import type { EventDraft } from './actions';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, pureJsSha256, type Sha256 } from './canonical';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const RUN_EVENT_FORMAT = 2;
@@ -43,9 +43,12 @@ function hashedContent(event: Omit<RunEvent, 'hash'> & { hash?: string }): objec
   return legacy;
 }
 
-/** The hash an event should carry. */
-export function hashEvent(event: Omit<RunEvent, 'hash'> & { hash?: string }): string {
-  return sha256Hex(canonicalJson(hashedContent(event)));
+/** The hash an event should carry (`sha256`: the platform's, core/runs/canonical.ts). */
+export function hashEvent(
+  event: Omit<RunEvent, 'hash'> & { hash?: string },
+  sha256: Sha256 = pureJsSha256,
+): string {
+  return sha256.hex(canonicalJson(hashedContent(event)));
 }
 
 /**

@@ -4,7 +4,7 @@
 // order is real; and each event's `before` is exactly what the merge of its causal past says the
 // item was, so no device can record a change on top of a state that never existed. Then the
 // stored (or reported) answers must be what the merge of all events says.
-import { canonicalJson } from './canonical';
+import { canonicalJson, pureJsSha256, type Sha256 } from './canonical';
 import { verifyChain } from './event-chain';
 import type { Answer, AnswerMap } from './model';
 import { mergeItem } from './merge';
@@ -132,6 +132,7 @@ export function verifyRunLog(
   runId: string,
   events: readonly RunEvent[],
   checkpoint: readonly ChainHead[] = [],
+  sha256: Sha256 = pureJsSha256,
 ): RunLogVerification {
   const chains = groupByChain(events);
   const trusted = new Map<string, number>();
@@ -142,7 +143,7 @@ export function verifyRunLog(
   for (const [chain, list] of [...chains].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (chain === '')
       return { ok: false, chain, seq: list[0]?.seq ?? 0, reason: 'An event names no device log.' };
-    const verification = verifyChain(list, trusted.get(chain) ?? 0);
+    const verification = verifyChain(list, trusted.get(chain) ?? 0, sha256);
     if (!verification.ok) {
       return { ok: false, chain, seq: verification.brokenAt, reason: verification.reason };
     }
