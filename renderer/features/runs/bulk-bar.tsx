@@ -1,11 +1,14 @@
 // Acting on several items at once (issue 16, point 6): when more than one item is selected in the
 // list (Shift or Ctrl/Cmd), this bar offers "Not applicable…" and "Request waiver…" for all of
 // them with one reason. A waiver is only for blocking items: the bar says how many it covers.
+// On a shared run its owner also gets "Reassign N items…" (features/team).
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { CircleMinus, ShieldCheck, X } from 'lucide-react';
 import type { RunView } from './use-run-view';
 import { useRunUiStore } from './use-run-ui-store';
+import { canReassign, ReassignButton } from '../team/reassign-dialog';
+import { useRunTeamContext } from '../team/use-run-team';
 
 export function BulkBar({ view }: { view: RunView }) {
   const { t } = useTranslation();
@@ -13,6 +16,7 @@ export function BulkBar({ view }: { view: RunView }) {
   const selectedItemId = useRunUiStore((state) => state.selectedItemId);
   const askReasonForMany = useRunUiStore((state) => state.askReasonForMany);
   const select = useRunUiStore((state) => state.select);
+  const team = useRunTeamContext();
   if (selectedIds.length < 2) return null;
   const isFrozen = view.run.state === 'signed';
   const blocking = selectedIds.filter(
@@ -39,6 +43,9 @@ export function BulkBar({ view }: { view: RunView }) {
         <ShieldCheck aria-hidden size={14} />
         {t('runs.bulk.waive', { count: blocking.length })}
       </Button>
+      {canReassign(view, team) && (
+        <ReassignButton view={view} team={team} itemIds={selectedIds} isSmall />
+      )}
       <Button className="button small" onPress={() => select(selectedItemId)}>
         <X aria-hidden size={14} />
         {t('runs.bulk.clear')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Label, TextArea, TextField } from 'react-aria-components';
 import { Ban, CircleCheck, CircleMinus, Play, RotateCcw, TriangleAlert } from 'lucide-react';
 import { actualMinutesOf, formatMinutes, resolveBounds, type ItemRef } from '../../../core/runs';
-import { departmentTitle } from '../../../core/runs';
+import { assignedDepartment, departmentTitle } from '../../../core/runs';
 import type { RunView } from './use-run-view';
 import type { RunCommands } from './run-actions';
 import { itemDisplay } from './item-display';
@@ -20,6 +20,7 @@ import { formatDateTime } from './dates';
 import { WaiverBlock } from '../waivers/waiver-block';
 import { KeyTooltip } from '../../ui/key-tooltip';
 import { ConflictPanel } from '../team/conflict-panel';
+import { ItemAssignment } from '../team/item-assignment';
 
 interface ItemDetailProps {
   view: RunView;
@@ -59,12 +60,13 @@ export function ItemDetail({ view, itemRef, commands }: ItemDetailProps) {
         </div>
         <h2 id="item-detail-title">{item.title}</h2>
         <p className="muted small">
-          {section.title} · {departmentTitle(view.definition, itemRef.department)} ·{' '}
-          <code>{item.id}</code>
+          {section.title} · {departmentTitle(view.definition, assignedDepartment(itemRef, answer))}{' '}
+          · <code>{item.id}</code>
         </p>
       </header>
 
-      <ConflictPanel runId={view.run.id} item={item} />
+      <ConflictPanel runId={view.run.id} item={item} definition={view.definition} />
+      <ItemAssignment view={view} itemRef={itemRef} />
 
       {evaluation?.failureDetail && (
         <p className="run-banner bad">

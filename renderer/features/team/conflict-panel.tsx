@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { Check, GitFork, TriangleAlert } from 'lucide-react';
-import type { Item } from '../../../core/definitions/schema';
-import { answerAfter, type RunEvent } from '../../../core/runs';
+import type { ChecklistDefinition, Item } from '../../../core/definitions/schema';
+import { answerAfter, departmentTitle, type RunEvent } from '../../../core/runs';
 import type { Profile } from '../../../core/people/profile';
 import { services } from '../../app/services';
 import { formatDateTime } from '../runs/dates';
@@ -20,7 +20,16 @@ import { useRunTeamContext } from './use-run-team';
 
 export const CONFLICT_PANEL_ID = 'item-conflict';
 
-export function ConflictPanel({ runId, item }: { runId: string; item: Item }) {
+export function ConflictPanel({
+  runId,
+  item,
+  definition,
+}: {
+  runId: string;
+  item: Item;
+  /** Names the departments of reassigned answers. */
+  definition?: ChecklistDefinition;
+}) {
   const { t } = useTranslation();
   const team = useRunTeamContext();
   const profile = useProfile();
@@ -44,6 +53,7 @@ export function ConflictPanel({ runId, item }: { runId: string; item: Item }) {
             id={`conflict-answer-${index}`}
             head={head}
             item={item}
+            definition={definition}
             profile={profile}
             runId={runId}
             onProblem={setProblem}
@@ -65,6 +75,7 @@ function ConflictAnswer({
   id,
   head,
   item,
+  definition,
   profile,
   runId,
   onProblem,
@@ -72,6 +83,7 @@ function ConflictAnswer({
   id: string;
   head: RunEvent;
   item: Item;
+  definition: ChecklistDefinition | undefined;
   profile: Profile;
   runId: string;
   onProblem: (problem: string | undefined) => void;
@@ -133,6 +145,21 @@ function ConflictAnswer({
           <>
             <dt>{t('team.conflict.evidence')}</dt>
             <dd>{answer.attachments.map((attachment) => attachment.name).join(', ')}</dd>
+          </>
+        )}
+        {answer.assignee && (
+          <>
+            <dt>{t('team.reassign.assignee')}</dt>
+            <dd>
+              {[
+                definition
+                  ? departmentTitle(definition, answer.assignee.department)
+                  : answer.assignee.department,
+                answer.assignee.person?.name,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
           </>
         )}
         {answer.waiver && (

@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   evaluateGate,
   isRunItem,
+  myItemIds,
   readyForYou,
   RunLog,
   type ReadyItem,
@@ -43,6 +44,11 @@ export interface RunTeam {
   canShare: boolean;
   /** The departments whose items are this user's ("My items"). */
   myDepartments: readonly string[];
+  /**
+   * On a shared run, with the hub's departments: the items that are this user's (their
+   * departments' as reassigned by the owner, or named to them: core isMyItem).
+   */
+  myItems: ReadonlySet<string> | undefined;
   /** Items changed on two devices at once, waiting for a person to keep one answer. */
   conflicts: ReadonlySet<string>;
   ready: ReadyItem[];
@@ -87,10 +93,15 @@ export function deriveTeam(view: RunView, records: TeamRecords, log: RunLog | nu
   const conflicts = log
     ? new Set([...log.conflictIds()].filter((itemId) => !isRunItem(itemId)))
     : NO_CONFLICTS;
+  const owner = { departments: myDepartments, ...(user ? { userId: user.userId } : {}) };
   const ready =
     log && chain && shared && myDepartments.length > 0
-      ? readyForYou(view.definition, view.run, log, { departments: myDepartments, chain })
+      ? readyForYou(view.definition, view.run, log, { ...owner, chain })
       : [];
+  const myItems =
+    shared && myDepartments.length > 0
+      ? myItemIds(view.visibility.visible, view.answers, owner)
+      : undefined;
   const unpushed =
     shared && chain && events
       ? events.filter((event) => event.chain === chain && event.seq > shared.pushedSeq).length
@@ -104,6 +115,7 @@ export function deriveTeam(view: RunView, records: TeamRecords, log: RunLog | nu
     isOwner,
     canShare,
     myDepartments,
+    myItems,
     conflicts,
     ready,
     readyIds: new Set(ready.map((item) => item.itemId)),

@@ -105,6 +105,26 @@ export const team = {
     refusedUntil:
       'Other changes to this item are refused until someone keeps one answer. A conflict on a blocking item holds the gate.',
   },
+  reassign: {
+    button: 'Reassign…',
+    buttonMany_one: 'Reassign {{count}} item…',
+    buttonMany_other: 'Reassign {{count}} items…',
+    title: 'Reassign “{{title}}”',
+    titleMany_one: 'Reassign {{count}} item',
+    titleMany_other: 'Reassign {{count}} items',
+    intro:
+      'The item becomes the chosen department’s (or person’s): it moves to their “My department”, “Ready for you” and the chain at their next sync. Works offline.',
+    department: 'Department',
+    person: 'Person',
+    anyone: 'Anyone in the department',
+    personHelp: 'Name one member, or leave it to the whole department.',
+    cancel: 'Cancel',
+    confirm: 'Reassign',
+    toDepartment: 'Reassigned to {{department}}',
+    toPerson: 'Reassigned to {{department}} · {{name}}',
+    by: '(by {{name}}, {{time}})',
+    assignee: 'Assigned to',
+  },
   chain: {
     title: 'Department chain',
     intro:

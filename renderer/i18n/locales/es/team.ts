@@ -107,6 +107,26 @@ export const team: Translation['team'] = {
     refusedUntil:
       'Se rechaza cualquier otro cambio en este elemento hasta que alguien conserve una respuesta. Un conflicto en un elemento bloqueante retiene la decisión go / no-go.',
   },
+  reassign: {
+    button: 'Reasignar…',
+    buttonMany_one: 'Reasignar {{count}} elemento…',
+    buttonMany_other: 'Reasignar {{count}} elementos…',
+    title: 'Reasignar «{{title}}»',
+    titleMany_one: 'Reasignar {{count}} elemento',
+    titleMany_other: 'Reasignar {{count}} elementos',
+    intro:
+      'El elemento pasa al departamento (o a la persona) elegido: aparece en su «Mi departamento», «Listo para usted» y la cadena en su próxima sincronización. Funciona sin conexión.',
+    department: 'Departamento',
+    person: 'Persona',
+    anyone: 'Cualquiera del departamento',
+    personHelp: 'Nombre a un miembro, o déjelo a todo el departamento.',
+    cancel: 'Cancelar',
+    confirm: 'Reasignar',
+    toDepartment: 'Reasignado a {{department}}',
+    toPerson: 'Reasignado a {{department}} · {{name}}',
+    by: '(por {{name}}, {{time}})',
+    assignee: 'Asignado a',
+  },
   chain: {
     title: 'Cadena de departamentos',
     intro:
