@@ -56,13 +56,18 @@ export interface RunError extends Omit<ActionError, 'code'> {
   code: RunErrorCode;
 }
 
-/** An action on an item: its new answer and the event. */
+/**
+ * An action on an item: its new answer and the event (and the run row's logVersion it was stored
+ * with: a view that reads the run again knows it has the write once the row is at that version).
+ */
 export type ApplyResult =
-  { ok: true; answer: Answer; event: RunEvent } | { ok: false; error: RunError };
+  | { ok: true; answer: Answer; event: RunEvent; logVersion?: number }
+  | { ok: false; error: RunError };
 
 /** A change that may be on the run itself (a move, a resolved conflict between moves). */
 export type WriteResult =
-  { ok: true; answer?: Answer; event: RunEvent } | { ok: false; error: RunError };
+  | { ok: true; answer?: Answer; event: RunEvent; logVersion?: number }
+  | { ok: false; error: RunError };
 
 /** Item actions always leave an answer; anything else is a bug in the caller's action. */
 function itemResult(result: WriteResult): ApplyResult {
@@ -248,9 +253,10 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
         current.run = written;
         current.log.add(result.event);
       }
+      const logVersion = logVersionOf(written);
       return result.answer
-        ? { ok: true, answer: result.answer, event: result.event }
-        : { ok: true, event: result.event };
+        ? { ok: true, answer: result.answer, event: result.event, logVersion }
+        : { ok: true, event: result.event, logVersion };
     }
     return fail('stale', 'This run keeps changing in another window; try again.');
   }

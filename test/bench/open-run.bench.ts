@@ -27,6 +27,20 @@ interface Opening {
   keyboard: number;
 }
 
+/** The app's own performance marks of the opening (renderer/app/startup-marks.ts), ms from start. */
+type Marks = Record<string, number>;
+
+/** Where the time goes, in the order the app reaches them. */
+const APP_MARKS: [string, string][] = [
+  ['responseEnd', 'HTML received'],
+  ['app:modules', 'first JS evaluated'],
+  ['app:profile', 'profile read (IndexedDB open)'],
+  ['run:module', 'run screen chunk loaded'],
+  ['run:read', 'run, template and answers read'],
+  ['run:derived', 'view derived'],
+  ['run:rendered', 'run screen committed'],
+];
+
 /** Stores the big run; returns its id. */
 async function storeBigRun(page: Page): Promise<{ runId: string; items: number }> {
   const definition = scaledNewOffice(ITEMS);
@@ -122,7 +136,7 @@ function watchOpening(runName: string): void {
   requestAnimationFrame(frame);
 }
 
-async function open(page: Page, runId: string): Promise<Opening> {
+async function open(page: Page, runId: string): Promise<{ opening: Opening; marks: Marks }> {
   await page.goto('about:blank');
   await page.goto(`./#/runs/${runId}`);
   await page.waitForFunction(
@@ -130,7 +144,30 @@ async function open(page: Page, runId: string): Promise<Opening> {
     undefined,
     { timeout: 60_000 },
   );
-  return page.evaluate(() => (window as unknown as { benchOpening: Opening }).benchOpening);
+  return page.evaluate(() => {
+    const marks: Record<string, number> = {};
+    for (const mark of performance.getEntriesByType('mark')) marks[mark.name] = mark.startTime;
+    const [navigation] = performance.getEntriesByType(
+      'navigation',
+    ) as PerformanceNavigationTiming[];
+    if (navigation) marks.responseEnd = navigation.responseEnd;
+    return {
+      opening: (window as unknown as { benchOpening: Opening }).benchOpening,
+      marks,
+    };
+  });
+}
+
+function marksLine(all: readonly Marks[]): string {
+  return APP_MARKS.filter(([name]) => all.every((marks) => marks[name] !== undefined))
+    .map(([name, label]) => {
+      const at = percentile(
+        all.map((marks) => marks[name] ?? NaN),
+        0.5,
+      );
+      return `${label} ${at.toFixed(0)} ms`;
+    })
+    .join(', ');
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -147,7 +184,12 @@ await withBenchPage(port, async (page) => {
   await page.addInitScript('globalThis.__name ??= (target) => target;');
   await page.addInitScript(watchOpening, RUN_NAME);
   const openings: Opening[] = [];
-  for (let i = 0; i < OPENINGS; i++) openings.push(await open(page, runId));
+  const marks: Marks[] = [];
+  for (let i = 0; i < OPENINGS; i++) {
+    const opened = await open(page, runId);
+    openings.push(opened.opening);
+    marks.push(opened.marks);
+  }
   // Let the integrity check that follows the first paint finish before weighing the heap.
   await page.waitForTimeout(3000);
   const heap = await heapMb(page);
@@ -180,6 +222,9 @@ await withBenchPage(port, async (page) => {
   console.log(`  first opening (no checkpoint yet): ${line(first)}`);
   console.log(
     `  later openings, median of ${later.length}: ${line({ header: median('header'), rows: median('rows'), keyboard: median('keyboard') })} (goal < 150 ms until interactive, ${(median('keyboard') / 150).toFixed(1)}x the goal)`,
+  );
+  console.log(
+    `  where the time goes (the app's marks, median of all ${marks.length}): ${marksLine(marks)}`,
   );
   console.log(`open run: JS heap with the run open ${heap.toFixed(0)} MB (goal < 150 MB)`);
   console.log(

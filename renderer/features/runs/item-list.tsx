@@ -1,7 +1,7 @@
 // The checklist itself: a virtualized, keyboard-navigable grid list (React Aria), so a 2,000-item
 // run scrolls and moves as fast as a 20-item one. Selection follows focus; shortcuts act on it.
 // Shift or Ctrl/Cmd select several items for one action (bulk-bar.tsx).
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Key,
@@ -13,7 +13,7 @@ import {
   Virtualizer,
 } from 'react-aria-components';
 import { Paperclip, Repeat } from 'lucide-react';
-import type { ItemRef } from '../../../core/runs';
+import type { Answer, ItemEvaluation, ItemRef, WaitingItem } from '../../../core/runs';
 import type { RunView } from './use-run-view';
 import { itemDisplay, valueSummary } from './item-display';
 import { ItemFlags, SeverityBadge, StatusBadge } from './status-badges';
@@ -64,18 +64,27 @@ export function ItemList({
     return isSame ? listSelection : wanted;
   }, [listSelection, selectedIds, selectedItemId]);
   // The rows only change with the run or the filter, not with the selection: keeping the same
-  // elements lets React skip rebuilding 2,000 rows when the user moves through the list.
+  // elements lets React skip rebuilding 2,000 rows when the user moves through the list. Each row
+  // gets its own item's answer and judgement, so a tick renders only the rows it changed.
+  const groups = useMemo(() => groupBySection(refs), [refs]);
+  const { answers, evaluations, waiting } = view;
   const sections = useMemo(
     () =>
-      groupBySection(refs).map((group) => (
+      groups.map((group) => (
         <GridListSection key={group.id} id={`section:${group.id}`} className="item-section">
           <GridListHeader className="item-section-header">{group.title}</GridListHeader>
           {group.items.map((ref) => (
-            <ItemRow key={ref.item.id} view={view} itemRef={ref} />
+            <ItemRow
+              key={ref.item.id}
+              itemRef={ref}
+              answer={answers.get(ref.item.id)}
+              evaluation={evaluations.get(ref.item.id)}
+              waiting={waiting.get(ref.item.id)}
+            />
           ))}
         </GridListSection>
       )),
-    [refs, view],
+    [groups, answers, evaluations, waiting],
   );
 
   return (
@@ -109,11 +118,17 @@ export function ItemList({
   );
 }
 
-function ItemRow({ view, itemRef }: { view: RunView; itemRef: ItemRef }) {
+interface ItemRowProps {
+  itemRef: ItemRef;
+  answer: Answer | undefined;
+  evaluation: ItemEvaluation | undefined;
+  waiting: WaitingItem[] | undefined;
+}
+
+const ItemRow = memo(function ItemRow({ itemRef, answer, evaluation, waiting }: ItemRowProps) {
   const { t } = useTranslation();
   const { item } = itemRef;
-  const answer = view.answers.get(item.id);
-  const display = itemDisplay(answer, view.evaluations.get(item.id), view.waiting.get(item.id));
+  const display = itemDisplay(answer, evaluation, waiting);
   const summary =
     display.failure ??
     (answer?.status === 'blocked' || answer?.status === 'not-applicable'
@@ -158,4 +173,4 @@ function ItemRow({ view, itemRef }: { view: RunView; itemRef: ItemRef }) {
       </div>
     </GridListItem>
   );
-}
+});

@@ -1,6 +1,6 @@
 // One run, where the administrator lives on site: header with the gate, toolbar, sections, the
 // virtualized checklist (or the waiting-on view) and the selected item's detail.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -10,6 +10,7 @@ import { useProfile } from '../profile/use-profile';
 import { useRunView, type RunView } from './use-run-view';
 import { useRunUiStore, type RunViewMode } from './use-run-ui-store';
 import { createRunCommands } from './run-actions';
+import { showingView } from './pending-answers';
 import { filterItems } from './filter-items';
 import { RunHeader } from './run-header';
 import { RunVersionPanel } from './move-version/run-version-panel';
@@ -36,6 +37,9 @@ import { TeamButton } from '../team/team-button';
 import { TeamBar } from '../team/team-bar';
 import { ChainView } from '../team/chain-view';
 import '../team/team.css';
+import { markOnce } from '../../app/startup-marks';
+
+markOnce('run:module');
 
 export function RunScreen() {
   const { t } = useTranslation();
@@ -50,20 +54,35 @@ export function RunScreen() {
   return <LoadedRunScreen view={view} profile={profile} />;
 }
 
+/** Runs `work` when the browser is idle (at the latest after a second); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 0);
+  return () => clearTimeout(id);
+}
+
 function useIntegrityProblem(runId: string): string | undefined {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string>();
   useEffect(() => {
     let isLive = true;
-    void services.runs.load(runId).then((loaded) => {
-      if (!isLive || !loaded) return;
-      const { log, tamperedItems } = loaded.integrity;
-      if (!log.ok) setProblem(log.reason);
-      else if (tamperedItems.length > 0)
-        setProblem(t('runs.header.tamperedItems', { items: tamperedItems.join(', ') }));
-    });
+    // Once the screen is painted and the browser idle: the first key press must not wait for the
+    // whole history to be read and verified.
+    const check = () =>
+      void services.runs.load(runId).then((loaded) => {
+        if (!isLive || !loaded) return;
+        const { log, tamperedItems } = loaded.integrity;
+        if (!log.ok) setProblem(log.reason);
+        else if (tamperedItems.length > 0)
+          setProblem(t('runs.header.tamperedItems', { items: tamperedItems.join(', ') }));
+      });
+    const cancel = whenIdle(check);
     return () => {
       isLive = false;
+      cancel();
     };
   }, [runId, t]);
   return problem;
@@ -71,9 +90,20 @@ function useIntegrityProblem(runId: string): string | undefined {
 
 const MY_DEPARTMENT_KEY = 'golive.myDepartment';
 
+/** `list`, or the previous one when it holds the same items in the same order. */
+function useSameList<T>(list: T[]): T[] {
+  const [kept, setKept] = useState(list);
+  const same =
+    kept === list ||
+    (kept.length === list.length && kept.every((entry, index) => entry === list[index]));
+  if (!same) setKept(list);
+  return same ? kept : list;
+}
+
 function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: Profile }) {
   const { t } = useTranslation();
   const runId = runView.run.id;
+  useEffect(() => markOnce('run:rendered'), []);
   const {
     sectionId,
     filter,
@@ -101,16 +131,23 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
   );
   // Titles for the refusals' sentences (the definition changes only when the run moves version).
   const { definition } = view;
+  // An action paints its answer from what the screen shows now (run-actions.ts).
+  useEffect(() => showingView(view, conflicts), [view, conflicts]);
   const commands = useMemo(() => {
     const titles = new Map(
       definition.sections.flatMap((section) => section.items.map((item) => [item.id, item.title])),
     );
-    return createRunCommands(runId, profile, (itemId) => titles.get(itemId));
+    return createRunCommands(runId, profile, {
+      titleOf: (itemId) => titles.get(itemId),
+    });
   }, [runId, profile, definition]);
+  // The gate and progress look at every answer: they follow a tick just after its row is painted
+  // (React renders them in the background), so a key press repaints its row in the same frame.
+  const wholeRunView = useDeferredValue(view);
   const integrityProblem = useIntegrityProblem(runId);
   const eventCount = useLiveQuery(() => services.runs.eventCount(runId), [runId]) ?? 0;
 
-  const refs = useMemo(
+  const filtered = useMemo(
     () =>
       filterItems(view, {
         sectionId,
@@ -118,17 +155,24 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
         search,
         myDepartment,
         ...(team
-          ? { myDepartments: team.myDepartments, ready: team.readyIds, conflicts: team.conflicts }
+          ? {
+              myDepartments: team.myDepartments,
+              ...(team.myItems ? { myItems: team.myItems } : {}),
+              ready: team.readyIds,
+              conflicts: team.conflicts,
+            }
           : {}),
       }),
     [view, sectionId, filter, search, myDepartment, team],
   );
+  // The same list as before when a tick did not change which items show: the list keeps its rows.
+  const refs = useSameList(filtered);
   const latestReport = useLiveQuery(() => services.reports.latestForRun(runId), [runId]);
   const [isSigning, setSigning] = useState(false);
   const isSigned = view.run.state === 'signed';
   // A shared run is signed off by its owner only (engineers never sign; the hub's trust list agrees).
   const isOthersRun = Boolean(team?.shared && !team.isOwner);
-  const canSign = canSignOff(view.gate) && !hasConflicts && !isOthersRun;
+  const canSign = canSignOff(wholeRunView.gate) && !hasConflicts && !isOthersRun;
   const signOffActions =
     isSigned && latestReport ? (
       <SignedReportPanel row={latestReport} />
@@ -171,7 +215,7 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
   return (
     <RunTeamContext.Provider value={team}>
       <div className="run-screen">
-        <RunHeader view={view} integrityProblem={integrityProblem} actions={actions} />
+        <RunHeader view={wholeRunView} integrityProblem={integrityProblem} actions={actions} />
         <RunVersionPanel view={view} profile={profile} onOpenItem={select} />
         {!isSigned && !canSign && (
           <span id="sign-off-help" hidden>
@@ -225,7 +269,7 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
           )}
           <TabPanel id="checklist" className="run-view-panel">
             <div className="run-body">
-              <SectionNav view={view} />
+              <SectionNav view={wholeRunView} />
               <div className="run-list">
                 <BulkBar view={view} />
                 <ItemList view={view} refs={refs} onOpen={() => focusEditor('value')} />
@@ -274,7 +318,7 @@ function LoadedRunScreen({ view: runView, profile }: { view: RunView; profile: P
         <SignOffDialog
           runId={runId}
           runName={view.run.name}
-          gate={view.gate}
+          gate={wholeRunView.gate}
           profile={profile}
           isOpen={isSigning}
           onOpenChange={setSigning}
