@@ -2,8 +2,7 @@
 // localStorage (a UI preference, not domain data) so it applies before IndexedDB opens.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { es } from './locales/es';
+import { loadLanguage } from './load-language';
 
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -21,9 +20,11 @@ function initialLanguage(): Language {
 }
 
 export async function initI18n(): Promise<typeof i18next> {
+  const wanted = initialLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
-    lng: initialLanguage(),
+    // Only the active language's strings are loaded, now and on a change (load-language.ts).
+    resources: {},
+    lng: wanted,
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
@@ -33,12 +34,16 @@ export async function initI18n(): Promise<typeof i18next> {
     missingKeyHandler: (languages, _namespace, key) =>
       console.error(`Missing translation key "${key}" (${[languages].flat().join(', ')})`),
   });
+  const ready = await loadLanguage(i18next, wanted);
+  if (ready !== i18next.language) await i18next.changeLanguage(ready);
   document.documentElement.lang = i18next.language;
   return i18next;
 }
 
+/** Switches the whole app to the language (English if its strings cannot be loaded). */
 export async function changeLanguage(language: Language): Promise<void> {
-  await i18next.changeLanguage(language);
-  globalThis.localStorage?.setItem(LANGUAGE_KEY, language);
-  document.documentElement.lang = language;
+  const ready = await loadLanguage(i18next, language);
+  await i18next.changeLanguage(ready);
+  if (ready === language) globalThis.localStorage?.setItem(LANGUAGE_KEY, language);
+  document.documentElement.lang = ready;
 }
