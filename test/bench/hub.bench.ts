@@ -20,6 +20,7 @@ import {
   type BundleAttachment,
   type ReportBody,
   type ReportItem,
+  type SignedReport,
 } from '../../core/reports';
 import {
   LIMITS,
@@ -136,7 +137,7 @@ async function historyReports(): Promise<ReportSet> {
     bundles.push(Buffer.from(made.bundle));
   }
   const decoded = decodeBundle(bundles[0]!);
-  const jsonBytes = decoded.ok ? decoded.reportJson.length : 0;
+  const jsonBytes = decoded.ok ? canonicalReportBytes(decoded.signed as SignedReport).length : 0;
   return {
     name: 'format 3',
     bundles,
