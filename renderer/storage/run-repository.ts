@@ -461,6 +461,14 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       return db.attachments.get(id);
     },
 
+    /**
+     * Builds the run in memory ahead of its first action (its merged history: a big run's first
+     * tick would otherwise read and merge every event first).
+     */
+    async prepare(runId: string): Promise<void> {
+      await session(runId);
+    },
+
     /** Drops what is held in memory (after a restore, or when another writer changed the run). */
     forget(runId?: string): void {
       if (runId === undefined) open.clear();
