@@ -15,6 +15,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 60_000,
+  // A busy CI machine (2 cores, a hub and several browsers per spec) answers slower than a laptop:
+  // a visible state may take more than Playwright's default 5 s to appear without anything being wrong.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI
     ? [['list']]
     : [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],
