@@ -3,7 +3,7 @@
 // verifier checks it: every chain intact (clocks, "before"s), heads and moves as the events say,
 // no conflict left, and the report's items what the merge of the events says (status, value,
 // reasons, notes, plan, waiver, evidence, accepted failure).
-import { canonicalJson, pureJsSha256, type Sha256 } from '../runs/canonical';
+import { pureJsSha256, type Sha256 } from '../runs/canonical';
 import type { Answer } from '../runs/model';
 import type { MoveToVersionAction } from '../runs/run-settings';
 import { RUN_ITEM_ID } from '../runs/run-settings';
@@ -48,9 +48,9 @@ export function historyOf(
   };
 }
 
-/** What a report item says that the answer must say too. */
-function itemClaims(item: ReportItem): string {
-  return canonicalJson({
+/** What a report item says that the answer must say too (compared as canonical JSON). */
+function itemClaims(item: ReportItem): object {
+  return {
     status: item.status,
     value: item.value,
     reason: item.reason,
@@ -59,7 +59,7 @@ function itemClaims(item: ReportItem): string {
     waiver: item.waiver,
     attachments: item.attachments,
     acceptedFailure: item.acceptedFailure,
-  });
+  };
 }
 
 /**
@@ -67,9 +67,9 @@ function itemClaims(item: ReportItem): string {
  * one: an acknowledgement of a failure that no longer reads the same is not shown (it covers only
  * the failure it saw).
  */
-function answerClaims(answer: Answer | undefined, item: ReportItem): string {
+function answerClaims(answer: Answer | undefined, item: ReportItem): object {
   const by = (who: Answer['updatedBy']) => actor(who);
-  return canonicalJson({
+  return {
     status: answer?.status ?? 'open',
     value: answer?.value,
     reason: answer?.reason,
@@ -90,7 +90,7 @@ function answerClaims(answer: Answer | undefined, item: ReportItem): string {
             ...answer.acceptedFailure,
             by: by(answer.acceptedFailure.by),
           },
-  });
+  };
 }
 
 /** Whether the body holds the history record of its format (an eventChain before 3, a history since). */
@@ -161,7 +161,7 @@ export function historyProblems(body: ReportBody, sha256: Sha256 = pureJsSha256)
   const answers = merged.answers();
   body.sections.forEach((section, sectionIndex) =>
     section.items.forEach((item, itemIndex) => {
-      if (itemClaims(item) === answerClaims(answers.get(item.id), item)) return;
+      if (sameCanonicalJson(itemClaims(item), answerClaims(answers.get(item.id), item))) return;
       const path = `body.sections[${sectionIndex}].items[${itemIndex}]`;
       problems.push({
         code: 'answer-not-in-history',

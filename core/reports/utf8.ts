@@ -4,8 +4,16 @@
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { strFromU8 } from 'fflate';
 
+/** Whether every byte is ASCII: then any UTF-8 decoder gives exactly one character per byte. */
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
+}
+
 /** The text, or undefined when the bytes are not valid UTF-8. */
 export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
+  // ASCII (most report files) cannot decode to anything else, so it needs no round trip.
+  if (isAscii(bytes)) return strFromU8(bytes);
   let text: string;
   try {
     text = strFromU8(bytes);
