@@ -33,6 +33,7 @@ import {
 import { MAX_ATTACHMENT_BYTES, prepareAttachment, type AttachmentFile } from './attachment-store';
 import type { AttachmentRow, DefinitionRow, GoLiveDatabase, RunRow } from './database';
 import { deviceChainOf } from './device-chain';
+import { DEVICE_CHAIN_KEY } from './versions/v4';
 import { mergeRunEvents } from './merge-run-events';
 import { saveCheckpoint, trustedHeads } from './run-checkpoint';
 import { eventsOfRun } from './run-events';
@@ -93,7 +94,7 @@ export interface LoadedRun {
   events: RunEvent[];
   /** The merged history (answers, conflicts, chain heads). */
   log: RunLog;
-  /** This device's chain. */
+  /** This device's chain ('' until this device records its first event). */
   chain: string;
   integrity: RunIntegrity;
 }
@@ -150,14 +151,34 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
   const runTables = () => [db.runs, db.definitions, db.answers, db.runEvents];
   const open = new Map<string, OpenRun>();
   let chainId: Promise<string> | undefined;
-  const deviceChain = () => (chainId ??= deviceChainOf(db));
+  /** This device's chain, created on first use (a write: never from inside a live query). */
+  const deviceChain = () =>
+    (chainId ??= deviceChainOf(db).catch((error: unknown) => {
+      chainId = undefined; // a failure is not remembered: the next write tries again
+      throw error;
+    }));
+  /**
+   * This device's chain as stored, '' when none yet: only a read, so load() may run inside a
+   * live query (Dexie refuses a write there).
+   */
+  const knownChain = async (): Promise<string> => {
+    if (chainId) return chainId;
+    const row = await db.settings.get(DEVICE_CHAIN_KEY);
+    return typeof row?.value === 'string' ? row.value : '';
+  };
 
   const sameRow = (a: RunRow | undefined, b: RunRow) =>
     a !== undefined && canonicalJson(a) === canonicalJson(b);
 
-  /** Reads a run, its template and every event. Inside or outside a transaction. */
-  async function read(runId: string): Promise<Omit<LoadedRun, 'integrity' | 'log'> | RunError> {
-    const chain = await deviceChain();
+  /**
+   * Reads a run, its template and every event. Inside or outside a transaction, and inside a live
+   * query unless `forWriting` (which creates this device's chain when it has none yet).
+   */
+  async function read(
+    runId: string,
+    forWriting = false,
+  ): Promise<Omit<LoadedRun, 'integrity' | 'log'> | RunError> {
+    const chain = forWriting ? await deviceChain() : await knownChain();
     return db.transaction('r', runTables(), async () => {
       const run = await db.runs.get(runId);
       if (!run) return { code: 'unknown-run', message: 'This run does not exist on this device.' };
@@ -185,7 +206,7 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
   async function session(runId: string): Promise<OpenRun | RunError> {
     const cached = open.get(runId);
     if (cached) return cached;
-    const stored = await read(runId);
+    const stored = await read(runId, true);
     if ('code' in stored) return stored;
     const { run, definition, events, chain } = stored;
     const row = await db.definitions.get(definitionKeyOf(run));

@@ -1,0 +1,50 @@
+import 'fake-indexeddb/auto';
+// Loading a run inside a live query (the run screen's move panel does): on a database whose device
+// has recorded nothing yet, load() must only read (Dexie refuses a write in a live query), and the
+// first tick afterwards still creates this device's chain and is written.
+import { liveQuery } from 'dexie';
+import { describe, expect, test } from 'vitest';
+import { createRunRepository, type LoadedRun } from '../../../renderer/storage/run-repository';
+import { ana, freshDatabase, steppingClock } from './storage-fixtures';
+
+function firstValue<T>(query: () => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const subscription = liveQuery(query).subscribe({
+      next: (value) => {
+        subscription.unsubscribe();
+        resolve(value);
+      },
+      error: reject,
+    });
+  });
+}
+
+describe('load inside a live query', () => {
+  test('reads a run of a device without a chain yet, then the first tick writes', async () => {
+    const db = await freshDatabase();
+    const repo = createRunRepository(db, { clock: steppingClock() });
+    const run = await repo.create(
+      {
+        definitionKey: 'tiny-office@1.0.0',
+        name: 'Lyon',
+        parameters: { seats: 5 },
+        plannedGoLive: '2025-06-02',
+      },
+      ana,
+    );
+    const loaded: LoadedRun | undefined = await firstValue(() => repo.load(run.id));
+    expect(loaded?.run.id).toBe(run.id);
+    expect(loaded?.chain).toBe('');
+    expect(loaded?.integrity.log.ok).toBe(true);
+
+    const result = await repo.apply(
+      run.id,
+      { type: 'setStatus', itemId: 'core-switches', status: 'done' },
+      ana,
+    );
+    expect(result.ok).toBe(true);
+    const again = await firstValue(() => repo.load(run.id));
+    expect(again?.chain).not.toBe('');
+    expect(again?.events.map((event) => event.chain)).toEqual([again?.chain]);
+  });
+});
