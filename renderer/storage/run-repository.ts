@@ -394,6 +394,19 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
       return db.runs.orderBy('updatedAt').reverse().toArray();
     },
 
+    /**
+     * The run as stored with its merged history, not verified (for views of the history, such as
+     * the move panel's pending rechecks; load() is the one that verifies). Only reads.
+     */
+    async history(runId: string): Promise<{ run: RunRow; log: RunLog } | undefined> {
+      const stored = await read(runId);
+      if ('code' in stored) {
+        if (stored.code === 'unknown-run') return undefined;
+        throw new Error(stored.message);
+      }
+      return { run: stored.run, log: RunLog.of(runId, stored.events) };
+    },
+
     /** The run as stored, with the whole history verified. */
     async load(runId: string): Promise<LoadedRun | undefined> {
       const stored = await read(runId);

@@ -46,5 +46,10 @@ describe('load inside a live query', () => {
     const again = await firstValue(() => repo.load(run.id));
     expect(again?.chain).not.toBe('');
     expect(again?.events.map((event) => event.chain)).toEqual([again?.chain]);
+
+    // The history without verification (the move panel's live query) reads the same log.
+    const history = await firstValue(() => repo.history(run.id));
+    expect(history?.log.answers().get('core-switches')?.status).toBe('done');
+    expect(history?.log.events()).toEqual(again?.events);
   });
 });

@@ -56,7 +56,9 @@ function moveRecord(event: RunEvent): MoveRecord {
 /** `undefined` while loading. */
 export function useRunMoveState(runId: string): RunMoveState | undefined {
   return useLiveQuery(async () => {
-    const loaded = await services.runs.load(runId);
+    // The history only, not verified (the run screen verifies it once, when idle): this query
+    // runs again after every tick.
+    const loaded = await services.runs.history(runId);
     if (!loaded) return { rechecks: [], lastMove: undefined };
     const moves = loaded.log
       .eventsOfItem(RUN_ITEM_ID)
