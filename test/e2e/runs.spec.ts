@@ -3,6 +3,7 @@
 // undo, and find everything again after a reload.
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
 import { RunsPage } from './pages/runs-page';
+import { dateField, fillDate } from './pages/date-field';
 
 const BERLIN = {
   template: 'New office go-live',
@@ -104,8 +105,8 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   await runs.detail().getByText('Business SLA, fault fixed within 4 hours, 24/7').click();
   await expect(runs.row('isp-support-level')).toContainText('Business SLA');
   await runs.openItem('ups-battery-replacement-date');
-  await runs.detail().getByLabel('Date').fill('2029-05-01');
-  await runs.detail().getByLabel('Date').press('Enter');
+  await fillDate(dateField(runs.detail(), 'Date'), '2029-05-01');
+  await page.keyboard.press('Enter');
   await expect(runs.row('ups-battery-replacement-date')).toContainText('2029-05-01');
 
   // a waiver request on the blocked blocking item: it waits for a supervisor (four eyes)

@@ -25,6 +25,7 @@ import { services } from '../../app/services';
 import { actorOf } from './run-actions';
 import { SelectField } from '../../ui/select-field';
 import { FormTextField } from '../../ui/form-text-field';
+import { DateField } from '../../ui/date-field';
 import { useDefinitionChoices, type TemplateChoice } from './use-definition-choices';
 
 interface NewRunDialogProps {
@@ -167,12 +168,19 @@ function NewRunForm({
         isRequired
         autoFocus
       />
-      <FormTextField
+      <Controller
         control={control}
         name="plannedGoLive"
-        label={t('runs.create.goLive')}
-        type="date"
-        isRequired
+        render={({ field, fieldState }) => (
+          <DateField
+            label={t('runs.create.goLive')}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            isRequired
+            error={fieldState.error?.message}
+          />
+        )}
       />
       {parameters.length > 0 && (
         <fieldset className="field parameters">

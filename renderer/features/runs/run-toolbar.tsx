@@ -1,8 +1,22 @@
 // Above the list: search, the filter, the view switch, undo, digest and the shortcuts help. The view
 // switch is the TabList of the run screen's Tabs (run-screen.tsx), whose panels are the views.
+// A shared run has one tab more (the department chain): there the status digest and the shortcuts
+// help go into a "More" menu, so the toolbar stays on one row at 1366 px in English and Spanish.
 import { useTranslation } from 'react-i18next';
-import { Button, Input, SearchField, Tab, TabList } from 'react-aria-components';
-import { FileText, Keyboard, Search, Undo2 } from 'lucide-react';
+import {
+  Button,
+  Input,
+  Keyboard as KeyHint,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Popover,
+  SearchField,
+  Tab,
+  TabList,
+  Text,
+} from 'react-aria-components';
+import { Ellipsis, FileText, Keyboard, Search, Undo2 } from 'lucide-react';
 import type { Department } from '../../../core/definitions/schema';
 import { useRunUiStore, type ItemFilter } from './use-run-ui-store';
 import { SelectField } from '../../ui/select-field';
@@ -36,7 +50,11 @@ export function RunToolbar({
   const { t } = useTranslation();
   const { filter, search, setFilter, setSearch, setDigestOpen, setHelpOpen } = useRunUiStore();
   return (
-    <div className="run-toolbar" role="toolbar" aria-label={t('runs.toolbar.views')}>
+    <div
+      className={isShared ? 'run-toolbar is-shared' : 'run-toolbar'}
+      role="toolbar"
+      aria-label={t('runs.toolbar.views')}
+    >
       <TabList aria-label={t('runs.toolbar.views')} className="tab-list">
         <Tab id="checklist" className="tab">
           {t('runs.toolbar.checklist')}
@@ -95,19 +113,54 @@ export function RunToolbar({
           <Undo2 aria-hidden size={15} /> {t('runs.toolbar.undo')}
         </Button>
       </KeyTooltip>
-      <KeyTooltip label={t('runs.detail.keyHint')} shortcut="d">
-        <Button className="button" onPress={() => setDigestOpen(true)} aria-keyshortcuts="d">
-          <FileText aria-hidden size={15} /> {t('runs.toolbar.digest')}
-        </Button>
-      </KeyTooltip>
-      <Button
-        className="icon-button"
-        aria-label={t('runs.toolbar.shortcuts')}
-        onPress={() => setHelpOpen(true)}
-        aria-keyshortcuts="?"
-      >
-        <Keyboard aria-hidden size={17} />
-      </Button>
+      {isShared ? (
+        <MenuTrigger>
+          <Button className="icon-button" aria-label={t('runs.toolbar.more')}>
+            <Ellipsis aria-hidden size={17} />
+          </Button>
+          <Popover className="popover" placement="bottom end">
+            <Menu
+              className="listbox toolbar-menu"
+              onAction={(key) => (key === 'digest' ? setDigestOpen(true) : setHelpOpen(true))}
+            >
+              <MenuItem
+                id="digest"
+                className="listbox-item menu-item"
+                textValue={t('runs.toolbar.digest')}
+              >
+                <FileText aria-hidden size={15} />
+                <Text slot="label">{t('runs.toolbar.digest')}</Text>
+                <KeyHint className="menu-key">d</KeyHint>
+              </MenuItem>
+              <MenuItem
+                id="shortcuts"
+                className="listbox-item menu-item"
+                textValue={t('runs.toolbar.shortcuts')}
+              >
+                <Keyboard aria-hidden size={15} />
+                <Text slot="label">{t('runs.toolbar.shortcuts')}</Text>
+                <KeyHint className="menu-key">?</KeyHint>
+              </MenuItem>
+            </Menu>
+          </Popover>
+        </MenuTrigger>
+      ) : (
+        <>
+          <KeyTooltip label={t('runs.detail.keyHint')} shortcut="d">
+            <Button className="button" onPress={() => setDigestOpen(true)} aria-keyshortcuts="d">
+              <FileText aria-hidden size={15} /> {t('runs.toolbar.digest')}
+            </Button>
+          </KeyTooltip>
+          <Button
+            className="icon-button"
+            aria-label={t('runs.toolbar.shortcuts')}
+            onPress={() => setHelpOpen(true)}
+            aria-keyshortcuts="?"
+          >
+            <Keyboard aria-hidden size={17} />
+          </Button>
+        </>
+      )}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import type { Item } from '../../../core/definitions/schema';
 import type { Answer, AnswerValue, ResolvedBounds } from '../../../core/runs';
 import { boundsText } from './failure-text';
 import { focusSelectedRow } from './focus-row';
+import { DateField } from '../../ui/date-field';
 
 interface EditorProps {
   item: Item;
@@ -60,7 +61,6 @@ interface CommitFieldProps {
   /** The value to store for the typed text; null clears it. */
   toValue: (text: string) => AnswerValue | null;
   onCommit: (value: AnswerValue | null) => void;
-  inputType?: 'text' | 'date';
   inputMode?: 'decimal';
   isMultiline?: boolean;
   hint?: string;
@@ -73,7 +73,6 @@ function CommitField({
   isDisabled,
   toValue,
   onCommit,
-  inputType = 'text',
   inputMode,
   isMultiline = false,
   hint,
@@ -96,7 +95,6 @@ function CommitField({
         <TextArea rows={4} data-autofocus />
       ) : (
         <Input
-          type={inputType}
           inputMode={inputMode}
           onKeyDown={(event) => {
             if (event.key !== 'Enter') return;
@@ -279,14 +277,26 @@ function TextEditor({
 
 function DateEditor({ answer, isDisabled, onCommit }: EditorProps) {
   const { t } = useTranslation();
+  const recorded = answer?.value?.type === 'date' ? answer.value.date : '';
+  const [date, setDate] = useState(recorded);
+  // Saved when the field loses focus or on Enter, and only when the date changed (like CommitField).
+  const commit = () => {
+    if (date === recorded) return;
+    onCommit(date ? { type: 'date', date } : null);
+  };
   return (
-    <CommitField
+    <DateField
       label={t('runs.detail.date')}
-      recorded={answer?.value?.type === 'date' ? answer.value.date : ''}
+      value={date}
+      onChange={setDate}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter') return;
+        commit();
+        focusSelectedRow();
+      }}
       isDisabled={isDisabled}
-      inputType="date"
-      toValue={(date) => (date ? { type: 'date', date } : null)}
-      onCommit={onCommit}
+      isFocusTarget
     />
   );
 }

@@ -5,7 +5,7 @@
 // not. The run's owner sets the due dates (the hub keeps the plan; it needs the hub now).
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import {
   Ban,
   CalendarClock,
@@ -27,6 +27,7 @@ import {
 } from '../../../core/runs';
 import type { RunMember } from '../../../core/sync';
 import { formatDateTime, formatDay, todayIso } from '../runs/dates';
+import { DateField } from '../../ui/date-field';
 import type { RunView } from '../runs/use-run-view';
 import { savePlan } from './team-actions';
 import { failureText } from './team-text';
@@ -159,7 +160,9 @@ function ChainRow({
         </span>
       </td>
       <td>
-        {t('team.chain.doneOf', { resolved: status.resolved, total: status.total })}
+        <span className="chain-done-count">
+          {t('team.chain.doneOf', { resolved: status.resolved, total: status.total })}
+        </span>
         {status.blocked > 0 && (
           <span className="muted small">
             {' '}
@@ -211,12 +214,13 @@ function ChainRow({
       </td>
       <td>
         {due !== undefined ? (
-          <TextField className="field chain-due" value={due} onChange={onDue}>
-            <Label className="team-sr-only">
-              {t('team.chain.dueFor', { department: status.title })}
-            </Label>
-            <Input type="date" />
-          </TextField>
+          <DateField
+            className="field chain-due"
+            isLabelHidden
+            label={t('team.chain.dueFor', { department: status.title })}
+            value={due}
+            onChange={onDue}
+          />
         ) : status.due ? (
           formatDay(status.due, i18n.language)
         ) : (

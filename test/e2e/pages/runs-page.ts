@@ -1,5 +1,6 @@
 // Page model: the runs list, starting a run, and working in a run (select, tick, values, reasons).
 import { expect, type Page } from '@playwright/test';
+import { dateField, fillDate } from './date-field';
 
 export interface NewRun {
   template: string;
@@ -19,7 +20,7 @@ export class RunsPage {
     await expect(dialog).toBeVisible();
     await this.chooseOption(dialog.getByRole('button', { name: /Template/ }), run.template);
     await dialog.getByLabel('Office or client name').fill(run.name);
-    await dialog.getByLabel('Planned go-live date').fill(run.goLive);
+    await fillDate(dateField(dialog, 'Planned go-live date'), run.goLive);
     for (const [label, value] of Object.entries(run.text ?? {}))
       await dialog.getByLabel(label).fill(value);
     for (const label of run.checks ?? []) await dialog.getByText(label, { exact: true }).click();

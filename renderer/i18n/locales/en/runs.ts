@@ -88,6 +88,7 @@ export const runs = {
     shortcuts: 'Keyboard shortcuts',
     checklist: 'Checklist',
     waitingView: 'Waiting on',
+    more: 'More actions',
     views: 'Views',
   },
   filters: {

@@ -91,6 +91,7 @@ export const runs: Translation['runs'] = {
     shortcuts: 'Atajos de teclado',
     checklist: 'Checklist',
     waitingView: 'En espera de',
+    more: 'Más acciones',
     views: 'Vistas',
   },
   filters: {
