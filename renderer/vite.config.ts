@@ -15,6 +15,14 @@ const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ) as { version: string };
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The repository's core/ TypeScript modules, whichever separator the bundler's ids use. */
+const coreModules = new RegExp(
+  `^${fileURLToPath(new URL('../core/', import.meta.url))
+    .split(/[\\/]/)
+    .map(escapeRegExp)
+    .join('[\\\\/]')}.*\\.ts$`,
+);
 
 export default defineConfig({
   root: rendererRoot,
@@ -30,16 +38,19 @@ export default defineConfig({
     sourcemap: 'hidden',
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
-      // These libraries declare no "sideEffects" in package.json, so a module that merely sits
-      // in a barrel next to their users (core/reports, core/definitions) kept all of them in the
-      // first page's chunk. They have none at import time; now only the chunks that call them
-      // (review, sign-off, templates, seeding) hold them.
+      // Modules without effects at import time, which the bundler cannot tell by itself, so that
+      // a module merely sitting in a barrel (core/reports, core/definitions) next to what a screen
+      // imports is left out. The core is pure (lint enforces it) but builds zod schemas at the
+      // top level; pdf-lib, pako and yaml declare no "sideEffects". Without these rules the first
+      // page's chunks held the YAML parser, the definition validator and pdf-lib; now only the
+      // chunks that call them (review, sign-off, templates, seeding) do.
       treeshake: {
         moduleSideEffects: [
           {
             test: /[\\/]node_modules[\\/](pdf-lib|@pdf-lib[\\/][^\\/]+|pako|yaml)[\\/]/,
             sideEffects: false,
           },
+          { test: coreModules, sideEffects: false },
         ],
       },
     },

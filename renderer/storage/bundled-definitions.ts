@@ -9,7 +9,7 @@ import {
   type SeedReport,
 } from './definition-repository';
 
-// Each file is its own chunk, loaded when seeding starts, after the first paint (400 KB of YAML
+// Each file is its own chunk, loaded when seeding starts (after the first paint: 400 KB of YAML
 // the first page need not wait for).
 const files = import.meta.glob<string>('../../checklists/*/*.yaml', {
   query: '?raw',
@@ -32,10 +32,17 @@ export type SeededDefinitionRepository = DefinitionRepository & {
   seeded: Promise<SeedReport | { error: string }>;
 };
 
-/** The repository, with the bundled templates seeded right away (once per app start). */
-export function createSeededDefinitionRepository(db: GoLiveDatabase): SeededDefinitionRepository {
+/**
+ * The repository, with the bundled templates seeded once per app start, when `startAfter` settles
+ * (the app passes its first paint: the first page need not fetch or validate the templates).
+ */
+export function createSeededDefinitionRepository(
+  db: GoLiveDatabase,
+  startAfter: Promise<void> = Promise.resolve(),
+): SeededDefinitionRepository {
   const repository = createDefinitionRepository(db);
-  const seeded = loadBundledDefinitions()
+  const seeded = startAfter
+    .then(loadBundledDefinitions)
     .then((bundled) => repository.seedBundled(bundled))
     .then(
       (report) => {

@@ -13,7 +13,6 @@ import { reviewStateOf } from '../../../core/sync';
 import type { SignedReportRow } from '../../storage/database';
 import { services } from '../../app/services';
 import { formatDateTime } from '../runs/dates';
-import { exportReportBundle, exportReportPdf } from './report-export';
 
 export function SignedReportPanel({ row }: { row: SignedReportRow }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +30,8 @@ export function SignedReportPanel({ row }: { row: SignedReportRow }) {
     setBusy(kind);
     setMessage(undefined);
     try {
+      // The exports (pdf-lib, pdfmake, the bundle writer) load when first used, not with the run.
+      const { exportReportBundle, exportReportPdf } = await import('./report-export');
       const result =
         kind === 'pdf' ? await exportReportPdf(row, i18n.language) : await exportReportBundle(row);
       if (result.saved)
