@@ -23,7 +23,7 @@ export async function fillDate(field: Locator, isoDate: string): Promise<void> {
   }
 }
 
-/** The group of the date field labelled `name` inside `scope`. */
+/** The group of the date field labelled exactly `name` inside `scope` ('Date' is not 'Due date'). */
 export function dateField(scope: Pick<Locator, 'getByRole'>, name: string | RegExp): Locator {
-  return scope.getByRole('group', { name });
+  return scope.getByRole('group', { name, exact: true });
 }
