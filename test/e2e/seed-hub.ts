@@ -1,10 +1,12 @@
-// A hub with rollouts to compare, for the Compare e2e test: a real hub on 127.0.0.1 (SQLite in a
-// temporary folder), office administrators enrolled through the real POST /v1/enroll, progress
-// snapshots and signed report bundles pushed through the real API (each by the administrator of
-// its office), a new-office 1.3.0 published on the hub only (the bundled 1.2.0 plus a section no
-// bundled version has), and a one-time code for the global head of ICT to connect the app with.
-// Snapshots and reports are built from the real definitions in checklists/, so section and item
-// ids match what the app's catalog holds.
+// Real hubs for the e2e stories, on 127.0.0.1 with SQLite in a temporary folder.
+// - The team hub (startTeamHub, and the `teamHub` fixture of the `test` exported here): an
+//   administrator and the supervisor of her office, for the waiver and send-back stories.
+// - The seeded hub (startSeededHub), for Compare: office administrators enrolled through the real
+//   POST /v1/enroll, progress snapshots and signed report bundles pushed through the real API (each
+//   by the administrator of its office), a new-office 1.3.0 published on the hub only (the bundled
+//   1.2.0 plus a section no bundled version has), and a one-time code for the global head of ICT
+//   to connect the app with. Snapshots and reports are built from the real definitions in
+//   checklists/, so section and item ids match what the app's catalog holds.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import { createHub } from '../../hub/server';
 import type { HubStore } from '../../hub/store/hub-store';
 import { openSqliteStore } from '../../hub/store/open-store';
 import { signerFor } from '../integration/hub/report-fixtures';
+import { test as base } from './fixtures';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -470,3 +473,60 @@ export async function startSeededHub(): Promise<SeededHub> {
     },
   };
 }
+
+/**
+ * A hub for the two-person stories (four-eyes waivers, a send-back and revision 2): a real hub on
+ * 127.0.0.1 with SQLite in a temporary folder, where Ana García administers the Berlin office and
+ * Sam Okafor supervises it. Each gets a one-time code to connect their laptop with.
+ */
+export interface TeamHub {
+  url: string;
+  store: HubStore;
+  /** A temporary folder for the test's files (templates, downloads). */
+  folder: string;
+  adminId: string;
+  adminCode: string;
+  supervisorCode: string;
+  stop(): Promise<void>;
+}
+
+export async function startTeamHub(): Promise<TeamHub> {
+  const folder = mkdtempSync(join(tmpdir(), 'golive-team-hub-'));
+  const store = await openSqliteStore(join(folder, 'hub.sqlite'));
+  const app = createHub({ store });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const now = new Date();
+  const ana = await createUser(
+    store,
+    { name: 'Ana García', role: 'admin', office: 'Berlin office' },
+    now,
+  );
+  const sam = await createUser(
+    store,
+    { name: 'Sam Okafor', role: 'supervisor', supervises: ['Berlin office'] },
+    now,
+  );
+  return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`,
+    store,
+    folder,
+    adminId: ana.userId,
+    adminCode: (await issueCode(store, ana, now)).code,
+    supervisorCode: (await issueCode(store, sam, now)).code,
+    stop: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** The e2e test with a team hub started for the test and stopped after it. */
+export const test = base.extend<{ teamHub: TeamHub }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from this pattern
+  teamHub: async ({}, use) => {
+    const hub = await startTeamHub();
+    await use(hub);
+    await hub.stop();
+  },
+});
