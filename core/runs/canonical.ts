@@ -55,9 +55,10 @@ function isSortedPlainData(value: unknown): boolean {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
-    const item = record[keys[i]!];
+  // The keys' order first, so data in another order is told before its contents are walked.
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
+  for (const key of keys) {
+    const item = record[key];
     if (!isLeftOut(item) && !isSortedPlainData(item)) return false;
   }
   return true;
