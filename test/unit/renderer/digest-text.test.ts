@@ -6,15 +6,8 @@ import { buildStatusDigest, type StatusDigest } from '../../../core/runs';
 import { digestText } from '../../../renderer/features/runs/digest-text';
 import { en } from '../../../renderer/i18n/locales/en';
 import { es } from '../../../renderer/i18n/locales/es';
-import {
-  approveWaiver,
-  completeRun,
-  definition,
-  done,
-  makeRun,
-  Session,
-  smallDefinition,
-} from '../core/runs/fixtures';
+import { everythingBlocked, troubledSession } from '../core/runs/digest-fixtures';
+import { completeRun, definition, Session } from '../core/runs/fixtures';
 
 let english: TFunction;
 let spanish: TFunction;
@@ -30,47 +23,20 @@ beforeAll(async () => {
   spanish = i18n.getFixedT('es');
 });
 
-/** A run with everything the digest can say: blockers, a failing check, a slip, a waiver. */
+/** The troubled run with one more item blocked, a minor one that does not hold the gate. */
 function troubledDigest(today: string): StatusDigest {
-  const session = new Session()
-    .must(
-      {
-        type: 'setValue',
-        itemId: 'core-switches',
-        value: { type: 'count', legs: ['sw-a', 'sw-b'] },
-      },
-      { type: 'start', itemId: 'core-switches' },
-    )
-    .wait(100)
-    .must(
-      done('core-switches'),
-      {
-        type: 'setStatus',
-        itemId: 'isp-lines',
-        status: 'blocked',
-        reason: 'Second line not delivered\nby Vodafone.',
-      },
-      { type: 'setValue', itemId: 'av-policy', value: { type: 'choice', choiceId: 'disabled' } },
-      { type: 'setStatus', itemId: 'wifi-survey', status: 'blocked', reason: 'No floor plan.' },
-    );
-  session.must({ type: 'waive', itemId: 'failover-test', justification: 'ISP tested failover.' });
-  const approved = approveWaiver(session, 'failover-test');
-  return buildStatusDigest(definition, approved.run, approved.answers, today);
+  const session = troubledSession().must({
+    type: 'setStatus',
+    itemId: 'wifi-survey',
+    status: 'blocked',
+    reason: 'No floor plan.',
+  });
+  return buildStatusDigest(definition, session.run, session.answers, today);
 }
 
 /** Digests that between them use every sentence the digest has. */
 function everyKindOfDigest(): StatusDigest[] {
-  const items = Array.from({ length: 12 }, (_, index) => ({
-    id: `check-${index}`,
-    title: `Check ${index}`,
-    type: 'check' as const,
-    severity: 'minor' as const,
-  }));
-  const small = smallDefinition(items);
-  const many = new Session(makeRun({ parameters: {} }), small);
-  for (const item of items) {
-    many.must({ type: 'setStatus', itemId: item.id, status: 'blocked', reason: item.title });
-  }
+  const many = everythingBlocked(12);
   const complete = completeRun(new Session());
   return [
     troubledDigest('2025-05-29'),
@@ -78,7 +44,7 @@ function everyKindOfDigest(): StatusDigest[] {
     troubledDigest('2025-06-01'),
     troubledDigest('2025-06-03'),
     troubledDigest('2025-06-02'),
-    buildStatusDigest(small, many.run, many.answers, '2025-05-20'),
+    buildStatusDigest(many.definition, many.session.run, many.session.answers, '2025-05-20'),
     buildStatusDigest(definition, complete.run, complete.answers, '2025-05-31'),
   ];
 }
@@ -88,32 +54,25 @@ function everyKindOfDigest(): StatusDigest[] {
  * words (or one long word) that Spanish does not share (GO, NO-GO, "v" and the like are kept).
  */
 function englishFragments(): string[] {
-  const sentences: string[] = [];
-  const collect = (value: unknown) => {
-    if (typeof value === 'string') sentences.push(value);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  collect(en.runs.digest.text);
-  collect(en.runs.failure);
-  const spanishText: string[] = [];
-  const collectSpanish = (value: unknown) => {
-    if (typeof value === 'string') spanishText.push(value);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collectSpanish);
-  };
-  collectSpanish(es.runs.digest.text);
-  collectSpanish(es.runs.failure);
+  const spanish = [...stringsOf(es.runs.digest.text), ...stringsOf(es.runs.failure)];
   return [
     ...new Set(
-      sentences
+      [...stringsOf(en.runs.digest.text), ...stringsOf(en.runs.failure)]
         .flatMap((sentence) => sentence.split(/\{\{[^}]+\}\}|[[\](),:;."]/))
         .map((fragment) => fragment.replace(/^\s*-?\s*/, '').trim())
         .filter(
           (fragment) =>
             /[a-z]{3}/i.test(fragment) && (fragment.includes(' ') || fragment.length >= 6),
         )
-        .filter((fragment) => !spanishText.some((text) => text.includes(fragment))),
+        .filter((fragment) => !spanish.some((text) => text.includes(fragment))),
     ),
   ];
+}
+
+/** Every string of a strings object. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : [];
 }
 
 describe('the status digest in English', () => {

@@ -1,39 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStatusDigest, evaluateGate, ragOf } from '../../../../core/runs';
-import {
-  approveWaiver,
-  completeRun,
-  definition,
-  done,
-  makeRun,
-  Session,
-  smallDefinition,
-} from './fixtures';
-
-function troubledSession(): Session {
-  const session = new Session()
-    .must(
-      {
-        type: 'setValue',
-        itemId: 'core-switches',
-        value: { type: 'count', legs: ['sw-a', 'sw-b'] },
-      },
-      { type: 'start', itemId: 'core-switches' },
-    )
-    .wait(100)
-    .must(
-      done('core-switches'),
-      {
-        type: 'setStatus',
-        itemId: 'isp-lines',
-        status: 'blocked',
-        reason: 'Second line not delivered\nby Vodafone.',
-      },
-      { type: 'setValue', itemId: 'av-policy', value: { type: 'choice', choiceId: 'disabled' } },
-    );
-  session.must({ type: 'waive', itemId: 'failover-test', justification: 'ISP tested failover.' });
-  return approveWaiver(session, 'failover-test');
-}
+import { everythingBlocked, troubledSession } from './digest-fixtures';
+import { approveWaiver, completeRun, definition, Session } from './fixtures';
 
 describe('buildStatusDigest', () => {
   it('tells the whole story as data, for the app to say in its language', () => {
@@ -145,20 +113,10 @@ describe('buildStatusDigest', () => {
   });
 
   it('keeps at most ten entries in a list and counts the rest', () => {
-    const items = Array.from({ length: 13 }, (_, index) => ({
-      id: `check-${index}`,
-      title: `Check ${index}`,
-      type: 'check' as const,
-      severity: 'minor' as const,
-    }));
-    const small = smallDefinition(items);
-    const session = new Session(makeRun({ parameters: {} }), small);
-    for (const item of items) {
-      session.must({ type: 'setStatus', itemId: item.id, status: 'blocked', reason: item.title });
-    }
+    const { definition: small, session } = everythingBlocked(13);
     const digest = buildStatusDigest(small, session.run, session.answers, '2025-05-20');
     expect(digest.blockers.map((blocker) => blocker.title)).toEqual(
-      items.slice(0, 10).map((item) => item.title),
+      Array.from({ length: 10 }, (_, index) => `Check ${index}`),
     );
     expect(digest.moreBlockers).toBe(3);
   });
