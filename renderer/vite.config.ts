@@ -53,6 +53,21 @@ export default defineConfig({
           { test: coreModules, sideEffects: false },
         ],
       },
+      output: {
+        codeSplitting: {
+          groups: [
+            // zod and its configuration (jitless: the CSP forbids eval) in one chunk, the
+            // configuration right after zod: chunks run before the entry's own code, so with
+            // app/zod-config.ts in the entry the core's schemas were built first, zod probed
+            // `new Function` for them and Chromium reported the CSP violation (Lighthouse's
+            // inspector-issues).
+            {
+              name: 'zod',
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]renderer[\\/]app[\\/]zod-config\.ts$/,
+            },
+          ],
+        },
+      },
     },
   },
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
