@@ -16,8 +16,9 @@ export const REPORT_FORMAT = 'go-live-report';
  * 2: items may carry `acceptedFailure` (done although the value fails, with the reason).
  * 3: shared runs: the body's `history` (every device's events, each chain's head, the moves
  *    between template versions) replaces `eventChain`.
+ * 4: reassignments: the history may hold `assign` events, and their answers an `assignee`.
  */
-export const REPORT_FORMAT_VERSION = 3;
+export const REPORT_FORMAT_VERSION = 4;
 
 /** Roles whose keys are on the trust list; an engineer never signs, so has none there. */
 export type SignerRole = 'admin' | 'supervisor' | 'head' | 'coordinator';

@@ -115,9 +115,21 @@ export function historyShapeProblems(body: ReportBody): ReportProblem[] {
         code: 'invalid-shape',
         path: 'body.history',
         message:
-          'body.history: a report of format version 3 carries its history, not an eventChain.',
+          'body.history: a report of format version 3 or later carries its history, not an eventChain.',
       },
     ];
+  }
+  if (body.formatVersion < 4) {
+    const index = body.history.events.findIndex((event) => event.type === 'assign');
+    if (index >= 0) {
+      return [
+        {
+          code: 'invalid-shape',
+          path: `body.history.events[${index}]`,
+          message: `body.history.events[${index}]: a reassignment came with format version 4, but the report is in version ${body.formatVersion}.`,
+        },
+      ];
+    }
   }
   return [];
 }

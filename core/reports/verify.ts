@@ -23,7 +23,7 @@ import type {
 import { checkSignatures } from './verify-signatures';
 
 /** Report format versions this verifier reads. */
-export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1, 2, REPORT_FORMAT_VERSION];
+export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1, 2, 3, REPORT_FORMAT_VERSION];
 
 /** How many shape problems are listed before the rest are summed up. */
 const MAX_SHAPE_PROBLEMS = 20;

@@ -213,4 +213,33 @@ describe('a signed report with reassigned items', () => {
     expect(verdict.problems).toEqual([]);
     expect(verdict.valid).toBe(true);
   });
+
+  it('is format 4: a report that claims format 3 yet holds a reassignment is refused, with where', async () => {
+    const owner = new Session(run, definition, 'laptop-owner');
+    owner.must(assign('av-policy', 'network', toNils));
+    completeRun(owner);
+    const body = buildReportBody({
+      definition,
+      run: owner.run,
+      answers: owner.answers,
+      events: owner.events,
+      office: 'Berlin office',
+      lessonsLearned: '',
+      signedAt: SIGNED_AT,
+      revision: 1,
+      supersedes: null,
+    });
+    expect(body.formatVersion).toBe(4);
+    const signed = await signOff(adminSigner, { ...body, formatVersion: 3 }, SIGNED_AT);
+    const verdict = verifyReport(JSON.parse(JSON.stringify(signed)), await defaultTrust());
+    expect(verdict.valid).toBe(false);
+    const at = body.history?.events.findIndex((event) => event.type === 'assign');
+    expect(verdict.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid-shape',
+        path: `body.history.events[${at}]`,
+        message: expect.stringContaining('format version 4') as string,
+      }),
+    );
+  });
 });
