@@ -14,6 +14,7 @@ import type { HubContext } from './hub-context';
 import { nowIso } from './hub-context';
 import { conflict, forbidden, HubError, invalidReport } from './hub-error';
 import { nodeEd25519 } from './node-ed25519';
+import { nodeSha256 } from './node-sha256';
 import { REVIEW_STATE } from './ingest-report';
 import { signatureNotices } from './notifications/hooks';
 import { accessibleRevision, noSuchRevision } from './report-access';
@@ -79,7 +80,10 @@ export async function appendSignature(
       );
     }
     const next: SignedReport = { body: signed.body, signatures: [...signed.signatures, signature] };
-    const result = verifyReport(next, await buildTrustList(store), { ed25519: nodeEd25519 });
+    const result = verifyReport(next, await buildTrustList(store), {
+      ed25519: nodeEd25519,
+      sha256: nodeSha256,
+    });
     const newIndex = signed.signatures.length;
     // Earlier signatures were verified on arrival; only this signature's problems count now.
     const problems = result.problems.filter(
