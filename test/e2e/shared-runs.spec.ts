@@ -8,6 +8,9 @@
 // conflict (both answers, who, when) on every laptop and is resolved once with "Keep this answer".
 // The owner signs off; the hub verifies the report on ingest (every device's chain, the merged
 // answers) and the CLI verifies the exported PDF against the hub's trust list; it names all three.
+// Evidence travels too: the network engineer attaches a photo offline; the owner's first download
+// of it breaks off (the file is named, "On Ravi Menon's laptop, not yet downloaded"), the next sync
+// brings it, the owner opens it, and the signed report carries it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +26,23 @@ import type { HubStore } from '../../hub/store/hub-store';
 import { openSqliteStore } from '../../hub/store/open-store';
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
 import { RunsPage } from './pages/runs-page';
+import { EvidenceViewerPage } from './pages/evidence-viewer-page';
 import { HubPanel, SyncPage } from './pages/sync-page';
 
 // A step that cannot happen fails in seconds, not at the end of the test's five minutes.
 test.use({ actionTimeout: 20_000 });
+
+/** A real 1x1 PNG, the network engineer's photo of the firewall change. */
+const PHOTO = {
+  name: 'firewall-rules.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+};
+/** Downloads of evidence files (not the list of them). */
+const EVIDENCE_DOWNLOADS = '**/v1/runs/*/evidence/*';
 
 const OFFICE = 'Dublin delivery centre';
 const RUN = 'Nordwind Logistics onboarding';
@@ -51,6 +67,7 @@ sections:
         type: check
         severity: blocking
         estimateMinutes: 60
+        evidence: optional
       - id: vpn-tunnel
         title: Site-to-site VPN tunnel to the client is up
         type: check
@@ -292,6 +309,12 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
     await expect(server.runs.row('firewall-rules')).toHaveCount(0);
     await filter(server, 'All items');
 
+    // The network engineer photographs the firewall change and attaches it, offline.
+    await network.runs.openItem('firewall-rules');
+    await new EvidenceViewerPage(network.page).attach(PHOTO);
+    await expect(
+      network.runs.detail().getByRole('button', { name: `Open ${PHOTO.name}` }),
+    ).toBeVisible();
     await tick(network, 'firewall-rules');
     await tick(network, 'vpn-tunnel');
     await tick(server, 'os-patched');
@@ -317,12 +340,22 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
     await expect(ready).toContainText('finished by Ravi Menon');
     await expect(await row(server, 'servers-reachable')).toContainText('Ready for you');
 
-    // The concurrent change is a conflict on every laptop, with both answers, who and when.
-    await syncNow(owner);
+    // The concurrent change is a conflict on every laptop, with both answers, who and when. The
+    // owner's download of the photo breaks off on this sync: the events arrive all the same.
+    await owner.page.route(EVIDENCE_DOWNLOADS, (route) => route.abort('connectionreset'));
+    await owner.sync.open();
+    await owner.sync.syncNow();
+    await expect(owner.page.getByRole('button', { name: 'Sync now' })).toBeEnabled({
+      timeout: 20_000,
+    });
     for (const laptopOf of [owner, network, server]) {
       await openRun(laptopOf);
       await expect(await row(laptopOf, 'vpn-tunnel')).toContainText('Conflict');
     }
+    await owner.runs.openItem('firewall-rules');
+    await expect(owner.runs.detail()).toContainText("On Ravi Menon's laptop, not yet downloaded");
+    await expect(owner.runs.detail()).toContainText(PHOTO.name);
+    await saveScreenshot(owner.page, testInfo, 'shared-runs-evidence-pending');
     // A conflict on the run holds the sign-off until someone chooses.
     await expect(owner.page.getByRole('button', { name: 'Sign off…' })).toBeDisabled();
     await owner.runs.openItem('vpn-tunnel');
@@ -342,6 +375,18 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
       .click();
     await expect(conflict).toBeHidden();
     await expect(owner.runs.row('vpn-tunnel')).toContainText('Done');
+
+    // The next sync brings the photo (downloads work again; automatic retries failed until now):
+    // the owner opens it, decoded for real.
+    await owner.page.unroute(EVIDENCE_DOWNLOADS);
+    await syncNow(owner);
+    await openRun(owner);
+    await owner.runs.openItem('firewall-rules');
+    const viewer = new EvidenceViewerPage(owner.page);
+    await viewer.open(PHOTO.name);
+    await expect(viewer.photo(PHOTO.name)).toBeVisible();
+    await owner.page.keyboard.press('Escape');
+    await expect(viewer.dialog(PHOTO.name)).toBeHidden();
 
     await tick(server, 'servers-reachable');
     await tick(owner, 'client-informed');
@@ -414,6 +459,15 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
       body.sections.flatMap((section) => section.items.map((item) => item.updatedBy?.name)),
     );
     expect([...names].sort()).toEqual(['Lena Fischer', 'Ravi Menon', 'Siobhán Byrne']);
+    // The network engineer's photo is in the signed report, and its bytes went to the hub with it.
+    const firewall = body.sections
+      .flatMap((section) => section.items)
+      .find((item) => item.id === 'firewall-rules');
+    expect(firewall?.attachments.map((attachment) => attachment.name)).toEqual([PHOTO.name]);
+    const held = await hub.store.sharedRuns.evidence(body.run.id);
+    expect(held).toEqual([
+      { sha256: firewall?.attachments[0]?.sha256, size: PHOTO.buffer.length, held: true },
+    ]);
   } finally {
     await hub.stop();
   }
