@@ -431,9 +431,12 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
     await expect(owner.page.getByText(/Signed off by Siobhán Byrne/)).toBeVisible();
 
     // The hub verifies the report on ingest: every device's chain and the merged answers.
-    await syncNow(owner);
-    const stored = await hub.store.listReports('all');
-    expect(stored).toHaveLength(1);
+    // The report enters the outbox as the sign-off finishes; a sync that began just before that
+    // takes it on the next round, as pressing Sync now again would.
+    await expect(async () => {
+      await syncNow(owner);
+      expect(await hub.store.listReports('all')).toHaveLength(1);
+    }).toPass({ timeout: 60_000 });
 
     // The owner exports the PDF from the signed run.
     await openRun(owner);
