@@ -7,6 +7,7 @@
 import type { ChecklistDefinition } from '../definitions/schema';
 import type { GateDecision } from '../runs/gate';
 import { evaluateGate } from '../runs/gate';
+import { assignedDepartment } from '../runs/assignment';
 import { evaluateItem } from '../runs/evaluation';
 import type { RunEvent } from '../runs/run-event';
 import { RunLog } from '../runs/run-log';
@@ -162,7 +163,8 @@ function reportItem(ref: ItemRef, answer: Answer | undefined, judge: JudgeContex
     title: item.title,
     type: item.type,
     severity: item.severity,
-    department: ref.department,
+    // The department the item is for when signed: a reassignment moves it (who did what follows).
+    department: assignedDepartment(ref, answer),
     status: answer?.status ?? 'open',
     attachments: answer ? answer.attachments.map(attachmentRef) : [],
     failing: evaluation.failing,

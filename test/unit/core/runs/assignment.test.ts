@@ -208,6 +208,10 @@ describe('a signed report with reassigned items', () => {
       supersedes: null,
     });
     expect(body.history?.events.some((event) => event.type === 'assign')).toBe(true);
+    // The report (and its "who did what") names the department the item was handed to.
+    const items = body.sections.flatMap((section) => section.items);
+    expect(items.find((item) => item.id === 'av-policy')?.department).toBe('network');
+    expect(items.find((item) => item.id === 'backup-target')?.department).not.toBe('network');
     const signed = await signOff(adminSigner, body, SIGNED_AT);
     const verdict = verifyReport(JSON.parse(JSON.stringify(signed)), await defaultTrust());
     expect(verdict.problems).toEqual([]);
