@@ -159,10 +159,11 @@ export function createRunRepository(db: GoLiveDatabase, options: { clock?: () =>
     }));
   /**
    * This device's chain as stored, '' when none yet: only a read, so load() may run inside a
-   * live query (Dexie refuses a write there).
+   * live query (Dexie refuses a write there). Always read, never the cached promise: awaiting a
+   * promise made outside the live query loses Dexie's tracking of the reads after it, and the
+   * query then never ran again on a change (the move panel's "check again" list stayed put).
    */
   const knownChain = async (): Promise<string> => {
-    if (chainId) return chainId;
     const row = await db.settings.get(DEVICE_CHAIN_KEY);
     return typeof row?.value === 'string' ? row.value : '';
   };

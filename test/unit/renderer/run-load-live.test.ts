@@ -53,3 +53,53 @@ describe('load inside a live query', () => {
     expect(history?.log.events()).toEqual(again?.events);
   });
 });
+
+describe('a live query of the history', () => {
+  test('runs again on every later write, once this device has a chain', async () => {
+    const db = await freshDatabase();
+    const repo = createRunRepository(db, { clock: steppingClock() });
+    const run = await repo.create(
+      {
+        definitionKey: 'tiny-office@1.0.0',
+        name: 'Lyon',
+        parameters: { seats: 5 },
+        plannedGoLive: '2025-06-02',
+      },
+      ana,
+    );
+    // The first write creates the chain (the repository then holds it in memory).
+    const first = await repo.apply(
+      run.id,
+      { type: 'setStatus', itemId: 'core-switches', status: 'done' },
+      ana,
+    );
+    expect(first.ok).toBe(true);
+
+    const seen: number[] = [];
+    let wake: () => void = () => undefined;
+    const subscription = liveQuery(() => repo.history(run.id)).subscribe({
+      next: (value) => {
+        seen.push(value?.log.events().length ?? -1);
+        wake();
+      },
+    });
+    const next = () => new Promise<void>((resolve) => (wake = resolve));
+    try {
+      await next();
+      expect(seen).toEqual([1]);
+      const notes = next();
+      const second = await repo.apply(
+        run.id,
+        { type: 'setNotes', itemId: 'core-switches', notes: 'Both re-tested.' },
+        ana,
+      );
+      expect(second.ok).toBe(true);
+      // Without a new value here the query stopped following the database (this waits forever,
+      // and the test times out).
+      await notes;
+      expect(seen).toEqual([1, 2]);
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+});
