@@ -326,6 +326,10 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
     await server.runs.openItem('vpn-tunnel');
     await server.runs.markWithReason('Blocked…', 'Tunnel drops every ten minutes');
 
+    // The owner's downloads of the photo break off from now on (the owner's app also syncs on its
+    // own in the background, so this must be in place before the photo reaches the hub).
+    await owner.page.route(EVIDENCE_DOWNLOADS, (route) => route.abort('connectionreset'));
+
     // Back online, in different orders: the server engineer first, then the network engineer.
     await server.setOffline(false);
     await syncNow(server);
@@ -342,7 +346,6 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
 
     // The concurrent change is a conflict on every laptop, with both answers, who and when. The
     // owner's download of the photo breaks off on this sync: the events arrive all the same.
-    await owner.page.route(EVIDENCE_DOWNLOADS, (route) => route.abort('connectionreset'));
     await owner.sync.open();
     await owner.sync.syncNow();
     await expect(owner.page.getByRole('button', { name: 'Sync now' })).toBeEnabled({
