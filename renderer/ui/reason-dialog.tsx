@@ -3,7 +3,8 @@
 // waiver request, refusing a waiver) and some of which do not (approving a waiver). Enter in the
 // form or Ctrl+Enter in the field runs the first action; while an action runs every button waits,
 // and a failure it reports is shown in the dialog. Used by the run's reason dialog
-// (features/runs/reason-dialog.tsx) and the supervisor's waiver decision (features/waivers).
+// (features/runs/reason-dialog.tsx), the failing answer's "done anyway" (features/runs/
+// failing-answer-dialog.tsx) and the supervisor's waiver decision (features/waivers).
 import { useState, type ReactElement, type ReactNode } from 'react';
 import {
   Button,
@@ -33,6 +34,8 @@ export interface ReasonDialogProps<Id extends string> {
   formKey: string | null;
   onCancel: () => void;
   isWide?: boolean;
+  /** A class more on the dialog, for a feature's styles (or a test) to find it by. */
+  className?: string;
   title: string;
   /** What the action is about, above the field. */
   intro?: ReactNode;
@@ -67,6 +70,7 @@ export function ReasonDialog<Id extends string>(props: ReasonDialogProps<Id>) {
 }
 
 function ReasonForm<Id extends string>({
+  className,
   title,
   intro,
   label,
@@ -102,7 +106,7 @@ function ReasonForm<Id extends string>({
   };
 
   return (
-    <Dialog className="dialog">
+    <Dialog className={className ? `dialog ${className}` : 'dialog'}>
       <form
         className="form"
         onSubmit={(event) => {

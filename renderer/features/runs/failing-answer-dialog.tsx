@@ -2,129 +2,83 @@
 // while its value fails its check, the core refuses ('value-failing') and this dialog names the
 // failure and asks for a conscious choice: mark it done anyway, with a reason recorded with the
 // answer, or keep it open (keep the previous value). A blocking item is told that the gate stays
-// at no-go until it is waived.
-import { useState } from 'react';
+// at no-go until it is waived. The dialog is the shared ui/reason-dialog.tsx.
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  Dialog,
-  FieldError,
-  Heading,
-  Label,
-  Modal,
-  ModalOverlay,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
 import { TriangleAlert } from 'lucide-react';
+import { ReasonDialog } from '../../ui/reason-dialog';
 import type { RunCommands } from './run-actions';
 import type { RunView } from './use-run-view';
 import { failureText } from './failure-text';
 import { useFailingAnswerStore, type FailingRequest } from './use-failing-answer-store';
 
 export function FailingAnswerDialog({ view, commands }: { view: RunView; commands: RunCommands }) {
+  const { t } = useTranslation();
   const request = useFailingAnswerStore((state) => state.request);
   const close = useFailingAnswerStore((state) => state.close);
+  const isValueChange = request?.action.type === 'setValue';
+
+  const markAnyway = async (reason: string) => {
+    if (!request) return undefined;
+    // A refusal is shown by the run's commands, as for any action; the dialog stays open.
+    const ok = await commands.apply({ ...request.action, acceptFailing: true, reason });
+    if (ok) close(false);
+    return undefined;
+  };
+
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isDismissable
-      isOpen={request !== null}
-      onOpenChange={(isOpen) => !isOpen && close(request?.action.type === 'setValue')}
-    >
-      <Modal className="modal">
-        {request && (
-          <FailingAnswerForm
-            key={`${request.action.type}:${request.action.itemId}:${request.failure}`}
-            request={request}
-            view={view}
-            commands={commands}
-            onDone={() => close(false)}
-          />
-        )}
-      </Modal>
-    </ModalOverlay>
+    <ReasonDialog
+      formKey={
+        request ? `${request.action.type}:${request.action.itemId}:${request.failure}` : null
+      }
+      // Not keeping a changed value gives it up: its editor shows the stored value again.
+      onCancel={() => close(isValueChange)}
+      className="failing-dialog"
+      title={t('runs.failingDialog.title')}
+      intro={request && <FailingIntro request={request} view={view} />}
+      label={t('runs.failingDialog.reason')}
+      rows={3}
+      requiredMessage={t('runs.failingDialog.reasonRequired')}
+      cancelLabel={
+        isValueChange ? t('runs.failingDialog.keepPrevious') : t('runs.failingDialog.keepOpen')
+      }
+      actions={[
+        {
+          id: 'markAnyway',
+          label: t('runs.failingDialog.markAnyway'),
+          icon: <TriangleAlert aria-hidden size={15} />,
+          tone: 'danger',
+          needsText: true,
+        },
+      ]}
+      onAction={(_markAnyway, reason) => markAnyway(reason)}
+    />
   );
 }
 
-function FailingAnswerForm({
-  request,
-  view,
-  commands,
-  onDone,
-}: {
-  request: FailingRequest;
-  view: RunView;
-  commands: RunCommands;
-  onDone: () => void;
-}) {
+/** The item, its failure, what marking it done anyway means, and the gate's word if it blocks. */
+function FailingIntro({ request, view }: { request: FailingRequest; view: RunView }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [isInvalid, setInvalid] = useState(false);
   const { action } = request;
   const item = view.refs.get(action.itemId)?.item;
-  const isValueChange = action.type === 'setValue';
-  const submit = async () => {
-    if (!reason.trim()) return setInvalid(true);
-    const ok = await commands.apply({ ...action, acceptFailing: true, reason: reason.trim() });
-    if (ok) onDone();
-  };
   return (
-    <Dialog className="dialog failing-dialog">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Heading slot="title">{t('runs.failingDialog.title')}</Heading>
-        <p>
-          <strong>{item?.title ?? action.itemId}</strong>
-        </p>
-        <p className="run-banner bad">
-          <TriangleAlert aria-hidden size={15} />{' '}
-          {t('runs.detail.failure', { failure: failureText(t, request.failureDetail) })}
-        </p>
+    <>
+      <p>
+        <strong>{item?.title ?? action.itemId}</strong>
+      </p>
+      <p className="run-banner bad">
+        <TriangleAlert aria-hidden size={15} />{' '}
+        {t('runs.detail.failure', { failure: failureText(t, request.failureDetail) })}
+      </p>
+      <p className="muted">
+        {action.type === 'setValue'
+          ? t('runs.failingDialog.helpValue')
+          : t('runs.failingDialog.help')}
+      </p>
+      {item?.severity === 'blocking' && (
         <p className="muted">
-          {isValueChange ? t('runs.failingDialog.helpValue') : t('runs.failingDialog.help')}
+          <strong>{t('runs.failingDialog.blockingHelp')}</strong>
         </p>
-        {item?.severity === 'blocking' && (
-          <p className="muted">
-            <strong>{t('runs.failingDialog.blockingHelp')}</strong>
-          </p>
-        )}
-        <TextField
-          className="field"
-          value={reason}
-          onChange={(value) => {
-            setReason(value);
-            setInvalid(false);
-          }}
-          isInvalid={isInvalid}
-          isRequired
-          validationBehavior="aria"
-          autoFocus
-        >
-          <Label>{t('runs.failingDialog.reason')}</Label>
-          <TextArea
-            rows={3}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-            }}
-          />
-          <FieldError>{t('runs.failingDialog.reasonRequired')}</FieldError>
-        </TextField>
-        <div className="button-row">
-          <Button className="button" slot="close">
-            {isValueChange
-              ? t('runs.failingDialog.keepPrevious')
-              : t('runs.failingDialog.keepOpen')}
-          </Button>
-          <Button className="button danger" type="submit">
-            <TriangleAlert aria-hidden size={15} /> {t('runs.failingDialog.markAnyway')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+    </>
   );
 }
