@@ -3,60 +3,15 @@
 // help move into a "More actions" menu there (React Aria), so the toolbar stays on one row at
 // 1366 px. A local run's toolbar keeps its buttons.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { Tabs } from 'react-aria-components';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RunToolbar } from '../../../renderer/features/runs/run-toolbar';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useRunUiStore } from '../../../renderer/features/runs/use-run-ui-store';
-import { en } from '../../../renderer/i18n/locales/en';
+import { reactHarness } from './react-harness';
+import { renderRunToolbar } from './run-toolbar-harness';
 
-Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
-// jsdom has no CSS.escape; React Aria's menu uses it to find its items.
-if (!globalThis.CSS?.escape) {
-  Object.assign(globalThis, {
-    CSS: { escape: (value: string) => value.replace(/([^\w-])/g, '\\$1') },
-  });
-}
-
-let root: Root | undefined;
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  });
-});
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  document.body.innerHTML = '';
-  useRunUiStore.getState().setDigestOpen(false);
-});
-
-function renderToolbar(isShared: boolean) {
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root?.render(
-      <I18nextProvider i18n={i18next}>
-        <Tabs>
-          <RunToolbar
-            departments={[]}
-            myDepartment={undefined}
-            onMyDepartment={() => undefined}
-            onUndo={() => undefined}
-            canUndo
-            isShared={isShared}
-          />
-        </Tabs>
-      </I18nextProvider>,
-    ),
-  );
-  return container;
-}
+// Registered first, so it runs after the harness has unmounted the toolbar (after-hooks run last first).
+afterEach(() => useRunUiStore.getState().setDigestOpen(false));
+const harness = reactHarness();
+const renderToolbar = (isShared: boolean) => renderRunToolbar(harness, isShared);
 
 const buttonNames = (container: HTMLElement) =>
   [...container.querySelectorAll('button')].map(
@@ -74,7 +29,7 @@ describe('the run toolbar of a shared run', () => {
     expect(buttonNames(shared)).toContain('More actions');
     expect(buttonNames(shared)).not.toContain('Status digest');
     expect(buttonNames(shared)).not.toContain('Keyboard shortcuts');
-    act(() => root?.unmount());
+    harness.unmount();
     const local = renderToolbar(false);
     expect(buttonNames(local)).toContain('Status digest');
     expect(buttonNames(local)).toContain('Keyboard shortcuts');
