@@ -74,8 +74,9 @@ export type {
   CriticalPathItem,
   DepartmentWaits,
   WaitingDependant,
+  WaitingOnAllOptions,
 } from './dependencies';
-export { criticalPath, waitingOn, waitingOnView } from './dependencies';
+export { criticalPath, waitingOn, waitingOnAll, waitingOnView } from './dependencies';
 export type { ChainVerification } from './event-chain';
 export { verifyChain } from './event-chain';
 export { canonicalJson, sha256Hex } from './canonical';

@@ -8,10 +8,9 @@ import {
   computeProgress,
   evaluateGate,
   evaluateItem,
-  isResolvedStatus,
   judgeContext,
   runVisibility,
-  waitingOn,
+  waitingOnAll,
   type Answer,
   type GateResult,
   type ItemEvaluation,
@@ -64,64 +63,19 @@ function makeView(parts: EagerParts): RunView {
   });
 }
 
-// The core's waitingOn works out the run's visibility on each call (a whole-template walk): for
-// every item of a 2,000-item run that is seconds. It is asked instead about a template holding
-// only the item and its dependencies, in their sections: an item's visibility depends only on its
-// own condition and the run's parameters, so the answer is the same, in a few microseconds.
-const dependencyTemplates = new WeakMap<ChecklistDefinition, Map<string, ChecklistDefinition>>();
-
-function dependencyTemplate(definition: ChecklistDefinition, ref: ItemRef): ChecklistDefinition {
-  let byItem = dependencyTemplates.get(definition);
-  if (!byItem) {
-    byItem = new Map();
-    dependencyTemplates.set(definition, byItem);
-  }
-  let template = byItem.get(ref.item.id);
-  if (!template) {
-    const wanted = new Set([ref.item.id, ...ref.item.dependsOn]);
-    const sections = definition.sections
-      .map((section) => ({ ...section, items: section.items.filter((i) => wanted.has(i.id)) }))
-      .filter((section) => section.items.length > 0);
-    template = { ...definition, sections };
-    byItem.set(ref.item.id, template);
-  }
-  return template;
-}
-
-function waitingOf(
-  view: Pick<RunView, 'definition' | 'run' | 'answers' | 'visibility'>,
-  ref: ItemRef,
-): WaitingItem[] | undefined {
-  const { dependsOn } = ref.item;
-  if (dependsOn.length === 0) return undefined;
-  const isOpen = (id: string) =>
-    view.visibility.isVisible(id) && !isResolvedStatus(view.answers.get(id)?.status);
-  if (!dependsOn.some(isOpen)) return undefined;
-  const open = waitingOn(
-    dependencyTemplate(view.definition, ref),
-    view.run,
-    view.answers,
-    ref.item.id,
-  );
-  return open.length > 0 ? open : undefined;
-}
-
 /** The whole view, worked out from the stored records. */
 export function deriveRunView({ run, definition, answers: rows }: RunRecords): RunView {
   const answers = new Map(rows.map((answer) => [answer.itemId, answer]));
   const visibility = runVisibility(definition, run);
   const judge = judgeContext(definition, run, answers, visibility);
   const evaluations = new Map<string, ItemEvaluation>();
-  const waiting = new Map<string, WaitingItem[]>();
+  const waiting = waitingOnAll(definition, run, answers, { visibility });
   const refs = new Map<string, ItemRef>();
-  const parts = { run, definition, answers, visibility, judge, evaluations, waiting, refs };
   for (const ref of visibility.visible) {
     refs.set(ref.item.id, ref);
     evaluations.set(ref.item.id, evaluateItem(ref.item, answers.get(ref.item.id), judge));
-    const open = waitingOf(parts, ref);
-    if (open) waiting.set(ref.item.id, open);
   }
-  return makeView(parts);
+  return makeView({ run, definition, answers, visibility, judge, evaluations, waiting, refs });
 }
 
 const dependantIndexes = new WeakMap<ChecklistDefinition, Map<string, string[]>>();
@@ -164,11 +118,13 @@ export function withAnswers(view: RunView, changed: readonly Answer[], run = vie
     affected.add(itemId);
     for (const dependant of dependants.get(itemId) ?? []) affected.add(dependant);
   }
+  const { visibility } = view;
+  const waitingNow = waitingOnAll(view.definition, run, answers, { visibility, itemIds: affected });
   for (const itemId of affected) {
     const ref = view.refs.get(itemId);
     if (!ref) continue; // hidden in this run
     evaluations.set(itemId, evaluateItem(ref.item, answers.get(itemId), judge));
-    const open = waitingOf(parts, ref);
+    const open = waitingNow.get(itemId);
     if (open) waiting.set(itemId, open);
     else waiting.delete(itemId);
   }

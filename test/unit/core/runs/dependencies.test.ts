@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath, waitingOn, waitingOnView } from '../../../../core/runs';
+import {
+  criticalPath,
+  runVisibility,
+  waitingOn,
+  waitingOnAll,
+  waitingOnView,
+  type AnswerMap,
+  type Run,
+} from '../../../../core/runs';
 import { completeRun, definition, done, makeRun, Session, smallDefinition } from './fixtures';
 
 describe('waitingOn', () => {
@@ -33,6 +41,64 @@ describe('waitingOn', () => {
     expect(waitingOn(definition, fr, session.answers, 'desk-phones').map((w) => w.itemId)).toEqual([
       'fax-line',
     ]);
+  });
+});
+
+describe('waitingOnAll', () => {
+  /** waitingOn asked item by item, for the visible items that wait on anything. */
+  function itemByItem(run: Run, answers: AnswerMap) {
+    return new Map(
+      runVisibility(definition, run)
+        .visible.map(
+          (ref) => [ref.item.id, waitingOn(definition, run, answers, ref.item.id)] as const,
+        )
+        .filter(([, waiting]) => waiting.length > 0),
+    );
+  }
+
+  it("is waitingOn for every visible item that waits, in the template's order", () => {
+    const session = new Session();
+    session.must(
+      { type: 'setValue', itemId: 'core-switches', value: { type: 'count', legs: ['a', 'b'] } },
+      done('core-switches'),
+      {
+        type: 'setStatus',
+        itemId: 'isp-lines',
+        status: 'blocked',
+        reason: 'Second line late.',
+      },
+    );
+    const all = waitingOnAll(definition, session.run, session.answers);
+    expect(all).toEqual(itemByItem(session.run, session.answers));
+    expect([...all.keys()]).toEqual(['speed-test', 'failover-test']);
+    expect(all.get('speed-test')?.map((w) => [w.itemId, w.status])).toEqual([
+      ['isp-lines', 'blocked'],
+    ]);
+  });
+
+  it('leaves out hidden items and counts hidden dependencies as resolved', () => {
+    const session = new Session();
+    const de = waitingOnAll(definition, session.run, session.answers);
+    expect(de.has('desk-phones')).toBe(false);
+    expect(de.has('fax-line')).toBe(false);
+    const fr = makeRun({ parameters: { seats: 1, country: 'FR', hasDaas: false } });
+    const inFrance = waitingOnAll(definition, fr, session.answers);
+    expect(inFrance).toEqual(itemByItem(fr, session.answers));
+    expect(inFrance.get('desk-phones')?.map((w) => w.itemId)).toEqual(['fax-line']);
+  });
+
+  it('answers for the items asked only, with the visibility given', () => {
+    const session = new Session();
+    const visibility = runVisibility(definition, session.run);
+    const some = waitingOnAll(definition, session.run, session.answers, {
+      visibility,
+      itemIds: ['speed-test', 'core-switches', 'fax-line', 'nope'],
+    });
+    // core-switches waits on nothing, fax-line is hidden in Germany, nope is no item.
+    expect([...some.keys()]).toEqual(['speed-test']);
+    expect(some.get('speed-test')).toEqual(
+      waitingOn(definition, session.run, session.answers, 'speed-test'),
+    );
   });
 });
 
