@@ -1,6 +1,7 @@
 // Builds the ReportBody of a run at sign-off: every visible item by section in definition order
 // (sections without a visible item are left out), hidden item ids, the gate with its waivers, the
-// progress summary and the head of the hash-chained event log. Refuses (throws ReportBuildError)
+// progress summary, the head of the hash-chained event log and the evidence files whose bytes the
+// signing device does not hold (declared not included, format 5). Refuses (throws ReportBuildError)
 // when the inputs do not belong together or the log does not vouch for the answers: a sign-off
 // must never cover data the run's own history cannot explain.
 // When ReportBody changes (report-format.ts), update this builder, the schema and the golden vectors.
@@ -13,6 +14,7 @@ import type { RunEvent } from '../runs/run-event';
 import { RunLog } from '../runs/run-log';
 import type { ChainHead } from '../runs/verify-run-log';
 import { verifyAnswersAgainstLog, verifyRunLog } from '../runs/verify-run-log';
+import { evidenceNotHeld } from './evidence-not-included';
 import { historyOf } from './report-history';
 import type { Actor, Answer, AnswerMap, AnswerValue, AttachmentRef, Run } from '../runs/model';
 import { computeProgress } from '../runs/progress';
@@ -38,6 +40,11 @@ export interface BuildReportInput {
   revision: number;
   /** reportHash of the revision this one replaces; null for revision 1. */
   supersedes: string | null;
+  /**
+   * Whether the bytes of an evidence file (by SHA-256) are on the signing device. Files listed but
+   * not held are declared in `evidenceNotIncluded`; when not given, every file counts as held.
+   */
+  isEvidenceHeld?: (sha256: string) => boolean;
 }
 
 export type ReportBuildErrorCode =
@@ -222,6 +229,9 @@ export function buildReportBody(input: BuildReportInput): ReportBody {
     section.items.push(reportItem(ref, answers.get(ref.item.id), judge));
   }
   const gate = evaluateGate(definition, run, answers);
+  const notIncluded = input.isEvidenceHeld
+    ? evidenceNotHeld({ sections }, input.isEvidenceHeld)
+    : [];
   const { overall } = computeProgress(definition, run, answers, input.signedAt.slice(0, 10));
   return {
     format: REPORT_FORMAT,
@@ -274,6 +284,7 @@ export function buildReportBody(input: BuildReportInput): ReportBody {
     departments: definition.departments.map(({ id, title }) => ({ id, title })),
     hiddenItems: visibility.hidden.map((ref) => ref.item.id),
     history: historyOf(verifiedChains(run.id, events), events),
+    ...(notIncluded.length > 0 ? { evidenceNotIncluded: notIncluded } : {}),
     lessonsLearned: input.lessonsLearned,
     signedAt: input.signedAt,
   };

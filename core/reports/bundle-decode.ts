@@ -4,21 +4,23 @@
 // the evidence the report lists are ever inflated, each capped at the size it declares, so a zip
 // bomb costs milliseconds, even one whose entries lie about their sizes. Duplicate, unexpected and
 // missing entries, evidence whose bytes do not match the report's SHA-256, and a manifest that
-// disagrees with the report are reported as problems, never thrown. The report itself is returned
+// disagrees with the report are reported as problems, never thrown. A file the signed report
+// declares not included (format 5) is named in `notIncluded`, not a problem: the signer said so. The report itself is returned
 // unverified: call verifyReport.
 import { canonicalJson, pureJsSha256, type Sha256 } from '../runs/canonical';
 import { sha256HexOfBytes } from './bundle';
-import type { BundleLimits, BundleManifest } from './bundle-format';
+import type { BundleLimits, BundleManifest, ListedAttachment } from './bundle-format';
 import {
   ATTACHMENTS_DIR,
   BUNDLE_LIMITS,
   MANIFEST_ENTRY,
   REPORT_ENTRY,
   attachmentPath,
-  listedAttachments,
+  includedAttachments,
   manifestAttachments,
   manifestSchema,
 } from './bundle-format';
+import { notIncludedAttachments } from './evidence-not-included';
 import { MAX_REPORT_JSON_BYTES, parseReportJson } from './report-hash';
 import { describeShapeIssues } from './shape-issues';
 import { decodeUtf8Strict } from './utf8';
@@ -53,6 +55,11 @@ export type DecodedBundle =
       /** Evidence bytes by SHA-256 (each checked against the report). */
       attachments: Map<string, Uint8Array>;
       manifest: BundleManifest;
+      /**
+       * Files the report lists but the signer declared not included (format 5): no bundle of this
+       * report holds their bytes. Told apart from a file removed after signing (missing-attachment).
+       */
+      notIncluded: ListedAttachment[];
       /** The exact bytes of report.json (canonical JSON of `signed`), e.g. to hash. */
       reportJson: Uint8Array;
       problems: [];
@@ -228,7 +235,7 @@ function checkAttachments(
 ): Map<string, Uint8Array> {
   const attachments = new Map<string, Uint8Array>();
   const reported = new Set<string>();
-  for (const { ref, itemTitle, path } of listedAttachments(field(signed, 'body'))) {
+  for (const { ref, itemTitle, path } of includedAttachments(field(signed, 'body'))) {
     const entry = attachmentPath(ref.sha256);
     const label = `Attachment "${ref.name}" of item "${itemTitle}" (${path})`;
     if (reported.has(entry) || attachments.has(ref.sha256)) continue;
@@ -286,11 +293,14 @@ export function decodeBundle(
       signed === undefined
         ? new Map<string, Uint8Array>()
         : checkAttachments(files, signed, problems, sha256);
+    const body = field(signed, 'body');
     const expected = new Set([
       REPORT_ENTRY,
       MANIFEST_ENTRY,
-      ...listedAttachments(field(signed, 'body')).map(({ ref }) => attachmentPath(ref.sha256)),
+      ...includedAttachments(body).map(({ ref }) => attachmentPath(ref.sha256)),
     ]);
+    const notIncluded = notIncludedAttachments(body);
+    const declared = new Set(notIncluded.map(({ ref }) => attachmentPath(ref.sha256)));
     for (const name of files.names()) {
       // Without a readable report, which evidence belongs is unknown: only foreign files count.
       if (expected.has(name) || (signed === undefined && name.startsWith(ATTACHMENTS_DIR))) {
@@ -299,16 +309,26 @@ export function decodeBundle(
       problems.push({
         code: 'unexpected-entry',
         path: name,
-        message: name.startsWith(ATTACHMENTS_DIR)
-          ? `The bundle holds ${name}, which the report does not list.`
-          : `The bundle holds ${name}, which is not part of a report bundle.`,
+        message: declared.has(name)
+          ? `The bundle holds ${name}, which the signed report declares not included: it was added after the sign-off.`
+          : name.startsWith(ATTACHMENTS_DIR)
+            ? `The bundle holds ${name}, which the report does not list.`
+            : `The bundle holds ${name}, which is not part of a report bundle.`,
       });
     }
     const reportBytes = files.get(REPORT_ENTRY);
     if (problems.length > 0 || !manifest || !reportBytes) {
       return signed === undefined ? { ok: false, problems } : { ok: false, problems, signed };
     }
-    return { ok: true, signed, attachments, manifest, reportJson: reportBytes, problems: [] };
+    return {
+      ok: true,
+      signed,
+      attachments,
+      manifest,
+      notIncluded,
+      reportJson: reportBytes,
+      problems: [],
+    };
   } catch (error) {
     if (!(error instanceof EntryRefused)) throw error;
     // An entry lied about its size or is damaged: nothing else is read.

@@ -1,7 +1,8 @@
 // The report bundle: the single .zip the administrator exports next to (or instead of) the PDF.
 //   report.json          the SignedReport, canonical JSON (the only signed part)
 //   manifest.json        what is inside (unsigned, cross-checked against report.json on reading)
-//   attachments/<sha256> the evidence bytes, named by their SHA-256 as listed in the report
+//   attachments/<sha256> the evidence bytes, named by their SHA-256 as listed in the report, but
+//                        none for a file the report declares not included (format 5)
 // Change the layout only with a new BUNDLE_FORMAT_VERSION, and keep reading the old one.
 import { z } from 'zod';
 import type { AttachmentRef } from '../runs/model';
@@ -95,10 +96,20 @@ export function listedAttachments(body: unknown): ListedAttachment[] {
   return out;
 }
 
-/** The manifest's list: one entry per attachment id, in report order. */
+/**
+ * The attachments whose bytes a bundle of the report holds: all it lists but those the signer
+ * declared not included (`evidenceNotIncluded`, format 5).
+ */
+export function includedAttachments(body: unknown): ListedAttachment[] {
+  const value = record(body)?.evidenceNotIncluded;
+  const declared = new Set(array(value).filter((hash) => typeof hash === 'string'));
+  return listedAttachments(body).filter(({ ref }) => !declared.has(ref.sha256));
+}
+
+/** The manifest's list: one entry per included attachment id, in report order. */
 export function manifestAttachments(body: unknown): ManifestAttachment[] {
   const byId = new Map<string, ManifestAttachment>();
-  for (const { ref } of listedAttachments(body)) {
+  for (const { ref } of includedAttachments(body)) {
     if (!byId.has(ref.id)) byId.set(ref.id, { ...ref, path: attachmentPath(ref.sha256) });
   }
   return [...byId.values()];

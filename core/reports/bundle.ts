@@ -14,7 +14,7 @@ import {
   MANIFEST_ENTRY,
   REPORT_ENTRY,
   attachmentPath,
-  listedAttachments,
+  includedAttachments,
   manifestAttachments,
 } from './bundle-format';
 import type { SignedReport } from './report-format';
@@ -49,8 +49,10 @@ export function encodeBundle(
   signed: SignedReport,
   attachments: readonly BundleAttachment[],
 ): Uint8Array {
-  const listed = listedAttachments(signed.body);
-  const wanted = new Map(listed.map((entry) => [entry.ref.sha256, entry]));
+  const wanted = new Map(
+    includedAttachments(signed.body).map((entry) => [entry.ref.sha256, entry]),
+  );
+  const notIncluded = new Set(signed.body.evidenceNotIncluded);
   const files: Zippable = {};
   const report = canonicalReportBytes(signed);
   const manifest: BundleManifest = {
@@ -65,6 +67,8 @@ export function encodeBundle(
   files[MANIFEST_ENTRY] = [utf8ToBytes(canonicalJson(manifest)), { level: 6 }];
   let total = report.length;
   for (const { ref, bytes } of attachments) {
+    // Bytes that arrived after the sign-off stay out: the signer declared the file not included.
+    if (notIncluded.has(ref.sha256)) continue;
     if (!wanted.has(ref.sha256)) {
       throw new BundleError(
         'unreferenced-attachment',

@@ -31,6 +31,7 @@ export { verifyReport, SUPPORTED_FORMAT_VERSIONS } from './verify';
 export { whoDidWhat, type Contribution } from './who-did-what';
 export type {
   KnownRevision,
+  NotIncludedEvidence,
   ReportProblem,
   ReportProblemCode,
   ReportStatus,
@@ -50,6 +51,12 @@ export type { TrustListResult } from './trust-list';
 export { encodeBundle, BundleError, sha256HexOfBytes } from './bundle';
 export type { BundleAttachment, BundleErrorCode } from './bundle';
 export { decodeBundle } from './bundle-decode';
+export {
+  evidenceNotHeld,
+  notIncludedAttachments,
+  EVIDENCE_NOT_INCLUDED_SINCE,
+} from './evidence-not-included';
+export type { ListedAttachment } from './bundle-format';
 export type { BundleProblem, BundleProblemCode, DecodedBundle } from './bundle-decode';
 export {
   BUNDLE_FORMAT,

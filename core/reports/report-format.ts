@@ -17,8 +17,9 @@ export const REPORT_FORMAT = 'go-live-report';
  * 3: shared runs: the body's `history` (every device's events, each chain's head, the moves
  *    between template versions) replaces `eventChain`.
  * 4: reassignments: the history may hold `assign` events, and their answers an `assignee`.
+ * 5: the body may carry `evidenceNotIncluded`: files it lists whose bytes the signer did not hold.
  */
-export const REPORT_FORMAT_VERSION = 4;
+export const REPORT_FORMAT_VERSION = 5;
 
 /** Roles whose keys are on the trust list; an engineer never signs, so has none there. */
 export type SignerRole = 'admin' | 'supervisor' | 'head' | 'coordinator';
@@ -122,6 +123,12 @@ export interface ReportBody {
   eventChain?: { head: string | null; length: number };
   /** Format 3: the run's whole history at signing, every device's chain (shared runs). */
   history?: ReportHistory;
+  /**
+   * Format 5: SHA-256s (sorted, once each) of listed attachments whose bytes were not on the
+   * signing device (a shared run's file still on another member's laptop): the signer declares
+   * them not included, so the bundle holds no bytes for them. Absent when every file was in hand.
+   */
+  evidenceNotIncluded?: string[];
   /** What went wrong, what check was missing: input for the template's next version. */
   lessonsLearned: string;
   /** ISO 8601: when the administrator signed it off. */

@@ -222,6 +222,7 @@ export const reportBodySchema = z.strictObject({
         .max(L.moves),
     })
     .optional(),
+  evidenceNotIncluded: z.array(sha256).max(L.items).optional(),
   lessonsLearned: longText,
   signedAt: isoDateTime,
 });

@@ -111,6 +111,19 @@ export interface SignatureCheck {
 /** Where the report stands by its signatures. */
 export type ReportStatus = 'signed-off' | 'countersigned' | 'sent-back';
 
+/**
+ * Format 5: a file the report lists whose bytes the signer did not hold at sign-off and declared
+ * not included (signed): no bundle of this report holds it. Not a problem; a reader needs to know.
+ */
+export interface NotIncludedEvidence {
+  sha256: string;
+  name: string;
+  size: number;
+  itemTitle: string;
+  /** The first place the report lists it, like `body.sections[0].items[1].attachments[0]`. */
+  path: string;
+}
+
 export interface VerificationResult {
   valid: boolean;
   /** Set once the report has the right shape. */
@@ -122,6 +135,8 @@ export interface VerificationResult {
   /** Things to know that do not make the report invalid. */
   warnings: ReportWarning[];
   signatures: SignatureCheck[];
+  /** Format 5: evidence the signed report names but declares not included; absent when none. */
+  notIncluded?: NotIncludedEvidence[];
 }
 
 /** A revision of a report already seen (by the app or the hub). */

@@ -3,12 +3,15 @@
 // then every signature (slot, hash, Ed25519, trust list, role, office, time of any revocation),
 // then replays against revisions already known. Valid means no problem at all (warnings do not
 // count); without a trust list the keys cannot be vouched for, so the report is never valid then.
+// Evidence the signer declared not included (format 5) is named in `notIncluded`: it does not make
+// a report invalid, it tells the reader what no bundle of it holds.
 // The app (before countersigning), the CLI and the hub's ingest all call this one function.
 import { canonicalJson, pureJsSha256 } from '../runs/canonical';
 import { pureJsEd25519 } from './ed25519';
 import { sameCanonicalJson, samePlainData } from './fast-canonical';
 import type { ReportBody, SignedReport, TrustList } from './report-format';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION } from './report-format';
+import { evidenceNotIncludedProblems, notIncludedAttachments } from './evidence-not-included';
 import { historyProblems, historyShapeProblems } from './report-history';
 import { checkWaiverDecisions } from './verify-waivers';
 import { signedReportSchema } from './report-schema';
@@ -23,7 +26,7 @@ import type {
 import { checkSignatures } from './verify-signatures';
 
 /** Report format versions this verifier reads. */
-export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1, 2, 3, REPORT_FORMAT_VERSION];
+export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1, 2, 3, 4, REPORT_FORMAT_VERSION];
 
 /** How many shape problems are listed before the rest are summed up. */
 const MAX_SHAPE_PROBLEMS = 20;
@@ -117,7 +120,11 @@ export function verifyReport(
     ]);
   }
 
-  const newer = [...fieldsNewerThanFormat(report.body), ...historyShapeProblems(report.body)];
+  const newer = [
+    ...fieldsNewerThanFormat(report.body),
+    ...historyShapeProblems(report.body),
+    ...evidenceNotIncludedProblems(report.body),
+  ];
   if (newer.length > 0) return invalid(newer);
 
   // When the input is plain data equal to what the schema read, it is the same JSON value, and its
@@ -154,6 +161,13 @@ export function verifyReport(
     : purposes.includes('countersign')
       ? 'countersigned'
       : 'signed-off';
+  const notIncluded = notIncludedAttachments(report.body).map(({ ref, itemTitle, path }) => ({
+    sha256: ref.sha256,
+    name: ref.name,
+    size: ref.size,
+    itemTitle,
+    path,
+  }));
   return {
     valid: problems.length === 0,
     reportHash: hash,
@@ -163,5 +177,6 @@ export function verifyReport(
     problems,
     warnings: signatures.warnings,
     signatures: signatures.checks,
+    ...(notIncluded.length > 0 ? { notIncluded } : {}),
   };
 }

@@ -122,7 +122,7 @@ describe('buildReportBody', () => {
     expect(body).not.toHaveProperty('eventChain');
     expect(body).toMatchObject({
       format: 'go-live-report',
-      formatVersion: 4,
+      formatVersion: 5,
       reportId: 'run-berlin',
       revision: 1,
       supersedes: null,

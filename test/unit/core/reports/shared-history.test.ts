@@ -51,7 +51,7 @@ const codes = (report: unknown, trust: Awaited<ReturnType<typeof defaultTrust>>)
 describe('a shared run in its report', () => {
   it('carries every chain and verifies, naming each device head', async () => {
     const body = bodyOf(sharedRun());
-    expect(body.formatVersion).toBe(4);
+    expect(body.formatVersion).toBe(5);
     expect(body.history?.chains.map((chain) => chain.chain)).toEqual([
       'laptop-nils',
       'laptop-owner',

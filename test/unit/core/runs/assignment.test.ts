@@ -233,7 +233,7 @@ describe('a signed report with reassigned items', () => {
       revision: 1,
       supersedes: null,
     });
-    expect(body.formatVersion).toBe(4);
+    expect(body.formatVersion).toBe(5);
     const signed = await signOff(adminSigner, { ...body, formatVersion: 3 }, SIGNED_AT);
     const verdict = verifyReport(JSON.parse(JSON.stringify(signed)), await defaultTrust());
     expect(verdict.valid).toBe(false);
