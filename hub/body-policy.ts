@@ -6,9 +6,10 @@
 //   a body); a body on a route that takes none -> 413; a content type not accepted -> 415; a
 //   declared Content-Length over the caller's limit -> 413.
 // A body streamed without a length (chunked) is cut off with 413 at the caller's limit while it
-// streams. The rest of a refused upload is never parsed or kept: linger.ts drains a little of it
-// so the client reads the answer, then closes. A refusal costs milliseconds and no memory,
-// whatever was declared.
+// streams. The rest of a refused upload is never parsed or kept: linger.ts answers with
+// `Connection: close` and throws away what still arrives, within bounds, so the client reads the
+// answer before the connection closes. A refusal costs milliseconds and no memory, whatever was
+// declared.
 import { Transform } from 'node:stream';
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import type { HubRole } from '../core/sync/wire-protocol';

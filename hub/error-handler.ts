@@ -2,11 +2,10 @@
 // HubErrors as they are, fastify's parse and size errors (bad JSON, unknown content type, a body
 // over the route's limit, a poisoned __proto__ key) by their status. Only a fault in the hub itself
 // is a 500, logged with its stack and answered without one. A request refused before its body was
-// read (or half way) is not closed with the answer: linger.ts drains it briefly first, so the
+// read (or half way) is answered with `Connection: close` and closed in stages (linger.ts), so the
 // client reads the answer instead of a broken connection.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode, ErrorResponse } from '../core/sync/wire-protocol';
-import { hasBody } from './body-policy';
 import { HubError } from './hub-error';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -36,8 +35,6 @@ function messageFor(error: FastifyError, status: number): string {
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HubError, request, reply) => {
-    // Fastify asks to close at once after a body error; linger.ts closes after the client has read.
-    if (hasBody(request) && !request.raw.complete) reply.removeHeader('connection');
     if (error instanceof HubError) {
       return reply.status(error.statusCode).send(error.toResponse());
     }

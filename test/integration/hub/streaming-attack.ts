@@ -20,25 +20,44 @@ export interface StreamAttack {
   declareLength: boolean;
   /** Claim this Content-Length instead of totalBytes (a lie the hub must not wait for). */
   claimedLength?: number;
+  /**
+   * Read nothing until this many bytes of the body are sent: a client that looks for an answer
+   * only now and then, or one held up on a busy machine (0: reads before each write).
+   */
+  readsAfterBytes?: number;
 }
 
 export interface AttackOutcome {
   /** 0: no answer, the connection broke first (json.message says how). */
   status: number;
   json: Record<string, unknown>;
+  /** The answer's Connection header, lower case ('' when absent). */
+  connection: string;
+  /**
+   * How the connection ended after the client read the answer, stopped sending and closed its
+   * side: 'clean' when the hub closed it in turn, or the error the client met (a reset: the hub
+   * closed with bytes of the body unread, so a slower client would have lost the answer).
+   */
+  ending: string;
   /** Bytes of the body the client had written when the answer arrived. */
   sentAtAnswer: number;
   totalBytes: number;
   msToAnswer: number;
+  /** From the first byte sent to the connection's close. */
+  msToClose: number;
 }
 
 /**
  * The client, in plain JavaScript, run in a worker thread: its write loop must not hold up the
  * event loop of this process, where the hub runs, or the hub would seem slow to answer.
- * The body is one valid JSON array, `[0,0,…,0]`, written from one reused chunk of `0,`.
+ * A raw TCP socket, so what the hub sent is read whatever the scheduling: each turn of the event
+ * loop first reads what has arrived (Node polls sockets before it runs setImmediate callbacks),
+ * then writes one chunk; the client stops writing as soon as the first byte of an answer is in.
+ * The body is one valid JSON array, `[0,0,…,0]`, written from one reused chunk of `0,` (with a
+ * length, or chunked).
  */
 const CLIENT = `
-const http = require('node:http');
+const net = require('node:net');
 const { performance } = require('node:perf_hooks');
 const { parentPort, workerData: attack } = require('node:worker_threads');
 const CHUNK_BYTES = 256 * 1024;
@@ -46,62 +65,111 @@ const OPEN = Buffer.from('[');
 const CLOSE = Buffer.from('0]');
 const CHUNK = Buffer.alloc(CHUNK_BYTES, '0,');
 const totalBytes = attack.totalBytes;
-const headers = { ...attack.headers };
-if (attack.declareLength) headers['content-length'] = String(attack.claimedLength ?? totalBytes);
+const url = new URL(attack.url);
+const head = ['POST ' + attack.path + ' HTTP/1.1', 'Host: ' + url.host];
+for (const [name, value] of Object.entries(attack.headers)) head.push(name + ': ' + value);
+if (attack.declareLength) head.push('Content-Length: ' + (attack.claimedLength ?? totalBytes));
+else head.push('Transfer-Encoding: chunked');
 const started = performance.now();
 let sent = 0;
 let answered = false;
-// Keep-alive, as browsers and fetch ask: with Connection: close the hub closes right after its
-// answer, and a client still writing may meet the closed socket before it reads the answer.
-const agent = new http.Agent({ keepAlive: true });
-const request = http.request(attack.url + attack.path, { method: 'POST', headers, agent });
-request.on('response', (response) => {
-  answered = true;
-  const sentAtAnswer = sent;
-  const msToAnswer = performance.now() - started;
-  const chunks = [];
-  response.on('data', (chunk) => chunks.push(chunk));
-  response.on('end', () => {
-    request.destroy();
-    agent.destroy();
-    const text = Buffer.concat(chunks).toString('utf8');
-    parentPort.postMessage({ status: response.statusCode, text, sentAtAnswer, totalBytes, msToAnswer });
+let sentAtAnswer = 0;
+let msToAnswer = 0;
+let received = Buffer.alloc(0);
+let answer;
+let failure;
+let ended = false;
+
+const readsAfterBytes = attack.readsAfterBytes ?? 0;
+const socket = net.connect(Number(url.port), url.hostname);
+socket.setNoDelay(true);
+if (readsAfterBytes > 0) socket.pause();
+
+/** The answer, once its head and its Content-Length of body are in. */
+function parse() {
+  const headEnd = received.indexOf('\\r\\n\\r\\n');
+  if (headEnd < 0) return undefined;
+  const lines = received.subarray(0, headEnd).toString('latin1').split('\\r\\n');
+  const status = Number(lines[0].split(' ')[1]);
+  const headers = {};
+  for (const line of lines.slice(1)) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const length = Number(headers['content-length'] ?? 0);
+  if (received.length < headEnd + 4 + length) return undefined;
+  const text = received.subarray(headEnd + 4, headEnd + 4 + length).toString('utf8');
+  return { status, text, connection: (headers['connection'] ?? '').toLowerCase() };
+}
+
+function report() {
+  parentPort.postMessage({
+    status: answer ? answer.status : 0,
+    text: answer
+      ? answer.text
+      : JSON.stringify({ error: 'no-answer', message: String(failure ?? 'closed without an answer') }),
+    connection: answer ? answer.connection : '',
+    ending: failure ? (failure.code ?? String(failure)) : ended ? 'clean' : 'closed without end',
+    sentAtAnswer,
+    totalBytes,
+    msToAnswer,
+    msToClose: performance.now() - started,
   });
-});
-// Once the hub has answered it may close the connection under the rest of the upload.
-request.on('error', (error) => {
+}
+
+socket.on('data', (chunk) => {
   if (!answered) {
     answered = true;
-    parentPort.postMessage({
-      status: 0,
-      text: JSON.stringify({ error: 'no-answer', message: String(error) }),
-      sentAtAnswer: sent,
-      totalBytes,
-      msToAnswer: performance.now() - started,
-    });
+    sentAtAnswer = sent;
+    msToAnswer = performance.now() - started;
+  }
+  received = Buffer.concat([received, chunk]);
+  if (answer === undefined) {
+    answer = parse();
+    // Read it all: stop sending, and say so.
+    if (answer !== undefined) socket.end();
   }
 });
+socket.on('end', () => {
+  ended = true;
+});
+socket.on('error', (error) => {
+  failure = error;
+});
+socket.on('close', report);
+
 const middleEnd = totalBytes - CLOSE.length;
 const next = () => {
   if (sent === 0) return OPEN;
   if (sent >= middleEnd) return CLOSE;
   return CHUNK.subarray(0, Math.min(CHUNK_BYTES, middleEnd - sent));
 };
-// One chunk per turn of the event loop, as a stream piped into the request would: the answer is
-// read as soon as it arrives.
+const framed = (chunk) =>
+  attack.declareLength
+    ? [chunk]
+    : [Buffer.from(chunk.length.toString(16) + '\\r\\n'), chunk, Buffer.from('\\r\\n')];
+const write = (buffers) => {
+  let writable = true;
+  for (const buffer of buffers) writable = socket.write(buffer);
+  return writable;
+};
 const pump = () => {
-  if (answered) return;
+  if (answered || socket.destroyed) return;
   if (sent >= totalBytes) {
-    request.end();
+    if (!attack.declareLength) socket.write('0\\r\\n\\r\\n');
     return;
   }
   const chunk = next();
-  const writable = request.write(chunk);
+  const writable = write(framed(chunk));
   sent += chunk.length;
+  if (sent >= readsAfterBytes && socket.isPaused()) socket.resume();
   if (writable) setImmediate(pump);
-  else request.once('drain', pump);
+  else socket.once('drain', pump);
 };
-pump();
+socket.once('connect', () => {
+  socket.write(head.join('\\r\\n') + '\\r\\n\\r\\n');
+  setImmediate(pump);
+});
 `;
 
 /** `[` + an even number of bytes of `0,` + `0]`: the size asked for, rounded down to fit. */
@@ -121,7 +189,7 @@ export async function streamAttack(attack: StreamAttack): Promise<AttackOutcome>
   });
   try {
     const [message] = (await once(worker, 'message')) as [
-      { status: number; text: string } & Omit<AttackOutcome, 'status' | 'json'>,
+      { text: string } & Omit<AttackOutcome, 'json'>,
     ];
     let json: Record<string, unknown>;
     try {
@@ -132,9 +200,12 @@ export async function streamAttack(attack: StreamAttack): Promise<AttackOutcome>
     return {
       status: message.status,
       json,
+      connection: message.connection,
+      ending: message.ending,
       sentAtAnswer: message.sentAtAnswer,
       totalBytes: message.totalBytes,
       msToAnswer: message.msToAnswer,
+      msToClose: message.msToClose,
     };
   } finally {
     await worker.terminate();
