@@ -4,8 +4,12 @@ import 'fake-indexeddb/auto';
 // first tick afterwards still creates this device's chain and is written.
 import { liveQuery } from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { createRunRepository, type LoadedRun } from '../../../renderer/storage/run-repository';
-import { ana, freshDatabase, steppingClock } from './storage-fixtures';
+import type { Action } from '../../../core/runs';
+import type { LoadedRun } from '../../../renderer/storage/run-repository';
+import { ana } from './storage-fixtures';
+import { deviceWithTinyRun } from './tiny-run';
+
+const coreSwitchesDone: Action = { type: 'setStatus', itemId: 'core-switches', status: 'done' };
 
 function firstValue<T>(query: () => Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -21,27 +25,13 @@ function firstValue<T>(query: () => Promise<T>): Promise<T> {
 
 describe('load inside a live query', () => {
   test('reads a run of a device without a chain yet, then the first tick writes', async () => {
-    const db = await freshDatabase();
-    const repo = createRunRepository(db, { clock: steppingClock() });
-    const run = await repo.create(
-      {
-        definitionKey: 'tiny-office@1.0.0',
-        name: 'Lyon',
-        parameters: { seats: 5 },
-        plannedGoLive: '2025-06-02',
-      },
-      ana,
-    );
+    const { repo, run } = await deviceWithTinyRun({ name: 'Lyon', seats: 5 });
     const loaded: LoadedRun | undefined = await firstValue(() => repo.load(run.id));
     expect(loaded?.run.id).toBe(run.id);
     expect(loaded?.chain).toBe('');
     expect(loaded?.integrity.log.ok).toBe(true);
 
-    const result = await repo.apply(
-      run.id,
-      { type: 'setStatus', itemId: 'core-switches', status: 'done' },
-      ana,
-    );
+    const result = await repo.apply(run.id, coreSwitchesDone, ana);
     expect(result.ok).toBe(true);
     const again = await firstValue(() => repo.load(run.id));
     expect(again?.chain).not.toBe('');
@@ -56,23 +46,9 @@ describe('load inside a live query', () => {
 
 describe('a live query of the history', () => {
   test('runs again on every later write, once this device has a chain', async () => {
-    const db = await freshDatabase();
-    const repo = createRunRepository(db, { clock: steppingClock() });
-    const run = await repo.create(
-      {
-        definitionKey: 'tiny-office@1.0.0',
-        name: 'Lyon',
-        parameters: { seats: 5 },
-        plannedGoLive: '2025-06-02',
-      },
-      ana,
-    );
+    const { repo, run } = await deviceWithTinyRun({ name: 'Lyon', seats: 5 });
     // The first write creates the chain (the repository then holds it in memory).
-    const first = await repo.apply(
-      run.id,
-      { type: 'setStatus', itemId: 'core-switches', status: 'done' },
-      ana,
-    );
+    const first = await repo.apply(run.id, coreSwitchesDone, ana);
     expect(first.ok).toBe(true);
 
     const seen: number[] = [];

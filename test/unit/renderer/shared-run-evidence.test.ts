@@ -5,55 +5,19 @@ import 'fake-indexeddb/auto';
 // the member's answer shows the file (a row for its ref), nothing is missing any more, and the
 // member's backup carries the received file byte for byte.
 import { describe, expect, test } from 'vitest';
-import type { SharedRun } from '../../../core/sync';
 import { exportBackup, restoreBackup } from '../../../renderer/storage/backup';
-import { createRunRepository } from '../../../renderer/storage/run-repository';
-import { createSharedRunRepository } from '../../../renderer/storage/shared-run-repository';
 import { createSharedRunStore } from '../../../renderer/sync/shared-run-store';
-import { ana, freshDatabase, steppingClock, tinyDefinitionRow } from './storage-fixtures';
+import { hubView, twoDevices } from './shared-run-fixtures';
+import { ana, freshDatabase, steppingClock } from './storage-fixtures';
 
 const PHOTO = new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * 13) % 256));
 
-function hubView(runId: string): SharedRun {
-  const row = tinyDefinitionRow();
-  return {
-    runId,
-    name: 'Berlin office',
-    kind: 'new-office',
-    office: 'Berlin',
-    definitionId: row.id,
-    definitionVersion: row.version,
-    definitionHash: row.hash,
-    parameters: { seats: 12 },
-    plannedGoLive: '2025-06-02',
-    createdAt: '2025-05-30T08:00:00.000Z',
-    owner: { userId: ana.id, name: ana.name, role: 'admin' },
-    members: [],
-    plan: {},
-    updatedAt: '2025-05-30T08:05:00.000Z',
-  };
-}
-
 async function photoOnTheOwnersLaptop() {
-  const ownerDb = await freshDatabase();
-  const memberDb = await freshDatabase();
-  const ownerRuns = createRunRepository(ownerDb, { clock: steppingClock() });
-  const memberRuns = createRunRepository(memberDb, { clock: steppingClock() });
-  const run = await ownerRuns.create(
-    {
-      definitionKey: 'tiny-office@1.0.0',
-      name: 'Berlin office',
-      parameters: { seats: 12 },
-      plannedGoLive: '2025-06-02',
-    },
-    ana,
-  );
-  const owner = createSharedRunRepository(ownerDb, ownerRuns);
-  const member = createSharedRunRepository(memberDb, memberRuns, { clock: steppingClock() });
-  await owner.keep(hubView(run.id));
-  await member.keep(hubView(run.id));
-  const attached = await ownerRuns.attach(
-    run.id,
+  const { owner, member, runId } = await twoDevices({ memberClock: steppingClock() });
+  await owner.shared.keep(hubView(runId));
+  await member.shared.keep(hubView(runId));
+  const attached = await owner.runs.attach(
+    runId,
     'speed-test',
     { name: 'speed.png', type: 'image/png', blob: new Blob([PHOTO], { type: 'image/png' }) },
     ana,
@@ -61,9 +25,16 @@ async function photoOnTheOwnersLaptop() {
   if (!attached.ok) throw new Error(attached.error.message);
   const ref = attached.answer.attachments[0];
   if (!ref) throw new Error('no attachment');
-  const events = await owner.ownEvents(run.id, 0, 500);
-  expect(await member.receive(run.id, events, events.length)).toMatchObject({ pending: 0 });
-  return { runId: run.id, ref, owner, member, memberDb, memberRuns };
+  const events = await owner.shared.ownEvents(runId, 0, 500);
+  expect(await member.shared.receive(runId, events, events.length)).toMatchObject({ pending: 0 });
+  return {
+    runId,
+    ref,
+    owner: owner.shared,
+    member: member.shared,
+    memberDb: member.db,
+    memberRuns: member.runs,
+  };
 }
 
 describe('evidence files of a shared run on a device', () => {

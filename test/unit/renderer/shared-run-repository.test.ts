@@ -4,26 +4,14 @@ import 'fake-indexeddb/auto';
 // other devices' events merge in with the cursor kept only when nothing waits.
 import { describe, expect, test } from 'vitest';
 import type { SharedRun } from '../../../core/sync';
-import { createRunRepository } from '../../../renderer/storage/run-repository';
-import { createSharedRunRepository } from '../../../renderer/storage/shared-run-repository';
-import { ana, freshDatabase, steppingClock, tinyDefinitionRow } from './storage-fixtures';
+import { hubView as ownersOnly, twoDevices } from './shared-run-fixtures';
+import { ana } from './storage-fixtures';
 
 const ben = { id: 'u-ben', name: 'Ben Engineer', role: 'engineer' as const };
 
+/** The hub's view with Ben on the run for the network department. */
 function hubView(runId: string, overrides: Partial<SharedRun> = {}): SharedRun {
-  const row = tinyDefinitionRow();
-  return {
-    runId,
-    name: 'Berlin office',
-    kind: 'new-office',
-    office: 'Berlin',
-    definitionId: row.id,
-    definitionVersion: row.version,
-    definitionHash: row.hash,
-    parameters: { seats: 12 },
-    plannedGoLive: '2025-06-02',
-    createdAt: '2025-05-30T08:00:00.000Z',
-    owner: { userId: ana.id, name: ana.name, role: 'admin' },
+  return ownersOnly(runId, {
     members: [
       {
         userId: ben.id,
@@ -34,30 +22,8 @@ function hubView(runId: string, overrides: Partial<SharedRun> = {}): SharedRun {
       },
     ],
     plan: { network: '2025-06-01' },
-    updatedAt: '2025-05-30T08:05:00.000Z',
     ...overrides,
-  };
-}
-
-async function twoDevices() {
-  const owner = await freshDatabase();
-  const member = await freshDatabase();
-  const ownerRuns = createRunRepository(owner, { clock: steppingClock() });
-  const memberRuns = createRunRepository(member, { clock: steppingClock() });
-  const run = await ownerRuns.create(
-    {
-      definitionKey: 'tiny-office@1.0.0',
-      name: 'Berlin office',
-      parameters: { seats: 12 },
-      plannedGoLive: '2025-06-02',
-    },
-    ana,
-  );
-  return {
-    owner: { db: owner, runs: ownerRuns, shared: createSharedRunRepository(owner, ownerRuns) },
-    member: { db: member, runs: memberRuns, shared: createSharedRunRepository(member, memberRuns) },
-    runId: run.id,
-  };
+  });
 }
 
 describe('shared runs on a device', () => {

@@ -18,9 +18,9 @@ import {
   type Actor,
 } from '../../../../core/runs';
 import { parseRunEvent } from '../../../../core/runs/run-event-schema';
-import { buildReportBody, signOff, verifyReport } from '../../../../core/reports';
+import { signOff, verifyReport, type ReportBody } from '../../../../core/reports';
 import { admin, completeRun, definition, done, makeRun, Session, supervisor } from './fixtures';
-import { adminSigner, defaultTrust, SIGNED_AT } from '../reports/fixtures';
+import { adminSigner, body as reportBody, defaultTrust, SIGNED_AT } from '../reports/fixtures';
 
 const run = makeRun();
 const nils: Actor = { id: 'u-nils', name: 'Nils Network', role: 'engineer' };
@@ -191,22 +191,22 @@ describe('reassignments on two laptops', () => {
   });
 });
 
+/** The report of the owner's finished run in which av-policy was handed to Nils of network. */
+function reportWithReassignment(): ReportBody {
+  const owner = new Session(run, definition, 'laptop-owner');
+  completeRun(owner.must(assign('av-policy', 'network', toNils)));
+  return reportBody({
+    definition,
+    run: owner.run,
+    answers: owner.answers,
+    events: owner.events,
+    lessonsLearned: '',
+  });
+}
+
 describe('a signed report with reassigned items', () => {
   it('verifies: the assign events are in its history and replay to its answers', async () => {
-    const owner = new Session(run, definition, 'laptop-owner');
-    owner.must(assign('av-policy', 'network', toNils));
-    completeRun(owner);
-    const body = buildReportBody({
-      definition,
-      run: owner.run,
-      answers: owner.answers,
-      events: owner.events,
-      office: 'Berlin office',
-      lessonsLearned: '',
-      signedAt: SIGNED_AT,
-      revision: 1,
-      supersedes: null,
-    });
+    const body = reportWithReassignment();
     expect(body.history?.events.some((event) => event.type === 'assign')).toBe(true);
     // The report (and its "who did what") names the department the item was handed to.
     const items = body.sections.flatMap((section) => section.items);
@@ -219,20 +219,7 @@ describe('a signed report with reassigned items', () => {
   });
 
   it('is format 4: a report that claims format 3 yet holds a reassignment is refused, with where', async () => {
-    const owner = new Session(run, definition, 'laptop-owner');
-    owner.must(assign('av-policy', 'network', toNils));
-    completeRun(owner);
-    const body = buildReportBody({
-      definition,
-      run: owner.run,
-      answers: owner.answers,
-      events: owner.events,
-      office: 'Berlin office',
-      lessonsLearned: '',
-      signedAt: SIGNED_AT,
-      revision: 1,
-      supersedes: null,
-    });
+    const body = reportWithReassignment();
     expect(body.formatVersion).toBe(5);
     const signed = await signOff(adminSigner, { ...body, formatVersion: 3 }, SIGNED_AT);
     const verdict = verifyReport(JSON.parse(JSON.stringify(signed)), await defaultTrust());

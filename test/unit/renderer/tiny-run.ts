@@ -1,0 +1,35 @@
+// The set-up many run-storage tests start from: a run of the tiny template (storage-fixtures.ts)
+// created by Ana, on a fresh database with its own run repository and stepping clock.
+import type { GoLiveDatabase, RunRow } from '../../../renderer/storage/database';
+import { createRunRepository, type RunRepository } from '../../../renderer/storage/run-repository';
+import { ana, freshDatabase, steppingClock } from './storage-fixtures';
+
+export interface TinyRunDraft {
+  name?: string;
+  seats?: number;
+}
+
+/** A run of the tiny template, planned for 2 June 2025, created by Ana through `repo`. */
+export function createTinyRun(
+  repo: RunRepository,
+  { name = 'Berlin office', seats = 12 }: TinyRunDraft = {},
+): Promise<RunRow> {
+  return repo.create(
+    {
+      definitionKey: 'tiny-office@1.0.0',
+      name,
+      parameters: { seats },
+      plannedGoLive: '2025-06-02',
+    },
+    ana,
+  );
+}
+
+/** A fresh database, its run repository, and a tiny run on it. */
+export async function deviceWithTinyRun(
+  draft: TinyRunDraft = {},
+): Promise<{ db: GoLiveDatabase; repo: RunRepository; run: RunRow }> {
+  const db = await freshDatabase();
+  const repo = createRunRepository(db, { clock: steppingClock() });
+  return { db, repo, run: await createTinyRun(repo, draft) };
+}
