@@ -10,6 +10,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import type { ChecklistDefinition, Item } from '../../core/definitions/schema';
 import { validateDefinitionText } from '../../core/definitions/index';
 import type { ReportBody, ReportItem, Signer } from '../../core/reports/index';
@@ -55,6 +56,46 @@ export function newOffice130Text(): string {
         severity: major
         estimateMinutes: 60
 `;
+}
+
+/** What the head of ICT's draft of 1.4.0 in template-editor.spec.ts holds, for a laptop to receive. */
+export const NEXT_VERSION_EDITS = {
+  ispTitle: 'Independent internet lines delivered, handed over and tested end to end',
+  ispGuidance:
+    'Order the second line at least six weeks before go-live: the Madrid carrier needed five.',
+  newItemId: 'second-line-ordered-early',
+  newItemTitle: 'Second ISP line ordered at least six weeks before go-live',
+  changelog:
+    'isp-lines-delivered: order the second line six weeks ahead, because the Madrid opening waited five weeks for its carrier.',
+};
+
+/** new-office 1.4.0 as the head of ICT drafts it from 1.3.0: one item reworded, one added. */
+export function newOffice140Text(): string {
+  const document = parseDocument(newOffice130Text());
+  document.set('version', '1.4.0');
+  document.set('changelog', NEXT_VERSION_EDITS.changelog);
+  const plain = document.toJS() as ChecklistDefinition;
+  const sectionIndex = plain.sections.findIndex(
+    (section) => section.id === 'internet-connectivity',
+  );
+  const items = plain.sections[sectionIndex]?.items ?? [];
+  const itemIndex = items.findIndex((item) => item.id === 'isp-lines-delivered');
+  if (sectionIndex < 0 || itemIndex < 0)
+    throw new Error('new-office 1.3.0 lost isp-lines-delivered');
+  const item = ['sections', sectionIndex, 'items', itemIndex];
+  document.setIn([...item, 'title'], NEXT_VERSION_EDITS.ispTitle);
+  document.setIn(
+    [...item, 'guidance'],
+    `${items[itemIndex]?.guidance ?? ''}\n\n${NEXT_VERSION_EDITS.ispGuidance}`,
+  );
+  document.addIn(['sections', sectionIndex, 'items'], {
+    id: NEXT_VERSION_EDITS.newItemId,
+    title: NEXT_VERSION_EDITS.newItemTitle,
+    type: 'check',
+    severity: 'major',
+    estimateMinutes: 15,
+  });
+  return document.toString();
 }
 
 export interface SeededHub {

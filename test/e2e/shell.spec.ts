@@ -4,6 +4,7 @@ import {
   contentSecurityPolicy,
   webModeConnectPolicy,
 } from '../../electron/common/content-security-policy';
+import { axeFindings } from './accessibility';
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
 import { FirstRunPage } from './pages/first-run-page';
 import { SettingsPage } from './pages/settings-page';
@@ -146,6 +147,22 @@ test('settings shows whether storage is persistent, and an unknown route says so
   );
   await page.goto('./#/no-such-screen');
   await expect(page.getByRole('heading', { name: 'This page does not exist.' })).toBeVisible();
+});
+
+test('the accessibility check catches a nameless button in the page and says where', async ({
+  page,
+}) => {
+  await completeFirstRun(page);
+  await page.evaluate(() => {
+    const nameless = document.createElement('button');
+    nameless.id = 'nameless';
+    document.querySelector('main')?.append(nameless);
+  });
+  expect(await axeFindings(page, 'planted')).toEqual([
+    expect.stringMatching(/^\[planted\] critical button-name: .*\(#nameless\)$/),
+  ]);
+  await page.evaluate(() => document.getElementById('nameless')?.remove());
+  expect(await axeFindings(page, 'mended')).toEqual([]);
 });
 
 test('every response carries the content security policy, and the browser enforces it', async ({

@@ -1,14 +1,17 @@
 // Authoring the next version of a template in the app and moving a run in progress to it, end to
 // end in web mode, with a real hub on 127.0.0.1 (seed-hub.ts: offices' progress and signed
-// reports, new-office 1.3.0 published there). An office administrator's laptop (a second browser
-// context) starts a run on 1.3.0 and answers some items. The head of ICT drafts new-office 1.4.0
-// from 1.3.0, reads beside the draft the lessons learned of the signed runs and the items most
-// often blocked, opens the item a lesson is about from the lesson, rewords it, adds an item, sees
-// the core validator's messages next to the fields they concern, writes the changelog, checks the
-// changes against 1.3.0, exports the YAML twice (the same bytes, which the core validates), and
-// publishes it through the hub. The laptop receives 1.4.0 on its next sync, previews the move of
-// its run item by item, moves it (answers carried, the reworded item flagged for a re-check) and
-// starts a new run on 1.4.0. Screenshots of the editor in English and Spanish at 1366x860.
+// reports, new-office 1.3.0 published there). Two halves that run side by side:
+// - The head of ICT drafts new-office 1.4.0 from 1.3.0, reads beside the draft the lessons learned
+//   of the signed runs and the items most often blocked, opens the item a lesson is about from the
+//   lesson, rewords it, adds an item, sees the core validator's messages next to the fields they
+//   concern, writes the changelog, checks the changes against 1.3.0, exports the YAML twice (the
+//   same bytes, which the core validates), and publishes it through the hub, which then holds
+//   exactly those bytes.
+// - An office administrator's laptop starts a run on 1.3.0 and answers some items; the same 1.4.0
+//   (seed-hub.ts's newOffice140Text: the same edits) is published on the hub; the laptop receives it
+//   on its next sync, previews the move of its run item by item, moves it (answers carried, the
+//   reworded item flagged for a re-check) and starts a new run on 1.4.0.
+// Screenshots of the editor in English and Spanish at 1366x860.
 import { createHash } from 'node:crypto';
 import { validateDefinitionText } from '../../core/definitions/index';
 import { test, expect, completeFirstRun, saveScreenshot } from './fixtures';
@@ -17,13 +20,10 @@ import { HubPanel, SyncPage } from './pages/sync-page';
 import { SettingsPage } from './pages/settings-page';
 import { TemplateEditorPage } from './pages/template-editor-page';
 import { TemplatesPage } from './pages/templates-page';
-import { startSeededHub } from './seed-hub';
+import { publishDefinition } from '../../hub/publish-definition';
+import { NEXT_VERSION_EDITS, newOffice140Text, startSeededHub } from './seed-hub';
 
-const NEW_GUIDANCE =
-  'Order the second line at least six weeks before go-live: the Madrid carrier needed five.';
-const CHANGELOG =
-  'isp-lines-delivered: order the second line six weeks ahead, because the Madrid opening waited five weeks for its carrier.';
-const NEW_TITLE = 'Independent internet lines delivered, handed over and tested end to end';
+const { ispGuidance: NEW_GUIDANCE, changelog: CHANGELOG, ispTitle: NEW_TITLE } = NEXT_VERSION_EDITS;
 const HAMBURG = {
   template: 'New office go-live',
   name: 'Hamburg office',
@@ -39,42 +39,13 @@ test.use({ viewport: { width: 1366, height: 860 } });
 /** The validator runs in a worker after a pause; on a busy machine a large template takes seconds. */
 const CHECKED = { timeout: 20_000 };
 
-test('the head of ICT drafts the next version from lessons learned and publishes it; an office laptop receives it and moves its run', async ({
+test('the head of ICT drafts the next version from lessons learned and publishes it through the hub', async ({
   page,
-  browser,
   shell,
 }, testInfo) => {
   test.setTimeout(240_000);
   const hub = await startSeededHub();
-  const laptop = await browser.newContext({ viewport: { width: 1366, height: 860 } });
   try {
-    // The office administrator's laptop is enrolled and holds the templates the hub had then.
-    const admin = await laptop.newPage();
-    await completeFirstRun(admin, {
-      name: 'Jonas Weber',
-      role: 'Local ICT administrator',
-      office: 'Hamburg office',
-    });
-    const adminHub = new HubPanel(admin);
-    await adminHub.open();
-    await adminHub.connect(hub.url, await hub.adminCode('Hamburg office', 'Jonas Weber'));
-    await expect(adminHub.connected()).toContainText(`as Jonas Weber`);
-    await expect(new SyncPage(admin).statusLastSync()).toHaveText(/Synced/, { timeout: 60_000 });
-
-    // Friday: the administrator starts the run on the newest version there is, 1.3.0.
-    await admin.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
-    const hamburg = new RunsPage(admin);
-    await hamburg.startRun(HAMBURG);
-    await expect(admin.getByText('New office go-live 1.3.0')).toBeVisible();
-    await hamburg.openItem('site-access-badges');
-    await hamburg.markDone();
-    await expect(hamburg.row('site-access-badges')).toContainText('Done');
-    await hamburg.openItem('isp-lines-delivered');
-    await hamburg.detail().getByRole('textbox', { name: 'ISP line 1' }).fill('DTAG fibre 4711');
-    await hamburg.detail().getByRole('textbox', { name: 'ISP line 2' }).fill('Vodafone 0815');
-    await hamburg.detail().getByLabel('Notes').click();
-    await expect(hamburg.row('isp-lines-delivered')).toContainText('DTAG fibre 4711');
-
     // The head of ICT connects; sync brings 1.3.0 from the hub and the signed reports.
     await completeFirstRun(page, {
       name: 'Helena Vogel',
@@ -219,6 +190,51 @@ test('the head of ICT drafts the next version from lessons learned and publishes
     await expect(templates.region('What changed in this version')).toContainText(
       'order the second line six weeks ahead',
     );
+  } finally {
+    await hub.stop();
+  }
+});
+
+test('an office laptop receives the next version on its next sync and moves its run in progress to it', async ({
+  page: admin,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const hub = await startSeededHub();
+  try {
+    // The office administrator's laptop is enrolled and holds the templates the hub had then.
+    await completeFirstRun(admin, {
+      name: 'Jonas Weber',
+      role: 'Local ICT administrator',
+      office: 'Hamburg office',
+    });
+    const adminHub = new HubPanel(admin);
+    await adminHub.open();
+    await adminHub.connect(hub.url, await hub.adminCode('Hamburg office', 'Jonas Weber'));
+    await expect(adminHub.connected()).toContainText(`as Jonas Weber`);
+    await expect(new SyncPage(admin).statusLastSync()).toHaveText(/Synced/, { timeout: 60_000 });
+
+    // Friday: the administrator starts the run on the newest version there is, 1.3.0.
+    await admin.getByRole('navigation').getByRole('link', { name: 'Runs' }).click();
+    const hamburg = new RunsPage(admin);
+    await hamburg.startRun(HAMBURG);
+    await expect(admin.getByText('New office go-live 1.3.0')).toBeVisible();
+    await hamburg.openItem('site-access-badges');
+    await hamburg.markDone();
+    await expect(hamburg.row('site-access-badges')).toContainText('Done');
+    await hamburg.openItem('isp-lines-delivered');
+    await hamburg.detail().getByRole('textbox', { name: 'ISP line 1' }).fill('DTAG fibre 4711');
+    await hamburg.detail().getByRole('textbox', { name: 'ISP line 2' }).fill('Vodafone 0815');
+    await hamburg.detail().getByLabel('Notes').click();
+    await expect(hamburg.row('isp-lines-delivered')).toContainText('DTAG fibre 4711');
+
+    // Meanwhile the head of ICT publishes 1.4.0 (the first test drafts the same in the editor).
+    const published = await publishDefinition(
+      hub.store,
+      newOffice140Text(),
+      'new-office/1.4.0.yaml',
+      new Date(),
+    );
+    expect(published.ok && published.version).toBe('1.4.0');
 
     // The office laptop receives it on its next sync.
     const adminSync = new SyncPage(admin);
@@ -286,7 +302,6 @@ test('the head of ICT drafts the next version from lessons learned and publishes
     await hamburg.startRun({ ...HAMBURG, name: 'Hamburg warehouse' });
     await expect(admin.getByText('New office go-live 1.4.0')).toBeVisible();
   } finally {
-    await laptop.close();
     await hub.stop();
   }
 });
