@@ -5,11 +5,12 @@
 import {
   buildReportBody,
   canonicalReportJson,
+  notIncludedAttachments,
   reportHash,
   signOff as signOffReport,
 } from '../../core/reports';
 import type { SignedReport, Signer } from '../../core/reports/report-format';
-import { canonicalJson } from '../../core/runs';
+import { canonicalJson, type Answer } from '../../core/runs';
 import { signatureOutboxKey } from '../../core/sync/outbox';
 import type { GoLiveDatabase, OutboxRow, ReportSource, SignedReportRow } from './database';
 import { logVersionOf, type RunRepository } from './run-repository';
@@ -27,6 +28,22 @@ export interface SignOffInput {
   lessonsLearned: string;
   signer: Signer;
   now?: Date;
+  /**
+   * SHA-256s of evidence files whose bytes are not on this device that the signer chose to sign
+   * without (the sign-off dialog names them): the report declares them not included. Any other
+   * file found missing refuses the sign-off, so none is left out without the signer knowing.
+   */
+  notIncludedAccepted?: readonly string[];
+}
+
+/** The SHA-256s of the run's evidence whose bytes some attachment row on this device holds. */
+async function heldEvidence(db: GoLiveDatabase, answers: Iterable<Answer>): Promise<Set<string>> {
+  const hashes = new Set([...answers].flatMap((answer) => answer.attachments.map((a) => a.sha256)));
+  const rows = await db.attachments
+    .where('sha256')
+    .anyOf([...hashes])
+    .toArray();
+  return new Set(rows.map((row) => row.sha256));
 }
 
 function outboxEntry(row: SignedReportRow, createdAt: string): OutboxRow {
@@ -95,6 +112,7 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
       lessonsLearned,
       signer,
       now = new Date(),
+      notIncludedAccepted = [],
     }: SignOffInput): Promise<SignedReportRow> {
       const loaded = await runs.load(runId);
       if (!loaded) throw new SignOffRefusedError('This run does not exist on this device.');
@@ -112,6 +130,7 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
       }
       const previous = await latestForRun(runId);
       const signedAt = now.toISOString();
+      const held = await heldEvidence(db, loaded.answers.values());
       const body = buildReportBody({
         definition: loaded.definition,
         run: loaded.run,
@@ -122,7 +141,18 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
         signedAt,
         revision: previous ? previous.revision + 1 : 1,
         supersedes: previous ? previous.reportHash : null,
+        isEvidenceHeld: (sha256) => held.has(sha256),
       });
+      const accepted = new Set(notIncludedAccepted);
+      const unaccepted = notIncludedAttachments(body).filter(
+        ({ ref }) => !accepted.has(ref.sha256),
+      );
+      if (unaccepted.length > 0) {
+        const names = unaccepted.map(({ ref, itemTitle }) => `"${ref.name}" (${itemTitle})`);
+        throw new SignOffRefusedError(
+          `Not on this device: ${names.join(', ')}. Fetch it, or choose to sign without it.`,
+        );
+      }
       const signed = await signOffReport(signer, body, signedAt);
       const row: SignedReportRow = {
         reportId: body.reportId,

@@ -41,6 +41,9 @@ export interface ReasonDialogProps<Id extends string> {
   intro?: ReactNode;
   label: string;
   help?: string;
+  /** The text the field starts with (a carried-over draft); empty when not given. */
+  initialText?: string;
+  placeholder?: string;
   rows: number;
   /** Said when an action that needs the text is asked with none. */
   requiredMessage: string;
@@ -75,6 +78,8 @@ function ReasonForm<Id extends string>({
   intro,
   label,
   help,
+  initialText = '',
+  placeholder,
   rows,
   requiredMessage,
   note,
@@ -82,7 +87,7 @@ function ReasonForm<Id extends string>({
   actions,
   onAction,
 }: ReasonDialogProps<Id>) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [isInvalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState<Id>();
   const [error, setError] = useState<string>();
@@ -131,6 +136,7 @@ function ReasonForm<Id extends string>({
           <Label>{label}</Label>
           <TextArea
             rows={rows}
+            {...(placeholder === undefined ? {} : { placeholder })}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) runDefault();
             }}

@@ -27,7 +27,32 @@ export const signoff = {
   consequence:
     'Signing as {{name}} freezes this run: nothing can change afterwards. The report is queued for the hub and can be exported as a PDF.',
   sign: 'Sign off',
+  signWithout_one: 'Sign off without {{count}} file',
+  signWithout_other: 'Sign off without {{count}} files',
   signing: 'Signing…',
+  missing: {
+    heading_one: '{{count}} file is not on this device',
+    heading_other: '{{count}} files are not on this device',
+    help: 'Attached on other laptops, their bytes have not reached this one. Fetch them now, or sign without them.',
+    allArrived: 'Every file is on this device now: the report will include them.',
+    state: 'Not on this device',
+    item: 'Item: {{title}}',
+    attachedBy: 'attached by {{name}}',
+    attachedElsewhere: 'attached on another laptop',
+    fetch_one: 'Fetch it now',
+    fetch_other: 'Fetch them now',
+    fetching: 'Fetching…',
+    progress: 'Fetching files: {{done}} of {{total}}',
+    arrived: 'Fetched: on this device now, it goes into the report.',
+    notOnHub:
+      "Not fetched: the hub does not have it yet. It is still on {{name}}'s laptop, which must sync first.",
+    notOnHubUnknown:
+      'Not fetched: the hub does not have it yet. The laptop it was attached on must sync first.',
+    failed: 'Not fetched: the sync did not finish ({{message}}). Try again.',
+    noSync: 'Not fetched: this device is not connected to a hub (Settings, Hub).',
+    consequence:
+      'Signed without them, the report lists these files as not included: the PDF names them, the bundle holds no bytes for them, and this revision cannot take them later (only a new revision after a send-back can).',
+  },
   cancel: 'Cancel',
   signedHeading: 'Signed report',
   signedBy: 'Signed off by {{name}}, {{time}}',

@@ -29,7 +29,32 @@ export const signoff: Translation['signoff'] = {
   consequence:
     'Al firmar como {{name}} esta ejecución se congela: después no puede cambiar nada. El informe queda en cola para el hub y puede exportarse en PDF.',
   sign: 'Firmar',
+  signWithout_one: 'Firmar sin {{count}} archivo',
+  signWithout_other: 'Firmar sin {{count}} archivos',
   signing: 'Firmando…',
+  missing: {
+    heading_one: '{{count}} archivo no está en este equipo',
+    heading_other: '{{count}} archivos no están en este equipo',
+    help: 'Se adjuntaron en otros portátiles y sus bytes no han llegado a este. Tráigalos ahora o firme sin ellos.',
+    allArrived: 'Todos los archivos están ya en este equipo: el informe los incluirá.',
+    state: 'No está en este equipo',
+    item: 'Elemento: {{title}}',
+    attachedBy: 'adjuntado por {{name}}',
+    attachedElsewhere: 'adjuntado en otro portátil',
+    fetch_one: 'Traerlo ahora',
+    fetch_other: 'Traerlos ahora',
+    fetching: 'Trayendo…',
+    progress: 'Trayendo archivos: {{done}} de {{total}}',
+    arrived: 'Traído: ya está en este equipo y entra en el informe.',
+    notOnHub:
+      'No traído: el hub aún no lo tiene. Sigue en el portátil de {{name}}, que debe sincronizar antes.',
+    notOnHubUnknown:
+      'No traído: el hub aún no lo tiene. El portátil donde se adjuntó debe sincronizar antes.',
+    failed: 'No traído: la sincronización no terminó ({{message}}). Inténtelo de nuevo.',
+    noSync: 'No traído: este equipo no está conectado a un hub (Ajustes, Hub).',
+    consequence:
+      'Si firma sin ellos, el informe los lista como no incluidos: el PDF los nombra, el paquete no guarda sus bytes y esta revisión ya no puede recibirlos (solo una nueva revisión tras una devolución).',
+  },
   cancel: 'Cancelar',
   signedHeading: 'Informe firmado',
   signedBy: 'Firmado por {{name}}, {{time}}',
