@@ -2,6 +2,10 @@
 // switch is the TabList of the run screen's Tabs (run-screen.tsx), whose panels are the views.
 // A shared run has one tab more (the department chain): there the status digest and the shortcuts
 // help go into a "More" menu, so the toolbar stays on one row at 1366 px in English and Spanish.
+// A local run keeps them as buttons; it fits that row in Spanish through short labels there
+// (runs.toolbar.digest, runs.toolbar.waitingView): when adding to this toolbar, look at run-es.png
+// of test/e2e/weekend-screens.spec.ts.
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -123,24 +127,18 @@ export function RunToolbar({
               className="listbox toolbar-menu"
               onAction={(key) => (key === 'digest' ? setDigestOpen(true) : setHelpOpen(true))}
             >
-              <MenuItem
+              <MoreItem
                 id="digest"
-                className="listbox-item menu-item"
-                textValue={t('runs.toolbar.digest')}
-              >
-                <FileText aria-hidden size={15} />
-                <Text slot="label">{t('runs.toolbar.digest')}</Text>
-                <KeyHint className="menu-key">d</KeyHint>
-              </MenuItem>
-              <MenuItem
+                label={t('runs.toolbar.digest')}
+                icon={<FileText aria-hidden size={15} />}
+                shortcut="d"
+              />
+              <MoreItem
                 id="shortcuts"
-                className="listbox-item menu-item"
-                textValue={t('runs.toolbar.shortcuts')}
-              >
-                <Keyboard aria-hidden size={15} />
-                <Text slot="label">{t('runs.toolbar.shortcuts')}</Text>
-                <KeyHint className="menu-key">?</KeyHint>
-              </MenuItem>
+                label={t('runs.toolbar.shortcuts')}
+                icon={<Keyboard aria-hidden size={15} />}
+                shortcut="?"
+              />
             </Menu>
           </Popover>
         </MenuTrigger>
@@ -162,5 +160,16 @@ export function RunToolbar({
         </>
       )}
     </div>
+  );
+}
+
+/** An entry of the "More actions" menu, with the key that does the same. */
+function MoreItem(props: { id: string; label: string; icon: ReactElement; shortcut: string }) {
+  return (
+    <MenuItem id={props.id} className="listbox-item menu-item" textValue={props.label}>
+      {props.icon}
+      <Text slot="label">{props.label}</Text>
+      <KeyHint className="menu-key">{props.shortcut}</KeyHint>
+    </MenuItem>
   );
 }

@@ -87,10 +87,11 @@ export const runs: Translation['runs'] = {
     filter: 'Mostrar',
     undo: 'Deshacer',
     undoNothing: 'Nada que deshacer',
-    digest: 'Resumen de estado',
+    // Short: the local run's toolbar holds it as a button and must stay on one row at 1366 px.
+    digest: 'Resumen',
     shortcuts: 'Atajos de teclado',
     checklist: 'Checklist',
-    waitingView: 'En espera de',
+    waitingView: 'En espera',
     more: 'Más acciones',
     views: 'Vistas',
   },
