@@ -74,6 +74,10 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   noWaivers: 'Sin dispensas.',
   failingItems: 'Elementos que no cumplen',
   noFailingItems: 'Ningún elemento incumple.',
+  evidenceNotIncluded: 'Evidencias no incluidas',
+  evidenceNotIncludedNote:
+    'Estos archivos se adjuntaron en otros portátiles y no habían llegado al equipo que firmó: el informe los nombra (tamaño, SHA-256) como no incluidos y ningún paquete del informe guarda sus bytes.',
+  file: 'Archivo',
   item: 'Elemento',
   reason: 'Motivo',
   justification: 'Justificación',
@@ -101,6 +105,7 @@ export const SPANISH_PDF_LABELS: PdfLabels = {
   startedAt: 'Iniciado {time}',
   finishedAt: 'Terminado {time}',
   attachments: 'Adjuntos',
+  notIncluded: 'NO INCLUIDO',
   noValue: '—',
   yes: 'Sí',
   no: 'No',

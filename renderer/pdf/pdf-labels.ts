@@ -82,6 +82,10 @@ export interface PdfLabels {
   noWaivers: string;
   failingItems: string;
   noFailingItems: string;
+  /** Format 5: files the report names whose bytes the signer did not hold (heading, note). */
+  evidenceNotIncluded: string;
+  evidenceNotIncludedNote: string;
+  file: string;
   item: string;
   reason: string;
   justification: string;
@@ -118,6 +122,8 @@ export interface PdfLabels {
   /** "Finished {time}" (no start recorded). */
   finishedAt: string;
   attachments: string;
+  /** Beside an attachment the signer did not hold: "not included". */
+  notIncluded: string;
   noValue: string;
   /** A yes/no parameter's answers. */
   yes: string;
@@ -201,6 +207,10 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   noWaivers: 'No waivers.',
   failingItems: 'Failing items',
   noFailingItems: 'No failing items.',
+  evidenceNotIncluded: 'Evidence not included',
+  evidenceNotIncludedNote:
+    'These files were attached on other laptops and had not reached the signing device: the report names them (size, SHA-256) as not included, and no bundle of it holds their bytes.',
+  file: 'File',
   item: 'Item',
   reason: 'Reason',
   justification: 'Justification',
@@ -228,6 +238,7 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   startedAt: 'Started {time}',
   finishedAt: 'Finished {time}',
   attachments: 'Attachments',
+  notIncluded: 'NOT INCLUDED',
   noValue: '—',
   yes: 'Yes',
   no: 'No',

@@ -21,6 +21,7 @@ import type {
 } from '../../core/reports/report-format';
 import { keyFingerprint } from '../../core/reports/ed25519';
 import { whoDidWhat } from '../../core/reports/who-did-what';
+import { notIncludedAttachments } from '../../core/reports/evidence-not-included';
 import { actualMinutesOf } from '../../core/runs/progress';
 import { formatMinutes } from '../../core/runs/dates';
 import type { Actor, AnswerValue, ItemStatus } from '../../core/runs/model';
@@ -631,6 +632,27 @@ function summary(context: Context): Content[] {
             failingDecision(context, item),
           ]),
         ),
+    ...notIncludedTable(context),
+  ];
+}
+
+/** Format 5: the files the report names but was signed without (listed only when there are any). */
+function notIncludedTable(context: Context): Content[] {
+  const { body, labels, language } = context;
+  const files = notIncludedAttachments(body);
+  if (files.length === 0) return [];
+  return [
+    { text: labels.evidenceNotIncluded, style: 'h2' },
+    { text: labels.evidenceNotIncludedNote, style: 'muted', margin: [0, 0, 0, 4] },
+    dataTable(
+      [140, '*', 150],
+      [labels.item, labels.file, 'SHA-256'],
+      files.map(({ ref, itemTitle }) => [
+        { text: line(itemTitle), bold: true },
+        { text: `${line(ref.name)} · ${formatBytes(ref.size, language)}` },
+        { text: shortHash(ref.sha256) },
+      ]),
+    ),
   ];
 }
 
@@ -789,6 +811,7 @@ function timeText(context: Context, item: ReportItem): string {
 
 function itemFields(context: Context, item: ReportItem): TableCell[][] {
   const { labels, language } = context;
+  const notIncluded = new Set(context.body.evidenceNotIncluded);
   const rows: TableCell[][] = [];
   const add = (label: string, value: Content) =>
     rows.push([{ text: label, style: 'label' }, value]);
@@ -825,6 +848,9 @@ function itemFields(context: Context, item: ReportItem): TableCell[][] {
             text: `  ${formatBytes(attachment.size, language)} · sha256 ${shortHash(attachment.sha256)}`,
             color: COLOR.muted,
           },
+          ...(notIncluded.has(attachment.sha256)
+            ? [{ text: `  · ${labels.notIncluded}`, bold: true }]
+            : []),
         ],
       })),
     });
