@@ -1,6 +1,7 @@
 // The verifier's output: VALID or INVALID first, then what the report is, one line per signature
 // (purpose, signer, role, key fingerprint, trusted, valid, problem), one line per warning (a key
-// revoked after it signed) and one line per problem. Every line is made safe for a terminal
+// revoked after it signed), one line per evidence file the signer declared not included (format 5)
+// and one line per problem. Every line is made safe for a terminal
 // (safe-text.ts).
 import type { SignatureCheck, VerificationResult } from '../../core/reports';
 import type { InputKind } from './read-report-file';
@@ -67,6 +68,11 @@ export function formatVerification(
     lines.push(parts.join(', '));
   }
   for (const warning of result.warnings) lines.push(`warning: ${warning.message}`);
+  for (const file of result.notIncluded ?? []) {
+    lines.push(
+      `not included: "${file.name}" of item "${file.itemTitle}" (sha256 ${file.sha256}): the signer did not have this file when signing off, so no bundle of the report holds it`,
+    );
+  }
   for (const problem of fileProblems) lines.push(`problem: ${problem}`);
   for (const problem of result.problems) lines.push(`problem: ${problem.message}`);
   if (kind === 'pdf') {
