@@ -75,7 +75,8 @@ function lingerAfterAnswer(message: IncomingMessage, lingering: Map<Socket, () =
   const start = (): void => {
     if (started || socket.destroyed) return;
     started = true;
-    if (message.complete || discarded > LINGER_LIMITS.bytes) {
+    // Nothing more will come (all of the body, or the client's end), or too much came already.
+    if (message.complete || socket.readableEnded || discarded > LINGER_LIMITS.bytes) {
       cleanUp();
       socket.destroySoon();
       return;
