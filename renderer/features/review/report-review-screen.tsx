@@ -40,6 +40,7 @@ export function ReportReviewScreen() {
   if (row === undefined || result === undefined)
     return <div className="loading" aria-busy="true" />;
   const { body } = row.signed;
+  const notIncluded = new Set(body.evidenceNotIncluded);
   return (
     <div className="screen report-review">
       <header className="screen-header">
@@ -69,7 +70,7 @@ export function ReportReviewScreen() {
           <table className="data-table compact">
             <tbody>
               {section.items.map((item) => (
-                <ReviewItemRow key={item.id} item={item} />
+                <ReviewItemRow key={item.id} item={item} notIncluded={notIncluded} />
               ))}
             </tbody>
           </table>
@@ -79,7 +80,14 @@ export function ReportReviewScreen() {
   );
 }
 
-function ReviewItemRow({ item }: { item: ReportItem }) {
+function ReviewItemRow({
+  item,
+  notIncluded,
+}: {
+  item: ReportItem;
+  /** Format 5: files the report was signed without. */
+  notIncluded: ReadonlySet<string>;
+}) {
   const { t } = useTranslation();
   const value = reportItemValue(item);
   return (
@@ -107,13 +115,14 @@ function ReviewItemRow({ item }: { item: ReportItem }) {
           </div>
         )}
         {item.notes && <div className="muted preserve-lines">{item.notes}</div>}
-        {item.attachments.length > 0 && <Evidence item={item} />}
+        {item.attachments.length > 0 && <Evidence item={item} notIncluded={notIncluded} />}
       </td>
     </tr>
   );
 }
 
-function Evidence({ item }: { item: ReportItem }) {
+function Evidence({ item, notIncluded }: { item: ReportItem; notIncluded: ReadonlySet<string> }) {
+  const { t } = useTranslation();
   const rows = useLiveQuery(
     () =>
       services.db.attachments
@@ -139,6 +148,12 @@ function Evidence({ item }: { item: ReportItem }) {
               <span>{ref.name}</span>
             )}{' '}
             <code className="muted small">{ref.sha256.slice(0, 12)}</code>
+            {notIncluded.has(ref.sha256) && (
+              <>
+                {' '}
+                <strong className="small">{t('review.notIncluded')}</strong>
+              </>
+            )}
           </li>
         );
       })}

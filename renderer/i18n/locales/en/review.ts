@@ -64,4 +64,5 @@ export const review = {
   decisionSent:
     'Your decision reached the hub {{time}}: the administrator gets it at their next sync.',
   decisionFailed: 'The hub refused your decision: {{reason}} See Sync.',
+  notIncluded: 'Not included: the signer did not have this file when signing off.',
 };

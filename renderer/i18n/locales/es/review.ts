@@ -67,4 +67,5 @@ export const review: Translation['review'] = {
   decisionSent:
     'Su decisión llegó al hub {{time}}: el administrador la recibe en su próxima sincronización.',
   decisionFailed: 'El hub rechazó su decisión: {{reason}} Vea Sincronización.',
+  notIncluded: 'No incluido: quien firmó no tenía este archivo al firmar.',
 };
