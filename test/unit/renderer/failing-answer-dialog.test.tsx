@@ -14,7 +14,7 @@ import {
   type FailingAction,
 } from '../../../renderer/features/runs/use-failing-answer-store';
 import { definition, makeRun } from '../core/runs/fixtures';
-import { reactHarness } from './react-harness';
+import { buttonNamed, press, reactHarness, typeInTextArea } from './react-harness';
 
 // Registered first, so it runs after the harness has unmounted the dialog (after-hooks run last first).
 afterEach(() => useFailingAnswerStore.setState({ request: null, discarded: 0 }));
@@ -56,28 +56,6 @@ function open(action: FailingAction, commands: RunCommands): HTMLElement {
   return dialog;
 }
 
-function button(dialog: HTMLElement, name: string): HTMLButtonElement {
-  const found = [...dialog.querySelectorAll('button')].find(
-    (element) => element.textContent?.trim() === name,
-  );
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-function typeReason(dialog: HTMLElement, text: string) {
-  const field = dialog.querySelector('textarea');
-  if (!field) throw new Error('no reason field');
-  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-  act(() => {
-    setValue?.call(field, text);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function press(element: HTMLElement) {
-  await act(async () => element.click());
-}
-
 const markDone: FailingAction = { type: 'setStatus', itemId: 'isp-lines', status: 'done' };
 
 describe('the failing answer dialog', () => {
@@ -88,17 +66,17 @@ describe('the failing answer dialog', () => {
     expect(dialog.textContent).toContain('ISP lines');
     expect(dialog.textContent).toContain('Failing: Marked done without a value.');
     expect(dialog.textContent).toContain('the gate stays at NO-GO');
-    expect(button(dialog, 'Keep open')).toBeDefined();
+    expect(buttonNamed(dialog, 'Keep open')).toBeDefined();
   });
 
   it('marks the item done anyway only with a reason, sent trimmed with acceptFailing', async () => {
     const { commands, applied } = commandsThat(true);
     const dialog = open(markDone, commands);
-    await press(button(dialog, 'Mark done anyway (failing)'));
+    await press(buttonNamed(dialog, 'Mark done anyway (failing)'));
     expect(applied).toEqual([]);
     expect(dialog.textContent).toContain('Say why, or keep it open.');
-    typeReason(dialog, '  The second line comes on Monday.  ');
-    await press(button(dialog, 'Mark done anyway (failing)'));
+    typeInTextArea(dialog, '  The second line comes on Monday.  ');
+    await press(buttonNamed(dialog, 'Mark done anyway (failing)'));
     expect(applied).toEqual([
       { ...markDone, acceptFailing: true, reason: 'The second line comes on Monday.' },
     ]);
@@ -109,8 +87,8 @@ describe('the failing answer dialog', () => {
   it('stays open when the run refuses the action', async () => {
     const { commands, applied } = commandsThat(false);
     const dialog = open(markDone, commands);
-    typeReason(dialog, 'Accepted by the office manager.');
-    await press(button(dialog, 'Mark done anyway (failing)'));
+    typeInTextArea(dialog, 'Accepted by the office manager.');
+    await press(buttonNamed(dialog, 'Mark done anyway (failing)'));
     expect(applied).toHaveLength(1);
     expect(useFailingAnswerStore.getState().request).not.toBeNull();
     expect(document.querySelector('[role="dialog"]')).not.toBeNull();
@@ -125,7 +103,7 @@ describe('the failing answer dialog', () => {
     };
     const dialog = open(change, commands);
     expect(dialog.textContent).toContain('keeping this value means it is done while failing');
-    await press(button(dialog, 'Keep the previous value'));
+    await press(buttonNamed(dialog, 'Keep the previous value'));
     expect(applied).toEqual([]);
     expect(useFailingAnswerStore.getState()).toMatchObject({ request: null, discarded: 1 });
   });

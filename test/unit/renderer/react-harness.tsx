@@ -1,6 +1,7 @@
 // Renders a component into jsdom for a component test, in English, with the app's i18next strings:
 // one React root at a time, unmounted and the document emptied after each test. A test file that
 // uses it starts with `// @vitest-environment jsdom` and calls reactHarness() at its top level.
+// Also what such tests do in a dialog: find a button by its text, type in its text field, press.
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import i18next from 'i18next';
@@ -51,4 +52,30 @@ export function reactHarness(): ReactHarness {
     },
     unmount,
   };
+}
+
+/** The button inside `within` whose text is `name` (its icon aside). */
+export function buttonNamed(within: HTMLElement, name: string): HTMLButtonElement {
+  const buttons = [...within.querySelectorAll('button')];
+  const found = buttons.find((element) => element.textContent?.trim() === name);
+  if (found) return found;
+  const names = buttons.map((element) => element.textContent?.trim() ?? '');
+  throw new Error(`no button ${name}; there are ${names.join(', ')}`);
+}
+
+/** Types `text` into the text area inside `within`, as the user's input event would. */
+export function typeInTextArea(within: HTMLElement, text: string): void {
+  const field = within.querySelector('textarea');
+  if (!field) throw new Error('no text area');
+  // React follows the native value setter, not the property the element has.
+  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+  act(() => {
+    setValue?.call(field, text);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Clicks `element` and waits for what its handler starts (an action that writes) to settle. */
+export async function press(element: HTMLElement): Promise<void> {
+  await act(async () => element.click());
 }
