@@ -1,7 +1,8 @@
 // Signed reports on this device: the administrator's sign-off (which freezes the run and queues the
-// report for the hub in the same transaction), reports imported from bundles or pulled from the hub
-// for review, the signatures supervisors add (queued for the hub in the same transaction), and
-// re-opening a run that was sent back.
+// report for the hub in the same transaction, and declares evidence files whose bytes are not here
+// only when the signer chose to sign without them), reports imported from bundles or pulled from
+// the hub for review, the signatures supervisors add (queued for the hub in the same transaction),
+// and re-opening a run that was sent back.
 import {
   buildReportBody,
   canonicalReportJson,
@@ -149,8 +150,9 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
       );
       if (unaccepted.length > 0) {
         const names = unaccepted.map(({ ref, itemTitle }) => `"${ref.name}" (${itemTitle})`);
+        const them = unaccepted.length === 1 ? 'it' : 'them';
         throw new SignOffRefusedError(
-          `Not on this device: ${names.join(', ')}. Fetch it, or choose to sign without it.`,
+          `Not on this device: ${names.join(', ')}. Fetch ${them}, or choose to sign without ${them}.`,
         );
       }
       const signed = await signOffReport(signer, body, signedAt);
