@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countersign } from '../../../core/reports/index';
 import { pathOf, PATHS } from '../../../core/sync/wire-protocol';
+import { LINGER_LIMITS } from '../../../hub/linger';
 import type { StoreFactory, TestHub } from './hub-harness';
 import { startTestHub } from './hub-harness';
 import type { People } from './people';
@@ -225,6 +226,23 @@ export function earlyRefusalCases(factory: () => StoreFactory): void {
       },
       ATTACK_TIMEOUT_MS,
     );
+
+    it('drains a client that never reads its answer for 64 MiB, not for ever', async () => {
+      // 200 MB: more than the bound plus what the sockets' buffers hold, so the client is still
+      // writing (and not reading) when the hub gives up on it.
+      const outcome = await streamAttack({
+        url: hub.url,
+        path: PATHS.enroll,
+        contentType: 'application/json',
+        totalBytes: 200 * MB,
+        declareLength: false,
+        readsAfterBytes: 200 * MB,
+      });
+      expect(outcome.status).toBe(0);
+      expect(outcome.ending).toMatch(/^(ECONNRESET|EPIPE)$/);
+      expect(outcome.sentAtClose).toBeGreaterThan(LINGER_LIMITS.bytes);
+      expect(outcome.sentAtClose).toBeLessThan(outcome.totalBytes);
+    });
 
     it('still takes what the caller may send, after the attacks', async () => {
       const report = await signedBundle(people.adminA.signer, {

@@ -45,6 +45,8 @@ export interface AttackOutcome {
   msToAnswer: number;
   /** From the first byte sent to the connection's close. */
   msToClose: number;
+  /** Bytes of the body the client had written when the connection closed. */
+  sentAtClose: number;
 }
 
 /**
@@ -80,7 +82,7 @@ let answer;
 let failure;
 let ended = false;
 
-const readsAfterBytes = attack.readsAfterBytes ?? 0;
+const readsAfterBytes = Math.min(attack.readsAfterBytes ?? 0, totalBytes);
 const socket = net.connect(Number(url.port), url.hostname);
 socket.setNoDelay(true);
 if (readsAfterBytes > 0) socket.pause();
@@ -114,6 +116,7 @@ function report() {
     totalBytes,
     msToAnswer,
     msToClose: performance.now() - started,
+    sentAtClose: sent,
   });
 }
 
@@ -206,6 +209,7 @@ export async function streamAttack(attack: StreamAttack): Promise<AttackOutcome>
       totalBytes: message.totalBytes,
       msToAnswer: message.msToAnswer,
       msToClose: message.msToClose,
+      sentAtClose: message.sentAtClose,
     };
   } finally {
     await worker.terminate();
