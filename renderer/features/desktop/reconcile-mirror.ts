@@ -87,7 +87,8 @@ async function evidenceToRestore(
 ): Promise<{ rows: AttachmentRow[]; missing: number }> {
   const { reportId, revision } = signed.body;
   const rows: AttachmentRow[] = [];
-  const done = new Set<string>();
+  // Files the report was signed without (format 5) were never in any copy: not missing.
+  const done = new Set<string>(signed.body.evidenceNotIncluded);
   let missing = 0;
   for (const section of signed.body.sections) {
     for (const item of section.items) {

@@ -210,6 +210,46 @@ describe('after a wiped database', () => {
     expect(outcome.restored[0]?.missingEvidence).toBe(1);
     expect(await fresh.attachments.count()).toBe(0);
   });
+
+  it('does not count a file the report was signed without as lost', async () => {
+    const db = await freshDatabase();
+    const runs = createRunRepository(db, { clock: steppingClock() });
+    const run = await runs.create(
+      {
+        definitionKey: 'tiny-office@1.0.0',
+        name: 'Berlin office',
+        parameters: { seats: 12 },
+        plannedGoLive: '2025-06-02',
+      },
+      ana,
+      new Date('2025-05-30T08:00:00.000Z'),
+    );
+    for (const itemId of ['core-switches', 'isp-lines']) {
+      await runs.apply(run.id, { type: 'setStatus', itemId, status: 'done' }, ana);
+    }
+    // Attached on another laptop: named by the answer, its bytes never reached this one.
+    const ref = {
+      id: 'att-x',
+      name: 'x.png',
+      mimeType: 'image/png',
+      size: 10,
+      sha256: 'd'.repeat(64),
+    };
+    await runs.apply(run.id, { type: 'attach', itemId: 'speed-test', attachment: ref }, ana);
+    const row = await createReportRepository(db, runs).signOff({
+      runId: run.id,
+      office: 'Berlin office',
+      lessonsLearned: 'Signed without the photo.',
+      signer: adminSigner,
+      now: new Date(SIGNED_AT),
+      notIncludedAccepted: [ref.sha256],
+    });
+    expect(row.signed.body.evidenceNotIncluded).toEqual([ref.sha256]);
+    await mirrorAll(db, 1);
+    const fresh = await wiped(db);
+    const outcome = await reconcileMirror({ db: fresh, bridge });
+    expect(outcome.restored).toMatchObject([{ change: 'restored', missingEvidence: 0 }]);
+  });
 });
 
 describe('countersigned copies', () => {
