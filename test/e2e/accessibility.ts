@@ -13,7 +13,7 @@ const findings = new Map<string, string[]>();
 export async function axeFindings(page: Page, state: string): Promise<string[]> {
   // Legacy mode runs axe.run in the page itself: the default finishes each run in a new blank page
   // with axe injected again, which cost 2-5x the check itself (the app has no iframes to merge).
-  // Only violations are collected; building the passes' node lists is most of the rest.
+  // Only violations are listed in full (resultTypes), which spares axe listing every passing node.
   const results = await new AxeBuilder({ page })
     .setLegacyMode(true)
     .options({ resultTypes: ['violations'] })
