@@ -10,7 +10,7 @@ import { HubPanel, SyncPage } from './pages/sync-page';
 import { startSeededHub } from './seed-hub';
 
 test('the head of ICT compares rollouts across offices and clients', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const hub = await startSeededHub();
   try {
     await completeFirstRun(page, {

@@ -21,7 +21,7 @@ test('start a run, answer every item type, hit the rules, and find it all after 
   page,
   shell,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await completeFirstRun(page);
   const runs = new RunsPage(page);
   await runs.startRun(BERLIN);

@@ -236,7 +236,7 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
   browser,
   page,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const hub = await startHub();
   try {
     const ownerPerson = await hub.enroll({ name: 'Siobhán Byrne', role: 'admin', office: OFFICE });
