@@ -11,7 +11,7 @@ import type { Profile } from '../../../core/people/profile';
 import type { GateResult } from '../../../core/runs';
 import { services } from '../../../renderer/app/services';
 import { SignOffDialog } from '../../../renderer/features/signoff/sign-off-dialog';
-import { reactHarness } from './react-harness';
+import { buttonNamed, press, reactHarness, typeInTextArea } from './react-harness';
 import { ana, tinyDefinitionRow } from './storage-fixtures';
 
 const harness = reactHarness();
@@ -41,10 +41,10 @@ async function until(holds: () => boolean, what: string): Promise<void> {
   throw new Error(`never happened: ${what}`);
 }
 
-function button(name: string): HTMLButtonElement | undefined {
-  return [...document.querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find(
-    (element) => element.textContent?.trim() === name,
-  );
+function dialog(): HTMLElement {
+  const found = document.querySelector<HTMLElement>('[role="dialog"]');
+  if (!found) throw new Error('no dialog');
+  return found;
 }
 
 const dialogText = () => document.querySelector('[role="dialog"]')?.textContent ?? '';
@@ -97,21 +97,16 @@ describe('the sign-off dialog over the app services', () => {
     expect(dialogText()).toContain('1 file is not on this device');
     expect(dialogText()).toContain('Item: Speed test');
     expect(dialogText()).toContain(`attached by ${ana.name}`);
-    expect(button('Sign off')).toBeUndefined();
+    expect(() => buttonNamed(dialog(), 'Sign off')).toThrow(/no button Sign off;/);
 
-    await act(async () => button('Fetch it now')?.click());
+    await press(buttonNamed(dialog(), 'Fetch it now'));
     await until(
       () => dialogText().includes('this device is not connected to a hub'),
       'the fetch says why nothing came',
     );
 
-    const field = document.querySelector('textarea');
-    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-    act(() => {
-      setValue?.call(field, 'The photo stayed on the technician laptop.');
-      field?.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    await act(async () => button('Sign off without 1 file')?.click());
+    typeInTextArea(dialog(), 'The photo stayed on the technician laptop.');
+    await press(buttonNamed(dialog(), 'Sign off without 1 file'));
     await until(() => !isOpen, 'the dialog closes after signing');
     const row = await services.reports.latestForRun(run.id);
     expect(row?.signed.body.evidenceNotIncluded).toEqual([ref.sha256]);

@@ -5,7 +5,6 @@
 // file what happened; while files are missing the only way to sign is "Sign off without N files",
 // which says what that means and hands the files' hashes to the sign-off; with none missing it is
 // the plain "Sign off". Also the pure rules behind it (missing-evidence.ts).
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { GateResult } from '../../../core/runs';
 import type { SyncCycleResult } from '../../../core/sync';
@@ -16,7 +15,7 @@ import {
   type MissingFile,
 } from '../../../renderer/features/signoff/missing-evidence';
 import { SignOffForm } from '../../../renderer/features/signoff/sign-off-form';
-import { reactHarness } from './react-harness';
+import { buttonNamed, press, reactHarness, typeInTextArea } from './react-harness';
 
 const harness = reactHarness();
 
@@ -95,28 +94,6 @@ function buttonNames(dialog: HTMLElement): string[] {
   return [...dialog.querySelectorAll('button')].map((button) => button.textContent?.trim() ?? '');
 }
 
-function button(dialog: HTMLElement, name: string): HTMLButtonElement {
-  const found = [...dialog.querySelectorAll('button')].find(
-    (element) => element.textContent?.trim() === name,
-  );
-  if (!found) throw new Error(`no button ${name}; there are ${buttonNames(dialog).join(', ')}`);
-  return found;
-}
-
-function typeLessons(dialog: HTMLElement, text: string) {
-  const field = dialog.querySelector('textarea');
-  if (!field) throw new Error('no lessons field');
-  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-  act(() => {
-    setValue?.call(field, text);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function press(element: HTMLElement) {
-  await act(async () => element.click());
-}
-
 function region(dialog: HTMLElement): HTMLElement {
   const heading = dialog.querySelector('#signoff-missing-heading');
   const section = heading?.closest('section');
@@ -154,13 +131,13 @@ describe('the sign-off dialog with evidence not on this device', () => {
     expect(dialog.textContent).toContain(
       'Signed without them, the report lists these files as not included',
     );
-    const signWithout = button(dialog, 'Sign off without 2 files');
+    const signWithout = buttonNamed(dialog, 'Sign off without 2 files');
     expect(signWithout.className).toContain('danger');
     await press(signWithout);
     expect(signed).toEqual([]);
     expect(dialog.textContent).toContain('Write the lessons learned');
-    typeLessons(dialog, '  The rack photo stayed on the technician laptop.  ');
-    await press(button(dialog, 'Sign off without 2 files'));
+    typeInTextArea(dialog, '  The rack photo stayed on the technician laptop.  ');
+    await press(buttonNamed(dialog, 'Sign off without 2 files'));
     expect(signed).toEqual([
       {
         lessons: 'The rack photo stayed on the technician laptop.',
@@ -174,8 +151,8 @@ describe('the sign-off dialog with evidence not on this device', () => {
       evidence: evidence([photo]),
       onSign: () => Promise.resolve('Not on this device: "new.png" (Labels).'),
     });
-    typeLessons(dialog, 'None.');
-    await press(button(dialog, 'Sign off without 1 file'));
+    typeInTextArea(dialog, 'None.');
+    await press(buttonNamed(dialog, 'Sign off without 1 file'));
     expect(dialog.querySelector('[role="alert"]')?.textContent).toBe(
       'Not on this device: "new.png" (Labels).',
     );
@@ -191,14 +168,14 @@ describe('the sign-off dialog with evidence not on this device', () => {
         },
       }),
     });
-    await press(button(dialog, 'Fetch them now'));
+    await press(buttonNamed(dialog, 'Fetch them now'));
     expect(fetches).toBe(1);
     harness.unmount();
 
     const fetching = render({
       evidence: evidence([photo, log], { isFetching: true, progress: { done: 1, total: 2 } }),
     });
-    expect(button(fetching, 'Fetching…').disabled).toBe(true);
+    expect(buttonNamed(fetching, 'Fetching…').disabled).toBe(true);
     expect(fetching.querySelector('[role="status"]')?.textContent).toBe('Fetching files: 1 of 2');
     harness.unmount();
 
@@ -235,7 +212,7 @@ describe('the sign-off dialog with evidence not on this device', () => {
     expect(dialog.querySelector('textarea')?.value).toBe('Order the second line early.');
     expect(dialog.textContent).toContain('Carried over from revision 1');
     expect(dialog.textContent).not.toContain('not included');
-    await press(button(dialog, 'Sign off'));
+    await press(buttonNamed(dialog, 'Sign off'));
     expect(signed).toEqual([[]]);
   });
 });
