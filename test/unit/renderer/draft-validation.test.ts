@@ -122,8 +122,6 @@ describe('validating a draft', () => {
 
   it('puts each problem on the field it is about', () => {
     const cases: [string, (draft: DraftDocument) => void, string, RegExp][] = [
-      ['an empty changelog', (d) => (d.changelog = ''), 'changelog', /say what changed and why/],
-      ['an empty item title', (d) => (item(d, 1).title = ' '), 'sections.0.items.1.title', /empty/],
       [
         'a duplicate item id',
         (d) => (item(d, 4).id = 'isp-lines'),
@@ -160,7 +158,12 @@ describe('validating a draft', () => {
         'sections.0.items.3.min',
         /support-level/,
       ],
-      ['an empty unit', (d) => (item(d, 2).unit = ''), 'sections.0.items.2.unit', /./],
+      [
+        'a title too long',
+        (d) => (item(d, 1).title = 'x'.repeat(400)),
+        'sections.0.items.1.title',
+        /200/,
+      ],
       [
         'no acceptable choice',
         (d) => item(d, 4).choices?.forEach((choice) => (choice.acceptable = false)),
@@ -205,6 +208,54 @@ describe('validating a draft', () => {
       expect(problem?.message, what).toMatch(message);
       expect(problem?.line, what).toBeGreaterThan(0);
     }
+  });
+
+  it("says empty required text with the editor's own check, at its field and line", () => {
+    const cases: [string, (draft: DraftDocument) => void, string, string][] = [
+      ['an empty changelog', (d) => (d.changelog = ''), 'changelog', 'changelogEmpty'],
+      [
+        'a blank item title',
+        (d) => (item(d, 1).title = ' '),
+        'sections.0.items.1.title',
+        'titleEmpty',
+      ],
+      ['an empty unit', (d) => (item(d, 0).unit = ''), 'sections.0.items.0.unit', 'unitEmpty'],
+      [
+        'an empty choice label',
+        (d) => {
+          const choice = item(d, 4).choices?.[0];
+          if (choice) choice.label = '';
+        },
+        'sections.0.items.4.choices.0.label',
+        'labelEmpty',
+      ],
+    ];
+    for (const [what, change, field, key] of cases) {
+      const problems = problemsOf(change);
+      expect(problems, what).toEqual([
+        { field, line: expect.any(Number), column: expect.any(Number), check: { key } },
+      ]);
+      expect(problems[0]?.line, what).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives a new item with an empty title the check, not the validator's message", () => {
+    const problems = problemsOf((draft) => {
+      draft.sections[0]?.items.push({
+        id: 'new-item',
+        title: '',
+        type: 'check',
+        severity: 'major',
+        evidence: 'none',
+        dependsOn: [],
+        change: false,
+        tags: [],
+      });
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'sections.0.items.5.title', check: { key: 'titleEmpty' } }),
+    ]);
+    expect(problems[0]?.message).toBeUndefined();
   });
 
   it('finds a broken condition while the changelog and a title are still empty', () => {

@@ -5,8 +5,10 @@
 // (`sections.3.items.2.min`), so the message shows next to the field that holds the mistake.
 // A problem about a whole item, section or list (a missing field, no acceptable choice) maps to
 // that item, section or list. Problems the validator only finds once the shape is right show
-// while the changelog or a title is still empty (problemsBehindEmptyText). The editor adds what
-// only a next version needs: a version newer than every published one.
+// while the changelog or a title is still empty (problemsBehindEmptyText). Empty required text,
+// which every new draft meets, becomes the editor's own check so it reads in the UI's language
+// (emptyTextChecks). The editor adds what only a next version needs: a version newer than every
+// published one.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import {
   compareSemver,
@@ -19,6 +21,7 @@ import { nextMinorVersion } from './draft-document';
 import { draftToYaml } from './draft-yaml';
 
 export type EditorCheck =
+  | { key: EmptyTextKey; values?: undefined }
   | { key: 'versionPublished'; values: { version: string } }
   | { key: 'versionNotNewer'; values: { version: string; latest: string; next: string } };
 
@@ -57,8 +60,9 @@ export function draftPath(draft: Pick<DraftDocument, 'id' | 'version'>): string 
 export function validateDraft(draft: DraftDocument, context: DraftContext): DraftValidation {
   const yaml = draftToYaml(draft);
   const result = validateDefinitionText(yaml, draftPath(draft));
-  const problems = result.ok ? [] : mapProblems(yaml, result.problems);
-  if (!result.ok) problems.push(...problemsBehindEmptyText(draft, problems));
+  const found = result.ok ? [] : mapProblems(yaml, result.problems);
+  if (!result.ok) found.push(...problemsBehindEmptyText(draft, found));
+  const problems = emptyTextChecks(draft, found);
   problems.push(...versionProblems(draft.version, context.publishedVersions));
   if (result.ok && problems.length === 0) {
     return { yaml, problems, definition: result.definition, hash: result.hash };
@@ -66,9 +70,43 @@ export function validateDraft(draft: DraftDocument, context: DraftContext): Draf
   return { yaml, problems };
 }
 
-/** Required text an author fills in last (a new draft's changelog, a new item's title). */
-const REQUIRED_TEXT = new Set(['title', 'label', 'changelog', 'unit']);
+type EmptyTextKey = 'changelogEmpty' | 'titleEmpty' | 'labelEmpty' | 'unitEmpty';
+
+/** Required text an author fills in last (a new draft's changelog, a new item's title), with the
+ * editor's check when it is empty. */
+const EMPTY_TEXT_KEYS = new Map<string, EmptyTextKey>([
+  ['changelog', 'changelogEmpty'],
+  ['title', 'titleEmpty'],
+  ['label', 'labelEmpty'],
+  ['unit', 'unitEmpty'],
+]);
+const REQUIRED_TEXT = new Set(EMPTY_TEXT_KEYS.keys());
 const PLACEHOLDER = 'placeholder';
+
+/** The draft's value at an editor field path (`sections.0.items.3.title`). */
+function valueAt(draft: DraftDocument, field: string): unknown {
+  let value: unknown = draft;
+  for (const segment of field.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/**
+ * The validator's problem about empty required text, as the editor's check (same field and
+ * position, so "Go to" and the field's highlight still find it); every other problem unchanged.
+ */
+function emptyTextChecks(draft: DraftDocument, problems: readonly DraftProblem[]): DraftProblem[] {
+  return problems.map((problem) => {
+    const key = EMPTY_TEXT_KEYS.get(problem.field.split('.').at(-1) ?? '');
+    if (key === undefined || problem.message === undefined) return problem;
+    const value = valueAt(draft, problem.field);
+    const isBlank = value === undefined || (typeof value === 'string' && value.trim() === '');
+    if (!isBlank) return problem;
+    return { field: problem.field, line: problem.line, column: problem.column, check: { key } };
+  });
+}
 
 /** The draft with empty required text filled in, or undefined when none is empty. */
 function withPlaceholders(draft: DraftDocument): DraftDocument | undefined {

@@ -46,6 +46,12 @@ export const templateEditor = {
     },
   },
   checks: {
+    changelogEmpty:
+      'Say what changed in this version and why: offices read it before they move a run.',
+    titleEmpty: 'Give it a title: the title is what offices see in the list.',
+    labelEmpty: 'Give it a label: the label is what people see when they choose or fill it in.',
+    unitEmpty:
+      'Say the unit of the figure (e.g. "Mbit/s", "desk"): the run shows it next to the value.',
     versionPublished:
       'version {{version}} is already published: a published version never changes, choose the next one',
     versionNotNewer:

@@ -47,6 +47,12 @@ export const templateEditor: Translation['templates']['editor'] = {
     },
   },
   checks: {
+    changelogEmpty:
+      'Diga qué cambia en esta versión y por qué: las oficinas lo leen antes de pasar sus ejecuciones a ella.',
+    titleEmpty: 'Póngale un título: el título es lo que las oficinas ven en la lista.',
+    labelEmpty: 'Póngale una etiqueta: es lo que se ve al elegirlo o rellenarlo.',
+    unitEmpty:
+      'Indique la unidad de la cifra (p. ej. «Mbit/s», «puesto»): la ejecución la muestra junto al valor.',
     versionPublished:
       'la versión {{version}} ya está publicada: una versión publicada no cambia nunca, elija la siguiente',
     versionNotNewer:
