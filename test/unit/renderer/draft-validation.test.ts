@@ -3,7 +3,8 @@
 // about a whole item, list or section on that item, list or section; the leading path of shape
 // messages is dropped (the field says where); the editor's own version checks; a valid draft gives
 // its definition and the hash of its bytes.
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { definitionContentHash } from '../../../core/definitions';
 import type { DraftDocument } from '../../../renderer/storage/draft-repository';
 import {
@@ -12,6 +13,18 @@ import {
   withoutLeadingPath,
   type DraftProblem,
 } from '../../../renderer/features/templates/editor/draft-validation';
+import { problemText } from '../../../renderer/features/templates/editor/draft-problems-context';
+import { en } from '../../../renderer/i18n/locales/en';
+import { es } from '../../../renderer/i18n/locales/es';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({
+    resources: { en: { translation: en }, es: { translation: es } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+  });
+});
 
 function validDraft(): DraftDocument {
   return {
@@ -256,6 +269,16 @@ describe('validating a draft', () => {
       expect.objectContaining({ field: 'sections.0.items.5.title', check: { key: 'titleEmpty' } }),
     ]);
     expect(problems[0]?.message).toBeUndefined();
+  });
+
+  it("says a fresh draft's empty changelog in the UI's language", () => {
+    const [problem] = problemsOf((draft) => (draft.changelog = ''));
+    if (problem === undefined) throw new Error('no problem');
+    expect(problemText(i18n.getFixedT('es'), problem)).toBe(
+      es.templates.editor.checks.changelogEmpty,
+    );
+    expect(problemText(i18n.getFixedT('es'), problem)).toMatch(/^Diga qué cambia/);
+    expect(problemText(i18n.getFixedT('en'), problem)).toMatch(/^Say what changed in this version/);
   });
 
   it('finds a broken condition while the changelog and a title are still empty', () => {
