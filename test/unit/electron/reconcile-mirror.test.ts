@@ -17,9 +17,9 @@ import {
 import { reconcileMirror } from '../../../renderer/features/desktop/reconcile-mirror';
 import type { GoLiveDatabase, SignedReportRow } from '../../../renderer/storage/database';
 import { createReportRepository } from '../../../renderer/storage/report-repository';
-import { createRunRepository } from '../../../renderer/storage/run-repository';
 import { adminSigner, supervisorSigner } from '../core/reports/fixtures';
-import { ana, freshDatabase, steppingClock } from '../renderer/storage-fixtures';
+import { ana, freshDatabase } from '../renderer/storage-fixtures';
+import { deviceWithTinyRun, markRequiredDone } from '../renderer/tiny-run';
 
 const EVIDENCE = new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
 const SIGNED_AT = '2025-05-31T10:00:00.000Z';
@@ -44,21 +44,12 @@ afterEach(async () => {
 
 /** A device where Ana ran the tiny checklist, attached a speed test and signed it off. */
 async function deviceWithSignedRun() {
-  const db = await freshDatabase();
-  const runs = createRunRepository(db, { clock: steppingClock() });
-  const run = await runs.create(
-    {
-      definitionKey: 'tiny-office@1.0.0',
-      name: 'Berlin office',
-      parameters: { seats: 12 },
-      plannedGoLive: '2025-06-02',
-    },
-    ana,
-    new Date('2025-05-30T08:00:00.000Z'),
-  );
-  for (const itemId of ['core-switches', 'isp-lines']) {
-    await runs.apply(run.id, { type: 'setStatus', itemId, status: 'done' }, ana);
-  }
+  const {
+    db,
+    repo: runs,
+    run,
+  } = await deviceWithTinyRun({ createdAt: new Date('2025-05-30T08:00:00.000Z') });
+  await markRequiredDone(runs, run.id);
   const attached = await runs.attach(
     run.id,
     'speed-test',
@@ -212,21 +203,12 @@ describe('after a wiped database', () => {
   });
 
   it('does not count a file the report was signed without as lost', async () => {
-    const db = await freshDatabase();
-    const runs = createRunRepository(db, { clock: steppingClock() });
-    const run = await runs.create(
-      {
-        definitionKey: 'tiny-office@1.0.0',
-        name: 'Berlin office',
-        parameters: { seats: 12 },
-        plannedGoLive: '2025-06-02',
-      },
-      ana,
-      new Date('2025-05-30T08:00:00.000Z'),
-    );
-    for (const itemId of ['core-switches', 'isp-lines']) {
-      await runs.apply(run.id, { type: 'setStatus', itemId, status: 'done' }, ana);
-    }
+    const {
+      db,
+      repo: runs,
+      run,
+    } = await deviceWithTinyRun({ createdAt: new Date('2025-05-30T08:00:00.000Z') });
+    await markRequiredDone(runs, run.id);
     // Attached on another laptop: named by the answer, its bytes never reached this one.
     const ref = {
       id: 'att-x',

@@ -7,22 +7,14 @@ import { describe, expect, test } from 'vitest';
 import { hashEvent, type RunEvent } from '../../../core/runs';
 import type { GoLiveDatabase } from '../../../renderer/storage/database';
 import { deviceChainOf } from '../../../renderer/storage/device-chain';
-import { createRunRepository, type RunRepository } from '../../../renderer/storage/run-repository';
-import { ana, freshDatabase, steppingClock } from './storage-fixtures';
+import type { RunRepository } from '../../../renderer/storage/run-repository';
+import { ana } from './storage-fixtures';
+import { deviceWithTinyRun } from './tiny-run';
 
 async function setUp() {
-  const db = await freshDatabase();
-  const repo = createRunRepository(db, { clock: steppingClock() });
-  const run = await repo.create(
-    {
-      definitionKey: 'tiny-office@1.0.0',
-      name: 'Berlin office',
-      parameters: { seats: 12 },
-      plannedGoLive: '2025-06-02',
-    },
-    ana,
-    new Date('2025-05-30T08:00:00.000Z'),
-  );
+  const { db, repo, run } = await deviceWithTinyRun({
+    createdAt: new Date('2025-05-30T08:00:00.000Z'),
+  });
   return { db, repo, runId: run.id };
 }
 

@@ -13,6 +13,7 @@ import { services } from '../../../renderer/app/services';
 import { SignOffDialog } from '../../../renderer/features/signoff/sign-off-dialog';
 import { buttonNamed, press, reactHarness, typeInTextArea } from './react-harness';
 import { ana, tinyDefinitionRow } from './storage-fixtures';
+import { createTinyRun, markRequiredDone } from './tiny-run';
 
 const harness = reactHarness();
 
@@ -53,18 +54,8 @@ describe('the sign-off dialog over the app services', () => {
   it('names the file not on this device, fetches, and signs without it only when chosen', async () => {
     const { db, runs } = services;
     await db.definitions.put(tinyDefinitionRow());
-    const run = await runs.create(
-      {
-        definitionKey: 'tiny-office@1.0.0',
-        name: 'Berlin office',
-        parameters: { seats: 12 },
-        plannedGoLive: '2025-06-02',
-      },
-      ana,
-    );
-    for (const itemId of ['core-switches', 'isp-lines']) {
-      await runs.apply(run.id, { type: 'setStatus', itemId, status: 'done' }, ana);
-    }
+    const run = await createTinyRun(runs);
+    await markRequiredDone(runs, run.id);
     // Attached on another laptop: the answer names the file, no row here holds its bytes.
     const ref = {
       id: 'att-speed',

@@ -7,30 +7,21 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { decodeBundle, verifyReport } from '../../../core/reports';
 import { createReportRepository } from '../../../renderer/storage/report-repository';
-import { createRunRepository } from '../../../renderer/storage/run-repository';
 import { buildReportBundle } from '../../../renderer/sync/report-bundle';
 import { adminSigner, trustList, trustedKey } from '../core/reports/fixtures';
-import { ana, freshDatabase, steppingClock } from './storage-fixtures';
+import { ana } from './storage-fixtures';
+import { deviceWithTinyRun, markRequiredDone } from './tiny-run';
 
 const PHOTO = new Uint8Array(Array.from({ length: 1500 }, (_, i) => (i * 11) % 256));
 
 /** A run ready to sign whose speed-test photo's bytes are not on this device (its row is gone). */
 async function runWithPhotoElsewhere() {
-  const db = await freshDatabase();
-  const runs = createRunRepository(db, { clock: steppingClock() });
-  const run = await runs.create(
-    {
-      definitionKey: 'tiny-office@1.0.0',
-      name: 'Berlin office',
-      parameters: { seats: 12 },
-      plannedGoLive: '2025-06-02',
-    },
-    ana,
-    new Date('2025-05-30T08:00:00.000Z'),
-  );
-  for (const itemId of ['core-switches', 'isp-lines']) {
-    await runs.apply(run.id, { type: 'setStatus', itemId, status: 'done' }, ana);
-  }
+  const {
+    db,
+    repo: runs,
+    run,
+  } = await deviceWithTinyRun({ createdAt: new Date('2025-05-30T08:00:00.000Z') });
+  await markRequiredDone(runs, run.id);
   const attached = await runs.attach(
     run.id,
     'speed-test',

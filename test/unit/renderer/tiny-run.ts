@@ -7,12 +7,14 @@ import { ana, freshDatabase, steppingClock } from './storage-fixtures';
 export interface TinyRunDraft {
   name?: string;
   seats?: number;
+  /** When Ana created it; the repository's clock when left out. */
+  createdAt?: Date;
 }
 
 /** A run of the tiny template, planned for 2 June 2025, created by Ana through `repo`. */
 export function createTinyRun(
   repo: RunRepository,
-  { name = 'Berlin office', seats = 12 }: TinyRunDraft = {},
+  { name = 'Berlin office', seats = 12, createdAt }: TinyRunDraft = {},
 ): Promise<RunRow> {
   return repo.create(
     {
@@ -22,7 +24,15 @@ export function createTinyRun(
       plannedGoLive: '2025-06-02',
     },
     ana,
+    createdAt,
   );
+}
+
+/** Ana marks the tiny template's core-switches and isp-lines items done (the speed test left open). */
+export async function markRequiredDone(repo: RunRepository, runId: string): Promise<void> {
+  for (const itemId of ['core-switches', 'isp-lines']) {
+    await repo.apply(runId, { type: 'setStatus', itemId, status: 'done' }, ana);
+  }
 }
 
 /** A fresh database, its run repository, and a tiny run on it. */
