@@ -7,6 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll } from 'vitest';
+import type { GateResult } from '../../../core/runs';
 import { en } from '../../../renderer/i18n/locales/en';
 
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
@@ -79,3 +80,12 @@ export function typeInTextArea(within: HTMLElement, text: string): void {
 export async function press(element: HTMLElement): Promise<void> {
   await act(async () => element.click());
 }
+
+/** The gate a sign-off dialog is opened with when nothing holds the go-live back. */
+export const GO_GATE: GateResult = {
+  decision: 'go',
+  reasons: [],
+  waivers: [],
+  blockersRaised: 0,
+  failing: [],
+};

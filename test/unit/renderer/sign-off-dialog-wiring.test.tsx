@@ -8,22 +8,14 @@ import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../core/people/profile';
-import type { GateResult } from '../../../core/runs';
 import { services } from '../../../renderer/app/services';
 import { SignOffDialog } from '../../../renderer/features/signoff/sign-off-dialog';
-import { buttonNamed, press, reactHarness, typeInTextArea } from './react-harness';
+import { buttonNamed, GO_GATE, press, reactHarness, typeInTextArea } from './react-harness';
 import { ana, tinyDefinitionRow } from './storage-fixtures';
 import { createTinyRun, markRequiredDone } from './tiny-run';
 
 const harness = reactHarness();
 
-const GATE: GateResult = {
-  decision: 'go',
-  reasons: [],
-  waivers: [],
-  blockersRaised: 0,
-  failing: [],
-};
 const profile: Profile = {
   id: ana.id,
   name: ana.name,
@@ -76,7 +68,7 @@ describe('the sign-off dialog over the app services', () => {
       <SignOffDialog
         runId={run.id}
         runName="Berlin office"
-        gate={GATE}
+        gate={GO_GATE}
         profile={profile}
         isOpen
         onOpenChange={(open) => {

@@ -6,7 +6,6 @@
 // which says what that means and hands the files' hashes to the sign-off; with none missing it is
 // the plain "Sign off". Also the pure rules behind it (missing-evidence.ts).
 import { describe, expect, it } from 'vitest';
-import type { GateResult } from '../../../core/runs';
 import type { SyncCycleResult } from '../../../core/sync';
 import type { MissingEvidencePanelProps } from '../../../renderer/features/signoff/missing-evidence-panel';
 import {
@@ -15,17 +14,9 @@ import {
   type MissingFile,
 } from '../../../renderer/features/signoff/missing-evidence';
 import { SignOffForm } from '../../../renderer/features/signoff/sign-off-form';
-import { buttonNamed, press, reactHarness, typeInTextArea } from './react-harness';
+import { buttonNamed, GO_GATE, press, reactHarness, typeInTextArea } from './react-harness';
 
 const harness = reactHarness();
-
-const GATE: GateResult = {
-  decision: 'go',
-  reasons: [],
-  waivers: [],
-  blockersRaised: 0,
-  failing: [],
-};
 
 const photo: MissingFile = {
   itemId: 'core-switches',
@@ -77,7 +68,7 @@ function render(
     <SignOffForm
       formKey="run-1"
       runName="Berlin office"
-      gate={GATE}
+      gate={GO_GATE}
       signerName="Ana García"
       lessons={props.lessons ?? { text: '' }}
       evidence={props.evidence ?? evidence([])}
