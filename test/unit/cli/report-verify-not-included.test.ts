@@ -7,13 +7,12 @@ import path from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runReportVerify } from '../../../cli/reports/verify-command';
-import { attachmentPath, buildReportBody, encodeBundle } from '../../../core/reports';
+import { attachmentPath, encodeBundle } from '../../../core/reports';
 import {
   countersigned,
   defaultTrust,
+  evidenceBodyWithoutPhoto,
   photo,
-  sessionWithEvidence,
-  SIGNED_AT,
   speedTest,
 } from '../core/reports/fixtures';
 
@@ -28,20 +27,7 @@ afterEach(async () => {
 });
 
 async function bundleWithoutPhoto(): Promise<Uint8Array> {
-  const session = sessionWithEvidence();
-  const body = buildReportBody({
-    definition: session.def,
-    run: session.run,
-    answers: session.answers,
-    events: session.events,
-    office: 'Berlin office',
-    lessonsLearned: 'The photo stayed on the technician laptop.',
-    signedAt: SIGNED_AT,
-    revision: 1,
-    supersedes: null,
-    isEvidenceHeld: (sha256) => sha256 !== photo.ref.sha256,
-  });
-  return encodeBundle(await countersigned(body), [speedTest]);
+  return encodeBundle(await countersigned(evidenceBodyWithoutPhoto()), [speedTest]);
 }
 
 describe('report:verify with evidence not included', () => {

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import {
   attachmentPath,
   BundleError,
-  buildReportBody,
   decodeBundle,
   encodeBundle,
   verifyReport,
@@ -19,27 +18,17 @@ import {
   clone,
   countersigned,
   defaultTrust,
+  evidenceBody,
+  evidenceBodyWithoutPhoto,
   photo,
-  sessionWithEvidence,
-  SIGNED_AT,
   signedOff,
   speedTest,
 } from './fixtures';
 
 /** The evidence run signed off on a device that holds the speed test's bytes but not the photo's. */
 function bodyWithoutPhoto(): ReportBody {
-  const session = sessionWithEvidence();
-  return buildReportBody({
-    definition: session.def,
-    run: session.run,
-    answers: session.answers,
-    events: session.events,
-    office: 'Berlin office',
+  return evidenceBodyWithoutPhoto({
     lessonsLearned: 'The photo was still on the technician laptop.',
-    signedAt: SIGNED_AT,
-    revision: 1,
-    supersedes: null,
-    isEvidenceHeld: (sha256) => sha256 !== photo.ref.sha256,
   });
 }
 
@@ -53,19 +42,7 @@ describe('evidence not included at sign-off', () => {
     expect(body.formatVersion).toBe(5);
     // The photo is on two items: named once.
     expect(body.evidenceNotIncluded).toEqual([photo.ref.sha256]);
-    const session = sessionWithEvidence();
-    const held = buildReportBody({
-      definition: session.def,
-      run: session.run,
-      answers: session.answers,
-      events: session.events,
-      office: 'Berlin office',
-      lessonsLearned: 'All in hand.',
-      signedAt: SIGNED_AT,
-      revision: 1,
-      supersedes: null,
-      isEvidenceHeld: () => true,
-    });
+    const held = evidenceBody({ lessonsLearned: 'All in hand.', isEvidenceHeld: () => true });
     expect(held).not.toHaveProperty('evidenceNotIncluded');
   });
 
@@ -180,18 +157,7 @@ describe('evidence not included at sign-off', () => {
   });
 
   it('leaves format 4 reports and their bundles as they were', async () => {
-    const session = sessionWithEvidence();
-    const body = buildReportBody({
-      definition: session.def,
-      run: session.run,
-      answers: session.answers,
-      events: session.events,
-      office: 'Berlin office',
-      lessonsLearned: 'Signed before format 5.',
-      signedAt: SIGNED_AT,
-      revision: 1,
-      supersedes: null,
-    });
+    const body = evidenceBody({ lessonsLearned: 'Signed before format 5.' });
     const format4 = { ...body, formatVersion: 4 };
     const signed = await countersigned(format4);
     const result = verifyReport(signed, await defaultTrust());

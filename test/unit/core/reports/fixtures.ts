@@ -160,7 +160,9 @@ export function sessionWithEvidence(): Session {
   );
 }
 
-export function evidenceBody(): ReportBody {
+export function evidenceBody(
+  overrides: Partial<Parameters<typeof buildReportBody>[0]> = {},
+): ReportBody {
   const session = sessionWithEvidence();
   return buildReportBody({
     definition: session.def,
@@ -172,6 +174,18 @@ export function evidenceBody(): ReportBody {
     signedAt: SIGNED_AT,
     revision: 1,
     supersedes: null,
+    ...overrides,
+  });
+}
+
+/** The evidence run signed off on a device that holds the speed test's bytes but not the photo's. */
+export function evidenceBodyWithoutPhoto(
+  overrides: Partial<Parameters<typeof buildReportBody>[0]> = {},
+): ReportBody {
+  return evidenceBody({
+    lessonsLearned: 'The photo stayed on the technician laptop.',
+    isEvidenceHeld: (sha256) => sha256 !== photo.ref.sha256,
+    ...overrides,
   });
 }
 
