@@ -200,9 +200,9 @@ test('the template editor in Spanish', async ({ page, shell }, testInfo) => {
     .click();
   await expect(page.getByRole('heading', { name: 'Punto isp-lines-delivered' })).toBeVisible();
   // The one problem of a fresh draft, in Spanish, at the changelog it concerns.
-  await expect(
-    page.getByRole('list', { name: 'Problemas del borrador' }).getByRole('listitem'),
-  ).toHaveCount(1, CHECKED);
+  const problems = page.getByRole('list', { name: 'Problemas del borrador' }).getByRole('listitem');
+  await expect(problems).toHaveCount(1, CHECKED);
+  await expect(problems).toContainText('Diga qué cambia en esta versión y por qué');
   await saveScreenshot(page, testInfo, 'template-editor-item-es');
 });
 
