@@ -19,7 +19,7 @@ import type { GoLiveDatabase, SignedReportRow } from '../../../renderer/storage/
 import { createReportRepository } from '../../../renderer/storage/report-repository';
 import { adminSigner, supervisorSigner } from '../core/reports/fixtures';
 import { ana, freshDatabase } from '../renderer/storage-fixtures';
-import { deviceWithTinyRun, markRequiredDone } from '../renderer/tiny-run';
+import { attachSpeedPhoto, deviceWithRunToSign } from '../renderer/tiny-run';
 
 const EVIDENCE = new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
 const SIGNED_AT = '2025-05-31T10:00:00.000Z';
@@ -44,19 +44,8 @@ afterEach(async () => {
 
 /** A device where Ana ran the tiny checklist, attached a speed test and signed it off. */
 async function deviceWithSignedRun() {
-  const {
-    db,
-    repo: runs,
-    run,
-  } = await deviceWithTinyRun({ createdAt: new Date('2025-05-30T08:00:00.000Z') });
-  await markRequiredDone(runs, run.id);
-  const attached = await runs.attach(
-    run.id,
-    'speed-test',
-    { name: 'speed.png', type: 'image/png', blob: new Blob([EVIDENCE], { type: 'image/png' }) },
-    ana,
-  );
-  if (!attached.ok) throw new Error(attached.error.message);
+  const { db, repo: runs, run } = await deviceWithRunToSign();
+  await attachSpeedPhoto(runs, run.id, EVIDENCE);
   const row = await createReportRepository(db, runs).signOff({
     runId: run.id,
     office: 'Berlin office',
@@ -203,12 +192,7 @@ describe('after a wiped database', () => {
   });
 
   it('does not count a file the report was signed without as lost', async () => {
-    const {
-      db,
-      repo: runs,
-      run,
-    } = await deviceWithTinyRun({ createdAt: new Date('2025-05-30T08:00:00.000Z') });
-    await markRequiredDone(runs, run.id);
+    const { db, repo: runs, run } = await deviceWithRunToSign();
     // Attached on another laptop: named by the answer, its bytes never reached this one.
     const ref = {
       id: 'att-x',

@@ -9,27 +9,15 @@ import { decodeBundle, verifyReport } from '../../../core/reports';
 import { createReportRepository } from '../../../renderer/storage/report-repository';
 import { buildReportBundle } from '../../../renderer/sync/report-bundle';
 import { adminSigner, trustList, trustedKey } from '../core/reports/fixtures';
-import { ana } from './storage-fixtures';
-import { deviceWithTinyRun, markRequiredDone } from './tiny-run';
+import { attachSpeedPhoto, deviceWithRunToSign } from './tiny-run';
 
 const PHOTO = new Uint8Array(Array.from({ length: 1500 }, (_, i) => (i * 11) % 256));
 
 /** A run ready to sign whose speed-test photo's bytes are not on this device (its row is gone). */
 async function runWithPhotoElsewhere() {
-  const {
-    db,
-    repo: runs,
-    run,
-  } = await deviceWithTinyRun({ createdAt: new Date('2025-05-30T08:00:00.000Z') });
-  await markRequiredDone(runs, run.id);
-  const attached = await runs.attach(
-    run.id,
-    'speed-test',
-    { name: 'speed.png', type: 'image/png', blob: new Blob([PHOTO], { type: 'image/png' }) },
-    ana,
-  );
-  if (!attached.ok) throw new Error(attached.error.message);
-  const ref = attached.answer.attachments[0];
+  const { db, repo: runs, run } = await deviceWithRunToSign();
+  const answer = await attachSpeedPhoto(runs, run.id, PHOTO);
+  const ref = answer.attachments[0];
   if (!ref) throw new Error('no attachment');
   const row = await db.attachments.get(ref.id);
   await db.attachments.delete(ref.id);

@@ -43,3 +43,30 @@ export async function deviceWithTinyRun(
   const repo = createRunRepository(db, { clock: steppingClock() });
   return { db, repo, run: await createTinyRun(repo, draft) };
 }
+
+/** A fresh device with a tiny run created on 30 May 2025, its two items done: ready to sign. */
+export async function deviceWithRunToSign(): Promise<{
+  db: GoLiveDatabase;
+  repo: RunRepository;
+  run: RunRow;
+}> {
+  const device = await deviceWithTinyRun({ createdAt: new Date('2025-05-30T08:00:00.000Z') });
+  await markRequiredDone(device.repo, device.run.id);
+  return device;
+}
+
+/** Ana attaches `bytes` as speed.png to the speed test; returns the item's answer. */
+export async function attachSpeedPhoto(
+  repo: RunRepository,
+  runId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+) {
+  const attached = await repo.attach(
+    runId,
+    'speed-test',
+    { name: 'speed.png', type: 'image/png', blob: new Blob([bytes], { type: 'image/png' }) },
+    ana,
+  );
+  if (!attached.ok) throw new Error(attached.error.message);
+  return attached.answer;
+}
