@@ -379,6 +379,27 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
     await expect(conflict).toBeHidden();
     await expect(owner.runs.row('vpn-tunnel')).toContainText('Done');
 
+    await tick(server, 'servers-reachable');
+    await tick(owner, 'client-informed');
+    await syncNow(owner);
+    await syncNow(server);
+    await syncNow(network);
+    await syncNow(owner);
+
+    // Signing off now would leave the photo out: the dialog names it, who attached it, and offers
+    // to fetch it; the owner cancels and waits for it.
+    await openRun(owner);
+    await owner.page.getByRole('button', { name: 'Sign off…' }).click();
+    const early = owner.page.getByRole('dialog');
+    await expect(early).toContainText('1 file is not on this device');
+    await expect(early).toContainText(PHOTO.name);
+    await expect(early).toContainText('attached by Ravi Menon');
+    await expect(early.getByRole('button', { name: 'Sign off without 1 file' })).toBeVisible();
+    await expect(early.getByRole('button', { name: 'Sign off', exact: true })).toHaveCount(0);
+    await saveScreenshot(owner.page, testInfo, 'shared-runs-signoff-missing-file');
+    await early.getByRole('button', { name: 'Cancel' }).click();
+    await expect(early).toBeHidden();
+
     // The next sync brings the photo (downloads work again; automatic retries failed until now):
     // the owner opens it, decoded for real.
     await owner.page.unroute(EVIDENCE_DOWNLOADS);
@@ -390,13 +411,6 @@ test('three laptops work one run offline, merge, resolve a conflict, and the own
     await expect(viewer.photo(PHOTO.name)).toBeVisible();
     await owner.page.keyboard.press('Escape');
     await expect(viewer.dialog(PHOTO.name)).toBeHidden();
-
-    await tick(server, 'servers-reachable');
-    await tick(owner, 'client-informed');
-    await syncNow(owner);
-    await syncNow(server);
-    await syncNow(network);
-    await syncNow(owner);
 
     // Same events, same run, on all three laptops.
     const expected = {
