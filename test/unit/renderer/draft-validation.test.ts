@@ -281,6 +281,16 @@ describe('validating a draft', () => {
     expect(problemText(i18n.getFixedT('en'), problem)).toMatch(/^Say what changed in this version/);
   });
 
+  it('says nothing about the stand-in it validates empty text with (an empty unit a bound uses)', () => {
+    // speed-test takes its minimum from speed-target: with speed-target's unit empty, the copy the
+    // editor validates to find the problems behind empty text must not report a unit mismatch
+    // with the stand-in word as speed-target's unit.
+    const problems = problemsOf((draft) => (item(draft, 2).unit = ''));
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'sections.0.items.2.unit', check: { key: 'unitEmpty' } }),
+    ]);
+  });
+
   it('finds a broken condition while the changelog and a title are still empty', () => {
     const problems = problemsOf((draft) => {
       draft.changelog = '';

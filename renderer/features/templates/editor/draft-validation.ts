@@ -131,7 +131,8 @@ function withPlaceholders(draft: DraftDocument): DraftDocument | undefined {
  * The validator checks ids, dependencies, conditions and thresholds only once the shape is right,
  * so an empty changelog or title would hide every such problem until it is written. Validating a
  * copy with that text filled in finds them now (the copy has the same lines, so the same fields);
- * those not already reported are added.
+ * those not already reported are added, except those about the stand-in text itself (a bound
+ * whose unit is "placeholder" does not match its item's unit: the empty unit is the problem).
  */
 function problemsBehindEmptyText(
   draft: DraftDocument,
@@ -143,8 +144,11 @@ function problemsBehindEmptyText(
   const result = validateDefinitionText(yaml, draftPath(filled));
   if (result.ok) return [];
   const known = new Set(reported.map((problem) => `${problem.field}\n${problem.message}`));
+  const aboutStandIn = `"${PLACEHOLDER}"`;
   return mapProblems(yaml, result.problems).filter(
-    (problem) => !known.has(`${problem.field}\n${problem.message}`),
+    (problem) =>
+      !known.has(`${problem.field}\n${problem.message}`) &&
+      !(problem.message ?? '').includes(aboutStandIn),
   );
 }
 
