@@ -7,6 +7,7 @@
 // and commit the file with the change. A recorded version is never overwritten.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { REPORT_FORMAT_VERSION } from '../../../../core/reports';
@@ -36,10 +37,15 @@ function currentShape(): unknown {
 }
 
 describe('the signed report shape', () => {
-  it(`is the one recorded for format version ${REPORT_FORMAT_VERSION}`, () => {
+  it(`is the one recorded for format version ${REPORT_FORMAT_VERSION}`, async () => {
     const file = fileOf(REPORT_FORMAT_VERSION);
     if (!existsSync(file) && process.env.UPDATE_REPORT_SHAPE === '1') {
-      writeFileSync(file, `${JSON.stringify(currentShape(), null, 2)}\n`);
+      // In Prettier's format, as `npm test`'s format check wants every file.
+      const options = await resolveConfig(file);
+      writeFileSync(
+        file,
+        await format(JSON.stringify(currentShape()), { ...options, filepath: file }),
+      );
     }
     expect(
       existsSync(file),
