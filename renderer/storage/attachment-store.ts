@@ -1,9 +1,10 @@
 // Evidence files before they are stored: the size limit, the SHA-256 fingerprint and the
 // thumbnail, all computed outside any IndexedDB transaction (they await non-IndexedDB promises,
 // which would let a Dexie transaction commit early). The run repository stores the row; the
-// shared-run repository stores the rows of files that arrived from another laptop.
+// shared-run repository stores the rows of files that arrived from another laptop. Also which
+// files' bytes this device holds, for the repositories that ask.
 import type { AttachmentRef } from '../../core/runs/model';
-import type { AttachmentRow } from './database';
+import type { AttachmentRow, GoLiveDatabase } from './database';
 import { makeThumbnail } from './thumbnails';
 
 /** Largest evidence file accepted: a phone photo or a config export, not a video or a disk image. */
@@ -84,4 +85,16 @@ export async function receivedAttachment(
     ...(thumbnail ? { thumbnail } : {}),
     createdAt: now.toISOString(),
   };
+}
+
+/** Of these SHA-256s, those whose bytes some attachment row on this device holds (any run's). */
+export async function heldEvidence(
+  db: GoLiveDatabase,
+  sha256s: Iterable<string>,
+): Promise<Set<string>> {
+  const rows = await db.attachments
+    .where('sha256')
+    .anyOf([...new Set(sha256s)])
+    .toArray();
+  return new Set(rows.map((row) => row.sha256));
 }

@@ -11,8 +11,9 @@ import {
   signOff as signOffReport,
 } from '../../core/reports';
 import type { SignedReport, Signer } from '../../core/reports/report-format';
-import { canonicalJson, type Answer } from '../../core/runs';
+import { canonicalJson } from '../../core/runs';
 import { signatureOutboxKey } from '../../core/sync/outbox';
+import { heldEvidence } from './attachment-store';
 import type { GoLiveDatabase, OutboxRow, ReportSource, SignedReportRow } from './database';
 import { logVersionOf, type RunRepository } from './run-repository';
 
@@ -35,16 +36,6 @@ export interface SignOffInput {
    * file found missing refuses the sign-off, so none is left out without the signer knowing.
    */
   notIncludedAccepted?: readonly string[];
-}
-
-/** The SHA-256s of the run's evidence whose bytes some attachment row on this device holds. */
-async function heldEvidence(db: GoLiveDatabase, answers: Iterable<Answer>): Promise<Set<string>> {
-  const hashes = new Set([...answers].flatMap((answer) => answer.attachments.map((a) => a.sha256)));
-  const rows = await db.attachments
-    .where('sha256')
-    .anyOf([...hashes])
-    .toArray();
-  return new Set(rows.map((row) => row.sha256));
 }
 
 function outboxEntry(row: SignedReportRow, createdAt: string): OutboxRow {
@@ -131,7 +122,10 @@ export function createReportRepository(db: GoLiveDatabase, runs: RunRepository) 
       }
       const previous = await latestForRun(runId);
       const signedAt = now.toISOString();
-      const held = await heldEvidence(db, loaded.answers.values());
+      const held = await heldEvidence(
+        db,
+        [...loaded.answers.values()].flatMap((answer) => answer.attachments.map((a) => a.sha256)),
+      );
       const body = buildReportBody({
         definition: loaded.definition,
         run: loaded.run,

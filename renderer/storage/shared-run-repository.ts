@@ -8,7 +8,7 @@
 import type { AttachmentRef, RunEvent } from '../../core/runs';
 import type { SharedRun } from '../../core/sync';
 import { evidenceNamedBy } from '../../core/sync';
-import { receivedAttachment } from './attachment-store';
+import { heldEvidence, receivedAttachment } from './attachment-store';
 import type { AttachmentRow, GoLiveDatabase, RunRow } from './database';
 import { deviceChainOf } from './device-chain';
 import type { ReceiveResult, RunRepository } from './run-repository';
@@ -176,13 +176,8 @@ export function createSharedRunRepository(
     /** SHA-256s of the evidence files the run's events name whose bytes are on no row here. */
     async missingEvidence(runId: string): Promise<string[]> {
       const named = await namedEvidence(db, runId);
-      const held = await db.attachments
-        .where('sha256')
-        .anyOf([...named.keys()])
-        .primaryKeys();
-      const heldRows = await db.attachments.bulkGet(held);
-      const heldHashes = new Set(heldRows.flatMap((row) => (row ? [row.sha256] : [])));
-      return [...named.keys()].filter((sha256) => !heldHashes.has(sha256));
+      const held = await heldEvidence(db, named.keys());
+      return [...named.keys()].filter((sha256) => !held.has(sha256));
     },
 
     /** The bytes of an evidence file held here (attached here or received), or undefined. */
