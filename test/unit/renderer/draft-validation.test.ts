@@ -13,6 +13,7 @@ import {
   withoutLeadingPath,
   type DraftProblem,
 } from '../../../renderer/features/templates/editor/draft-validation';
+import { blankItem } from '../../../renderer/features/templates/editor/draft-document';
 import { problemText } from '../../../renderer/features/templates/editor/draft-problems-context';
 import { en } from '../../../renderer/i18n/locales/en';
 import { es } from '../../../renderer/i18n/locales/es';
@@ -253,18 +254,8 @@ describe('validating a draft', () => {
   });
 
   it("gives a new item with an empty title the check, not the validator's message", () => {
-    const problems = problemsOf((draft) => {
-      draft.sections[0]?.items.push({
-        id: 'new-item',
-        title: '',
-        type: 'check',
-        severity: 'major',
-        evidence: 'none',
-        dependsOn: [],
-        change: false,
-        tags: [],
-      });
-    });
+    // The item the editor's "Add item" makes, title still empty.
+    const problems = problemsOf((draft) => draft.sections[0]?.items.push(blankItem(draft)));
     expect(problems).toEqual([
       expect.objectContaining({ field: 'sections.0.items.5.title', check: { key: 'titleEmpty' } }),
     ]);
